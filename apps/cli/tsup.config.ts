@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+const pkg = JSON.parse(readFileSync("./package.json", "utf8")) as { version: string };
+
+// Each command is its own entry so that `gov-report validate` loads only what it needs.
+export default defineConfig({
+  entry: ["src/bin.ts"],
+  format: ["esm"],
+  clean: true,
+  target: "node20",
+  splitting: true,
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  banner: { js: "#!/usr/bin/env node" },
+  external: ["@gov-report/core", "@gov-report/renderer", "@gov-report/parser", "playwright-core", "pdfjs-dist"],
+});

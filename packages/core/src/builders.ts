@@ -1,0 +1,54 @@
+/** Builders: an empty report of an edition, totals recomputed from their parts. */
+import { type Edition, SECTIONS } from "./catalog.js";
+import { cellsOf, getAt, type Path, setAt } from "./cells.js";
+import type { Report, Report2019, Report2021 } from "./schema.js";
+
+/** The edition of the official format that applies to a report year: 2019 for 2019–2020, 2021 from 2021. */
+export function editionForYear(year: number): Edition {
+  return year >= 2021 ? "2021" : "2019";
+}
+
+export interface EmptyReportOptions {
+  edition?: Edition;
+  year: number;
+  agencyName?: string;
+}
+
+/** A report with every count 0, every text "", in the edition's shape. */
+export function createEmptyReport(options: EmptyReportOptions & { edition: "2019" }): Report2019;
+export function createEmptyReport(options: EmptyReportOptions & { edition: "2021" }): Report2021;
+export function createEmptyReport(options: EmptyReportOptions): Report;
+export function createEmptyReport({ edition, year, agencyName = "" }: EmptyReportOptions): Report {
+  const ed = edition ?? editionForYear(year);
+  const report: Record<string, unknown> = { edition: ed, year, agency: { name: agencyName } };
+  // Keep the documented key order: sections in printed order.
+  for (const s of SECTIONS) report[s.key] = s.kind === "text" ? "" : {};
+  for (const cell of cellsOf(ed)) {
+    if (cell.kind !== "text") setAt(report, cell.path, 0);
+  }
+  return report as unknown as Report;
+}
+
+/**
+ * A copy of the report with every 总计 recomputed from its parts: each row total of 表三, the
+ * （七）总计 row, and each group total of 表四. Other cells are kept as they are.
+ */
+export function computeTotals<R extends Report>(report: R): R {
+  const copy = structuredClone(report) as R;
+  for (const cell of cellsOf(copy.edition)) {
+    const formula = cell.sums?.[0];
+    if (!formula) continue;
+    setAt(copy as unknown as Record<string, unknown>, cell.path, sumAt(copy, formula.of));
+  }
+  return copy;
+}
+
+/** Sum of the numbers at the given paths (anything not a finite number counts as 0). */
+export function sumAt(obj: unknown, paths: readonly Path[]): number {
+  let s = 0;
+  for (const p of paths) {
+    const v = getAt(obj, p);
+    if (typeof v === "number" && Number.isFinite(v)) s += v;
+  }
+  return s;
+}

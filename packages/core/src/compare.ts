@@ -1,0 +1,163 @@
+/** compareYears: the checks across two years of one agency (invariants 7, 8, 9 and text overlap). */
+import { APPLICANT_COLUMNS, PROACTIVE_BLOCKS, sectionDef, TEXT_SECTIONS } from "./catalog.js";
+import { cellAt } from "./cells.js";
+import { RULES, type RuleDef } from "./rules.js";
+import type { Report } from "./schema.js";
+import { textOverlap } from "./text.js";
+import { type ValidationIssue, validateReport } from "./validate.js";
+
+export interface CompareResult {
+  /** True when no cross-year rule reports an error. */
+  ok: boolean;
+  issues: ValidationIssue[];
+  /** Share (0..1) of this year's narrative that repeats last year's. */
+  textOverlap?: number;
+}
+
+/** Above this share of repeated text, reviewers deduct points. */
+export const TEXT_OVERLAP_LIMIT = 0.5;
+
+type P = (string | number)[];
+
+function issue(
+  rule: RuleDef,
+  path: P,
+  zh: string,
+  en: string,
+  related: P[] = [],
+  numbers?: { expected: number; actual: number },
+): ValidationIssue {
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    path,
+    related,
+    message: zh,
+    messageEn: en,
+    ...(numbers ?? {}),
+  };
+}
+
+const narrative = (r: Report) => TEXT_SECTIONS.map((s) => (r as unknown as Record<string, string>)[s.key]).join("\n");
+
+/**
+ * Compares two reports of one agency, `previous` for year N−1 and `current` for year N. Paths in
+ * the issues point into `current`; `related` paths point into `previous` and are prefixed with
+ * "previous".
+ */
+export function compareYears(previous: unknown, current: unknown): CompareResult {
+  const a = validateReport(previous);
+  const b = validateReport(current);
+  if (!a.report || !b.report) {
+    const which = !a.report ? "previous" : "current";
+    return {
+      ok: false,
+      issues: [
+        issue(
+          RULES.invalidPrevious,
+          [],
+          `${which === "previous" ? "上年" : "本年"}报告结构有误，无法进行跨年度核对`,
+          `The ${which} report has structural errors; the cross-year checks cannot run`,
+        ),
+      ],
+    };
+  }
+  const prev = a.report;
+  const cur = b.report;
+  const issues: ValidationIssue[] = [];
+
+  if (cur.year !== prev.year + 1 || prev.agency.name.trim() !== cur.agency.name.trim()) {
+    issues.push(
+      issue(
+        RULES.sequence,
+        ["year"],
+        `两份报告为 ${prev.agency.name || "（未署名）"} ${prev.year} 年与 ${cur.agency.name || "（未署名）"} ${cur.year} 年，不是同一机关相邻两个年度`,
+        `The reports are ${prev.agency.name || "(unnamed)"} ${prev.year} and ${cur.agency.name || "(unnamed)"} ${cur.year}: not consecutive years of one agency`,
+      ),
+    );
+  }
+
+  // Invariant 7: carried forward (N−1) = carried over (N), per column.
+  for (const c of APPLICANT_COLUMNS) {
+    const before = prev.applications.carriedForward[c.key];
+    const now = cur.applications.carriedOver[c.key];
+    if (before === now) continue;
+    const cell = cellAt(cur.edition, ["applications", "carriedOver", c.key]);
+    issues.push(
+      issue(
+        RULES.carriedForward,
+        ["applications", "carriedOver", c.key],
+        `${cell?.zh}: 上年结转下年度为 ${before}，本年填写 ${now}`,
+        `${cell?.en}: last year carried forward ${before}, this year says ${now}`,
+        [["previous", "applications", "carriedForward", c.key]],
+        { expected: before, actual: now },
+      ),
+    );
+  }
+
+  // Invariant 8: 2019 edition, previous count (N) = previous count (N−1) + change (N−1).
+  if (prev.edition === "2019" && cur.edition === "2019") {
+    for (const key of ["licensing", "otherServices", "penalties", "coercion", "fees"] as const) {
+      const p = prev.proactiveDisclosure[key];
+      const expected = p.previousCount + p.change;
+      const actual = cur.proactiveDisclosure[key].previousCount;
+      if (expected === actual) continue;
+      const cell = cellAt("2019", ["proactiveDisclosure", key, "previousCount"]);
+      issues.push(
+        issue(
+          RULES.projectCount,
+          ["proactiveDisclosure", key, "previousCount"],
+          `${cell?.zh}: 上年为 ${p.previousCount}，增减 ${signed(p.change)}，应为 ${expected}，本年填写 ${actual}`,
+          `${cell?.en}: last year ${p.previousCount} ${signed(p.change)} gives ${expected}, this year says ${actual}`,
+          [
+            ["previous", "proactiveDisclosure", key, "previousCount"],
+            ["previous", "proactiveDisclosure", key, "change"],
+          ],
+          { expected, actual },
+        ),
+      );
+    }
+  }
+
+  // Invariant 9: 2021 edition, in force (N) ≈ in force (N−1) + issued (N) − repealed (N).
+  if (prev.edition === "2021" && cur.edition === "2021") {
+    for (const key of ["rules", "normativeDocuments"] as const) {
+      const p = prev.proactiveDisclosure[key];
+      const n = cur.proactiveDisclosure[key];
+      const expected = p.inForce + n.issued - n.repealed;
+      if (expected === n.inForce) continue;
+      const row = PROACTIVE_BLOCKS["2021"][0]?.rows.find((r) => r.key === key);
+      issues.push(
+        issue(
+          RULES.inForce,
+          ["proactiveDisclosure", key, "inForce"],
+          `${sectionDef("proactiveDisclosure").table} ${row?.zh} · 现行有效件数: 上年 ${p.inForce} + 本年制发 ${n.issued} − 本年废止 ${n.repealed} = ${expected}，报告填写 ${n.inForce}`,
+          `Table 2, ${row?.en}: in force last year ${p.inForce} + issued ${n.issued} − repealed ${n.repealed} = ${expected}, the report says ${n.inForce}`,
+          [
+            ["previous", "proactiveDisclosure", key, "inForce"],
+            ["proactiveDisclosure", key, "issued"],
+            ["proactiveDisclosure", key, "repealed"],
+          ],
+          { expected, actual: n.inForce },
+        ),
+      );
+    }
+  }
+
+  const overlap = textOverlap(narrative(prev), narrative(cur));
+  if (overlap > TEXT_OVERLAP_LIMIT) {
+    const pct = Math.round(overlap * 100);
+    issues.push(
+      issue(
+        RULES.textOverlap,
+        ["overview"],
+        `文字部分有 ${pct}% 与 ${prev.year} 年报告重复（超过 50% 会被扣分）`,
+        `${pct}% of the narrative repeats the ${prev.year} report (reviewers deduct above 50%)`,
+        [["previous", "overview"]],
+      ),
+    );
+  }
+  return { ok: !issues.some((i) => i.severity === "error"), issues, textOverlap: overlap };
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

@@ -1,0 +1,167 @@
+/** The rule catalog: every issue code the validator and the cross-year checks can report. */
+
+export type Severity = "error" | "warning";
+
+export interface RuleDef {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly zh: string;
+  readonly en: string;
+  /** Where the rule comes from: the format reference's invariant number, or "structure". */
+  readonly source: string;
+}
+
+const rule = (code: string, severity: Severity, source: string, zh: string, en: string): RuleDef => ({
+  code,
+  severity,
+  source,
+  zh,
+  en,
+});
+
+export const RULES = {
+  notObject: rule(
+    "structure.not-object",
+    "error",
+    "structure",
+    "报告应为 JSON 对象",
+    "The report must be a JSON object",
+  ),
+  edition: rule(
+    "structure.edition",
+    "error",
+    "structure",
+    '格式版本应为 "2019" 或 "2021"',
+    'The edition must be "2019" or "2021"',
+  ),
+  missing: rule("structure.missing", "error", "structure", "缺少必填项", "A required cell or field is missing"),
+  unknownKey: rule(
+    "structure.unknown-key",
+    "error",
+    "structure",
+    "出现格式中没有的项",
+    "A key the format does not have",
+  ),
+  wrongType: rule("structure.wrong-type", "error", "structure", "类型错误（应为数字、文本或对象）", "Wrong type"),
+  notInteger: rule("structure.not-integer", "error", "invariant 6", "件数应为整数", "A count must be an integer"),
+  negative: rule(
+    "structure.negative",
+    "error",
+    "invariant 6",
+    "数值不能为负",
+    "A count or amount must not be negative",
+  ),
+  outOfRange: rule(
+    "structure.out-of-range",
+    "error",
+    "structure",
+    "年度超出范围（2008–2100）",
+    "Year out of range (2008–2100)",
+  ),
+  balance: rule(
+    "applications.balance",
+    "error",
+    "invariant 1",
+    "表三每列：第一项加第二项之和应等于第三项（七）总计加第四项之和",
+    "Table 3, every column: received + carried over = (7) total + carried forward",
+  ),
+  columnTotal: rule(
+    "applications.column-total",
+    "error",
+    "invariant 3",
+    "表三每列：（七）总计应等于（一）至（六）各项之和",
+    "Table 3, every column: (7) total = sum of the outcome rows (1)–(6)",
+  ),
+  rowTotal: rule(
+    "applications.row-total",
+    "error",
+    "invariant 4",
+    "表三每行：总计应等于自然人与五类法人或其他组织之和",
+    "Table 3, every row: total = natural persons + the five organization columns",
+  ),
+  reviewTotal: rule(
+    "reviews.group-total",
+    "error",
+    "invariant 5",
+    "表四每组：总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+    "Table 4, each group: total = upheld + corrected + other + pending",
+  ),
+  editionYear: rule(
+    "edition.year-mismatch",
+    "warning",
+    "editions",
+    "格式版本与报告年度不符（2019–2020 年用 2019 版，2021 年起用 2021 版）",
+    "Edition does not match the report year (2019 edition for 2019–2020, 2021 edition from 2021)",
+  ),
+  emptySection: rule("text.empty-section", "warning", "sections", "文字部分为空", "A narrative section is empty"),
+  decimals: rule(
+    "amount.decimals",
+    "warning",
+    "invariant 6",
+    "采购总金额应保留 4 位小数",
+    "The 2019 procurement amount has more than 4 decimals",
+  ),
+  textFigure: rule(
+    "text.figure-mismatch",
+    "warning",
+    "invariant 10",
+    "总体情况中引用的数字与表格不一致",
+    "A figure quoted in the overview differs from the table",
+  ),
+  feesNotReported: rule(
+    "text.fees-not-reported",
+    "warning",
+    "invariant 11",
+    "表三（六）2 有逾期未缴费件数，但“其他需要报告的事项”未报告信息处理费",
+    "Table 3 (6)2 counts unpaid fee notices, but section 6 does not report 信息处理费",
+  ),
+  carriedForward: rule(
+    "years.carried-forward",
+    "error",
+    "invariant 7",
+    "上年“四、结转下年度继续办理”应等于本年“二、上年结转政府信息公开申请数量”",
+    "Last year's carried forward must equal this year's carried over, per column",
+  ),
+  projectCount: rule(
+    "years.project-count",
+    "error",
+    "invariant 8",
+    "本年“上一年项目数量”应等于上年的“上一年项目数量”加“本年增/减”",
+    "2019 edition: this year's previous count = last year's previous count + change",
+  ),
+  inForce: rule(
+    "years.in-force",
+    "warning",
+    "invariant 9",
+    "现行有效件数与上年现行有效件数加本年制发减本年废止不一致",
+    "2021 edition: in force ≠ last year's in force + issued − repealed",
+  ),
+  textOverlap: rule(
+    "years.text-overlap",
+    "warning",
+    "publication rules",
+    "文字与上年报告重复超过 50%",
+    "More than 50% of the text repeats last year's report",
+  ),
+  sequence: rule(
+    "years.sequence",
+    "warning",
+    "cross-year",
+    "两份报告不是同一机关相邻两个年度",
+    "The two reports are not consecutive years of one agency",
+  ),
+  invalidPrevious: rule(
+    "years.invalid-input",
+    "error",
+    "cross-year",
+    "报告结构有误，无法进行跨年度核对",
+    "A report has structural errors, so the cross-year checks cannot run",
+  ),
+} as const satisfies Record<string, RuleDef>;
+
+/** The rule catalog as a list, in a stable order. */
+export const RULE_CATALOG: readonly RuleDef[] = Object.values(RULES);
+
+export function ruleByCode(code: string): RuleDef | undefined {
+  return RULE_CATALOG.find((r) => r.code === code);
+}
