@@ -13,7 +13,7 @@ program
     "Check, compare, render and read 政府信息公开工作年度报告 (annual government information disclosure reports).\n" +
       "Exit codes: 0 no errors, 1 a report breaks a rule, 2 bad input or usage (nothing written), 3 internal error.",
   )
-  .version(__VERSION__, "-v, --version")
+  .version(typeof __VERSION__ === "string" ? __VERSION__ : "dev", "-v, --version")
   .showHelpAfterError("(run gov-report --help for usage)")
   .exitOverride();
 

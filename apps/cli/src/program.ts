@@ -3,7 +3,7 @@
  * add their entry here.
  */
 
-import type { Edition } from "@gov-report/core";
+import type { Edition } from "@gov-report/core/lite";
 import type { Command, InvalidArgumentError as IAE, Option as Opt } from "commander";
 
 export interface CommanderParts {

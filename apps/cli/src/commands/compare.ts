@@ -1,4 +1,4 @@
-import { compareYears } from "@gov-report/core";
+import { compareYears } from "@gov-report/core/lite";
 import { EXIT } from "../util/errors.js";
 import { displayName, readJsonFile } from "../util/io.js";
 import { formatIssues, type Lang, summaryLine } from "../util/report-output.js";

@@ -1,4 +1,4 @@
-import { createEmptyReport, type Edition, editionForYear } from "@gov-report/core";
+import { createEmptyReport, type Edition, editionForYear } from "@gov-report/core/lite";
 import { EXIT } from "../util/errors.js";
 import { writeOutputFile } from "../util/io.js";
 

@@ -1,4 +1,4 @@
-import { type ValidationIssue, validateReport } from "@gov-report/core";
+import { type ValidationIssue, validateReport } from "@gov-report/core/lite";
 import { CliError, EXIT } from "../util/errors.js";
 import { displayName, readJsonFile } from "../util/io.js";
 import { countBySeverity, formatIssues, type Lang, summaryLine } from "../util/report-output.js";

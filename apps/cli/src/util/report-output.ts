@@ -1,5 +1,5 @@
 /** Human-readable output of issues, grouped by the report's sections in printed order. */
-import { SECTIONS, type ValidationIssue } from "@gov-report/core";
+import { SECTIONS, type ValidationIssue } from "@gov-report/core/lite";
 import { bold, dim, green, red, yellow } from "./style.js";
 
 export type Lang = "zh" | "en";

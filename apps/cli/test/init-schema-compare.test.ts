@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, hasStackTrace, runCli } from "./helpers.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "gr-"));
+
+describe("gov-report init", () => {
+  it("writes an empty report of the year's edition that validates", () => {
+    const file = join(tmp(), "r.json");
+    const r = runCli(["init", "--year", "2025", "--agency", "测试局", "-o", file]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    expect(report.edition).toBe("2021");
+    expect(report.agency.name).toBe("测试局");
+    expect(runCli(["validate", file]).code).toBe(0);
+  });
+
+  it("picks the 2019 edition for 2020 and honours --edition", () => {
+    expect(JSON.parse(runCli(["init", "--year", "2020"]).stdout).edition).toBe("2019");
+    expect(JSON.parse(runCli(["init", "--year", "2020", "--edition", "2021"]).stdout).edition).toBe("2021");
+  });
+
+  it("never overwrites an existing file without --force", () => {
+    const file = join(tmp(), "keep.json");
+    writeFileSync(file, '{"keep":1}');
+    const r = runCli(["init", "--year", "2025", "-o", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("already exists");
+    expect(readFileSync(file, "utf8")).toBe('{"keep":1}');
+    expect(runCli(["init", "--year", "2025", "-o", file, "--force"]).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).year).toBe(2025);
+  });
+
+  it("rejects a bad year with exit 2 and no stack trace", () => {
+    const r = runCli(["init", "--year", "twenty"]);
+    expect(r.code).toBe(2);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});
+
+describe("gov-report schema", () => {
+  it("prints the union schema, an edition's schema, or the form metadata", () => {
+    const union = JSON.parse(runCli(["schema"]).stdout);
+    expect(union.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(union.oneOf).toHaveLength(2);
+    const e2019 = JSON.parse(runCli(["schema", "--edition", "2019"]).stdout);
+    expect(e2019.$ref).toBe("#/$defs/Report2019");
+    const form = JSON.parse(runCli(["schema", "--form"]).stdout);
+    expect(Object.keys(form.editions)).toEqual(["2019", "2021"]);
+  });
+});
+
+describe("gov-report compare", () => {
+  it("passes for two consecutive Hongze reports (结转 0 → 0, 现行有效 5 + 3 − 0 = 8)", () => {
+    const r = runCli([
+      "compare",
+      join(FIXTURES, "hongze-2023.expected.json"),
+      join(FIXTURES, "hongze-2024.expected.json"),
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it("exits 1 when carried-over figures do not match last year's carried-forward", () => {
+    const dir = tmp();
+    const cur = JSON.parse(readFileSync(join(FIXTURES, "hongze-2024.expected.json"), "utf8"));
+    cur.applications.carriedOver.naturalPerson = 4;
+    const file = join(dir, "cur.json");
+    writeFileSync(file, JSON.stringify(cur));
+    const r = runCli(["compare", "--format", "json", join(FIXTURES, "hongze-2023.expected.json"), file]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.issues.map((i: { code: string }) => i.code)).toContain("years.carried-forward");
+  });
+});

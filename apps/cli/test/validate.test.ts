@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, hasStackTrace, runCli } from "./helpers.js";
+
+const fx = (name: string) => join(FIXTURES, `${name}.expected.json`);
+
+describe("gov-report validate", () => {
+  it("exits 0 on a consistent report", () => {
+    const r = runCli(["validate", fx("seed-2020")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("未发现问题");
+  });
+
+  it("exits 1 and names the broken cells by their printed labels", () => {
+    const r = runCli(["validate", fx("hongze-2023")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("四、政府信息公开行政复议、行政诉讼情况");
+    expect(r.stdout).toContain("表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
+  });
+
+  it("prints { file, ok, issues } per file with --format json", () => {
+    const r = runCli(["validate", "--format", "json", fx("hongze-2023"), fx("seed-2020")]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { file: string; ok: boolean; issues: { code: string; path: string[] }[] }[];
+    expect(out.map((o) => o.ok)).toEqual([false, true]);
+    expect(out[0]?.issues.filter((i) => i.code === "reviews.group-total").map((i) => i.path.join("."))).toEqual([
+      "reviewsAndLawsuits.administrativeReview.total",
+      "reviewsAndLawsuits.lawsuitAfterReview.total",
+    ]);
+  });
+
+  it("reads standard input with -", () => {
+    const r = runCli(["validate", "-"], { input: readFileSync(fx("seed-2020"), "utf8") });
+    expect(r.code).toBe(0);
+  });
+
+  it("exits 2 on truncated JSON, naming the file and position, without a stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(file, '{"edition": "2021",\n "year": 20');
+    const r = runCli(["validate", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json:2:\d+: not valid JSON/);
+    expect(hasStackTrace(r.stderr + r.stdout)).toBe(false);
+  });
+
+  it("exits 2 on a missing file and still reports the others, with a summary line", () => {
+    const r = runCli(["validate", fx("seed-2020"), "/nonexistent/x.json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("/nonexistent/x.json: cannot read: no such file");
+    expect(r.stdout).toContain("共 2 个文件");
+  });
+
+  it("prints English messages with --lang en", () => {
+    const r = runCli(["validate", "--lang", "en", fx("hongze-2023")]);
+    expect(r.stdout).toContain("Table 4, Administrative review: Total: the parts add up to 11, the report says 0");
+  });
+});

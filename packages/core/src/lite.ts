@@ -1,0 +1,15 @@
+/**
+ * Everything in @gov-report/core except the zod schemas and JSON Schema generation: catalog,
+ * cells, rules, validation, cross-year checks, builders, form metadata. It loads without zod, so
+ * command-line tools and pages that only check reports start fast.
+ */
+
+export { computeTotals, createEmptyReport, type EmptyReportOptions, editionForYear, sumAt } from "./builders.js";
+export * from "./catalog.js";
+export * from "./cells.js";
+export { type CompareResult, compareYears, TEXT_OVERLAP_LIMIT } from "./compare.js";
+export * from "./form.js";
+export * from "./rules.js";
+export { extractQuotedFigures, type QuotedFigure, type QuotedMetric, textOverlap, toHalfWidth } from "./text.js";
+export type * from "./types.js";
+export { type ValidationIssue, type ValidationResult, validateReport } from "./validate.js";
