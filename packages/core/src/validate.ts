@@ -68,6 +68,8 @@ interface ObjectNode {
 interface LeafNode {
   type: "leaf";
   cell: CellDef;
+  /** Position of the cell in cellsOf(edition): where its value is recorded during the walk. */
+  index: number;
 }
 type Node = ObjectNode | LeafNode;
 
@@ -99,7 +101,7 @@ function objectName(path: Path): Label {
 
 function buildShape(edition: Edition): ObjectNode {
   const root: ObjectNode = { type: "object", path: [], name: objectName([]), keys: [], children: new Map() };
-  for (const cell of cellsOf(edition)) {
+  cellsOf(edition).forEach((cell, index) => {
     let node = root;
     for (let i = 0; i < cell.path.length - 1; i++) {
       const k = cell.path[i] as string;
@@ -113,13 +115,60 @@ function buildShape(edition: Edition): ObjectNode {
       node = next as ObjectNode;
     }
     const leafKey = cell.path[cell.path.length - 1] as string;
-    node.children.set(leafKey, { type: "leaf", cell });
+    node.children.set(leafKey, { type: "leaf", cell, index });
     node.keys.push(leafKey);
-  }
+  });
   return root;
 }
 
-const SHAPES: Record<Edition, ObjectNode> = { "2019": buildShape("2019"), "2021": buildShape("2021") };
+/** The sums of invariants 3, 4, 5 as positions in the values array. */
+interface TotalPlan {
+  cell: CellDef;
+  index: number;
+  rule: RuleDef;
+  of: readonly Path[];
+  ofIndex: readonly number[];
+}
+/** Invariant 1 per column: positions of 一, 二, （七）总计 and 四. */
+interface BalancePlan {
+  cell: CellDef;
+  received: number;
+  carriedOver: number;
+  total: number;
+  forward: number;
+}
+interface Plan {
+  shape: ObjectNode;
+  cells: readonly CellDef[];
+  totals: TotalPlan[];
+  balance: BalancePlan[];
+}
+
+function buildPlan(edition: Edition): Plan {
+  const cells = cellsOf(edition);
+  const indexOf = new Map(cells.map((c, i) => [c.id, i]));
+  const at = (p: Path) => indexOf.get(p.join(".")) as number;
+  const totals: TotalPlan[] = [];
+  cells.forEach((cell, index) => {
+    for (const s of cell.sums ?? []) {
+      totals.push({ cell, index, rule: RULE_BY_SUM[s.rule] as RuleDef, of: s.of, ofIndex: s.of.map(at) });
+    }
+  });
+  const balance = cells
+    .filter((c) => c.path[1] === "carriedForward")
+    .map((cell) => {
+      const col = cell.path[2] as string;
+      return {
+        cell,
+        received: at(["applications", "received", col]),
+        carriedOver: at(["applications", "carriedOver", col]),
+        total: at(["applications", "outcomes", "total", col]),
+        forward: at(cell.path),
+      };
+    });
+  return { shape: buildShape(edition), cells, totals, balance };
+}
+
 const TOP_KEYS = new Set(["edition", "year", "agency", ...SECTIONS.map((s) => s.key)]);
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +228,7 @@ class Collector {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function checkLeaf(c: Collector, cell: CellDef, v: unknown): void {
+function checkLeaf(c: Collector, cell: CellDef, v: unknown, values: (number | undefined)[], index: number): void {
   if (cell.kind === "text") {
     if (typeof v !== "string") {
       const d = describe(v);
@@ -212,6 +261,7 @@ function checkLeaf(c: Collector, cell: CellDef, v: unknown): void {
     );
     return;
   }
+  values[index] = v;
   if (cell.kind !== "signedCount" && v < 0) {
     c.add(
       RULES.negative,
@@ -222,7 +272,7 @@ function checkLeaf(c: Collector, cell: CellDef, v: unknown): void {
   }
 }
 
-function checkObject(c: Collector, node: ObjectNode, value: unknown): void {
+function checkObject(c: Collector, node: ObjectNode, value: unknown, values: (number | undefined)[]): void {
   if (!isObject(value)) {
     const d = describe(value);
     if (value === undefined) return; // reported as missing by the parent
@@ -243,8 +293,8 @@ function checkObject(c: Collector, node: ObjectNode, value: unknown): void {
       continue;
     }
     const v = value[k];
-    if (child.type === "leaf") checkLeaf(c, child.cell, v);
-    else checkObject(c, child, v);
+    if (child.type === "leaf") checkLeaf(c, child.cell, v, values, child.index);
+    else checkObject(c, child, v, values);
   }
   if (node.path.length === 0) return; // top-level keys are checked separately
   for (const k of Object.keys(value)) {
@@ -350,40 +400,41 @@ const RULE_BY_SUM: Record<string, RuleDef> = {
   [RULE_REVIEW_TOTAL]: RULES.reviewTotal,
 };
 
-/** Invariants 3, 4, 5: every 总计 equals the sum of its parts. */
-function checkTotals(c: Collector, report: unknown, cells: readonly CellDef[]): void {
-  for (const cell of cells) {
-    if (!cell.sums) continue;
-    const actual = num(report, cell.path);
+/** Invariants 3, 4, 5: every 总计 equals the sum of its parts. Cells that are not numbers are skipped. */
+function checkTotals(c: Collector, plan: Plan, values: readonly (number | undefined)[]): void {
+  outer: for (const t of plan.totals) {
+    const actual = values[t.index];
     if (actual === undefined) continue;
-    for (const s of cell.sums) {
-      const expected = sumOf(report, s.of);
-      if (expected === undefined || expected === actual) continue;
-      const rule = RULE_BY_SUM[s.rule] as RuleDef;
-      c.add(
-        rule,
-        cell.path,
-        `${cell.zh}: 各项之和为 ${expected}，报告填写 ${actual}`,
-        `${cell.en}: the parts add up to ${expected}, the report says ${actual}`,
-        s.of,
-        { expected, actual },
-      );
+    let expected = 0;
+    for (const i of t.ofIndex) {
+      const v = values[i];
+      if (v === undefined) continue outer;
+      expected += v;
     }
+    if (expected === actual) continue;
+    c.add(
+      t.rule,
+      t.cell.path,
+      `${t.cell.zh}: 各项之和为 ${expected}，报告填写 ${actual}`,
+      `${t.cell.en}: the parts add up to ${expected}, the report says ${actual}`,
+      t.of,
+      { expected, actual },
+    );
   }
 }
 
 /** Invariant 1: per column, 一 + 二 = 三（七）总计 + 四. Reported at 四、结转下年度继续办理. */
-function checkBalance(c: Collector, report: unknown, cells: readonly CellDef[]): void {
-  for (const cell of cells) {
-    if (cell.path[1] !== "carriedForward") continue;
-    const col = cell.path[2] as string;
-    const received = num(report, ["applications", "received", col]);
-    const carriedOver = num(report, ["applications", "carriedOver", col]);
-    const total = num(report, ["applications", "outcomes", "total", col]);
-    const forward = num(report, cell.path);
+function checkBalance(c: Collector, plan: Plan, values: readonly (number | undefined)[]): void {
+  for (const b of plan.balance) {
+    const received = values[b.received];
+    const carriedOver = values[b.carriedOver];
+    const total = values[b.total];
+    const forward = values[b.forward];
     if (received === undefined || carriedOver === undefined || total === undefined || forward === undefined) continue;
     const left = received + carriedOver;
     if (left === total + forward) continue;
+    const cell = b.cell;
+    const col = cell.path[2] as string;
     const colZh = cell.zh.split(" · ")[1] ?? col;
     c.add(
       RULES.balance,
@@ -542,6 +593,8 @@ export function validateReport(input: unknown): ValidationResult {
   }
 }
 
+const PLANS: Record<Edition, Plan> = { "2019": buildPlan("2019"), "2021": buildPlan("2021") };
+
 function run(input: unknown): ValidationResult {
   const c = new Collector();
   if (!isObject(input)) {
@@ -550,12 +603,13 @@ function run(input: unknown): ValidationResult {
     return { ok: false, issues: c.issues };
   }
   const edition = checkTop(c, input);
-  checkObject(c, SHAPES[edition], input);
+  const plan = PLANS[edition];
+  const values: (number | undefined)[] = new Array(plan.cells.length);
+  checkObject(c, plan.shape, input, values);
   const structural = c.errors;
-  const cells = cellsOf(edition);
-  checkTotals(c, input, cells);
-  checkBalance(c, input, cells);
+  checkTotals(c, plan, values);
+  checkBalance(c, plan, values);
   const report = structural === 0 ? (input as unknown as Report) : undefined;
-  if (report) checkWarnings(c, report, cells);
+  if (report) checkWarnings(c, report, plan.cells);
   return report ? { ok: c.errors === 0, report, issues: c.issues } : { ok: false, issues: c.issues };
 }
