@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildFormMetadata, reportJsonSchema } from "../src/index.js";
+import { RULE_CATALOG, buildFormMetadata, reportJsonSchema } from "../src/index.js";
 
 const out = join(dirname(fileURLToPath(import.meta.url)), "..", "generated");
 mkdirSync(out, { recursive: true });
@@ -20,3 +20,21 @@ for (const [name, value] of Object.entries(files)) {
   writeFileSync(join(out, name), `${JSON.stringify(value, null, 2)}\n`);
   console.log(`wrote generated/${name}`);
 }
+
+// The rule catalog as a table in the docs, so the list there is never retyped.
+const rows = RULE_CATALOG.map((r) => `| \`${r.code}\` | ${r.severity} | ${r.source} | ${r.zh} | ${r.en} |`);
+const doc = [
+  "# Rules",
+  "",
+  "Generated from `RULE_CATALOG` in `packages/core/src/rules.ts` by `npm run generate`; do not edit by hand.",
+  "`validateReport` reports the structure and single-report rules; `compareYears` reports the `years.*` rules.",
+  "Invariant numbers refer to the format reference (勾稽关系).",
+  "",
+  "| code | severity | source | 说明 | description |",
+  "|---|---|---|---|---|",
+  ...rows,
+  "",
+].join("\n");
+const docsDir = join(out, "..", "..", "..", "docs");
+writeFileSync(join(docsDir, "rules.md"), doc);
+console.log("wrote docs/rules.md");

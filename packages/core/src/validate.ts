@@ -252,7 +252,7 @@ function checkLeaf(c: Collector, cell: CellDef, v: unknown, values: (number | un
     );
     return;
   }
-  if (cell.kind !== "amountWanYuan" && !Number.isInteger(v)) {
+  if (cell.kind !== "amountWanYuan" && !Number.isSafeInteger(v)) {
     c.add(
       RULES.notInteger,
       cell.path,
@@ -275,7 +275,6 @@ function checkLeaf(c: Collector, cell: CellDef, v: unknown, values: (number | un
 function checkObject(c: Collector, node: ObjectNode, value: unknown, values: (number | undefined)[]): void {
   if (!isObject(value)) {
     const d = describe(value);
-    if (value === undefined) return; // reported as missing by the parent
     c.add(
       RULES.wrongType,
       node.path,
@@ -286,13 +285,13 @@ function checkObject(c: Collector, node: ObjectNode, value: unknown, values: (nu
   }
   for (const k of node.keys) {
     const child = node.children.get(k) as Node;
-    if (!Object.hasOwn(value, k)) {
+    const v = Object.hasOwn(value, k) ? value[k] : undefined;
+    if (v === undefined) {
       const name = child.type === "leaf" ? child.cell : { zh: child.name.zh, en: child.name.en };
       const path = child.type === "leaf" ? child.cell.path : child.path;
       c.add(RULES.missing, path, `${name.zh}: 缺少此项`, `${name.en}: missing`);
       continue;
     }
-    const v = value[k];
     if (child.type === "leaf") checkLeaf(c, child.cell, v, values, child.index);
     else checkObject(c, child, v, values);
   }

@@ -126,3 +126,22 @@ describe("validateReport properties", () => {
     );
   });
 });
+
+describe("validateReport and the zod schema agree on structure", () => {
+  it("accepts as a report exactly what reportSchema accepts, under random damage", async () => {
+    const { reportSchema } = await import("../src/index.js");
+    const base = fixture("seed-2020");
+    const damage = fc.constantFrom<unknown>(-1, 0.5, 1e300, "3", null, undefined, {}, [], "", 7);
+    fc.assert(
+      fc.property(consistentReport(), fc.nat(), damage, fc.boolean(), (r, pick, bad, useFixture) => {
+        const target = (useFixture ? structuredClone(base) : r) as unknown as Record<string, unknown>;
+        const cells = cellsOf((target as unknown as Report).edition);
+        const cell = cells[pick % cells.length]!;
+        setAt(target, cell.path.slice(0, 1 + (pick % cell.path.length)), bad);
+        const ours = validateReport(target).report !== undefined;
+        expect(ours).toBe(reportSchema.safeParse(target).success);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
