@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseReportFile, reportFileName, reportJson } from "../src/files.js";
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, "..", "..", "..", "fixtures", name), "utf8");
+
+describe("report files", () => {
+  it("opens a report, even one whose totals are wrong (that is what checking finds)", () => {
+    const r = parseReportFile(fixture("hongze-2023.expected.json"));
+    expect(r.ok).toBe(true);
+    const bom = parseReportFile(`\uFEFF${fixture("huaian-2024.expected.json")}`);
+    expect(bom.ok && bom.report.year).toBe(2024);
+  });
+
+  it("says why a file is refused", () => {
+    const json = parseReportFile('{"edition": "2021",');
+    expect(json.ok === false && json.reason).toBe("json");
+    const shape = parseReportFile(JSON.stringify({ edition: "2021", year: 2024, agency: { name: "" } }));
+    expect(shape.ok).toBe(false);
+    if (!shape.ok && shape.reason === "structure") expect(shape.issues.length).toBeGreaterThan(0);
+    expect(parseReportFile("[]").ok).toBe(false);
+  });
+
+  it("names and writes the file", () => {
+    const r = parseReportFile(fixture("huaian-2024.expected.json"));
+    if (!r.ok) throw new Error("fixture refused");
+    expect(reportFileName(r.report)).toBe("淮安市人民政府-2024.json");
+    expect(JSON.parse(reportJson(r.report))).toEqual(JSON.parse(fixture("huaian-2024.expected.json")));
+    expect(reportFileName({ ...r.report, agency: { name: 'a/b:c "d"' } })).toBe("a_b_c_d_-2024.json");
+  });
+});
