@@ -176,7 +176,7 @@ const TOP_KEYS = new Set(["edition", "year", "agency", ...SECTIONS.map((s) => s.
 // ---------------------------------------------------------------------------------------------
 
 function describe(v: unknown): { zh: string; en: string } {
-  if (v === null) return { zh: "null", en: "null" };
+  if (v === null) return { zh: "空白（null）", en: "null (blank)" };
   if (Array.isArray(v)) return { zh: "数组", en: "an array" };
   if (typeof v === "string") {
     const s = v.length > 20 ? `${v.slice(0, 20)}…` : v;
