@@ -1,0 +1,14 @@
+/**
+ * @gov-report/renderer — 政府信息公开工作年度报告 in the official layout: HTML, Markdown, plain
+ * text and Word. Labels and table structure come from @gov-report/core's form metadata. This entry
+ * runs in browsers too; PDF (Chromium, Node only) is the separate entry `@gov-report/renderer/pdf`.
+ */
+export { renderDocx } from "./docx.js";
+export { escapeHtml } from "./escape.js";
+export { formatValue } from "./format.js";
+export { displayWidth } from "./grid.js";
+export { type HtmlOptions, renderHtml } from "./html.js";
+export { reportTitle } from "./layout.js";
+export { escapeMarkdown, type MarkdownOptions, renderMarkdown } from "./markdown.js";
+export { REPORT_CSS, SANS_FONTS, SERIF_FONTS } from "./styles.js";
+export { renderText, type TextOptions } from "./text.js";

@@ -1,0 +1,56 @@
+/**
+ * The printed layout of each edition, read once from core's form metadata (the one description of
+ * the official tables) and kept for every later render.
+ */
+import {
+  buildFormMetadata,
+  type Edition,
+  type EditionFormMeta,
+  type FieldMeta,
+  type Report,
+  type SectionMeta,
+  type TableMeta,
+} from "@gov-report/core/lite";
+
+export type { EditionFormMeta, FieldMeta, SectionMeta, TableMeta };
+
+let editions: Record<Edition, EditionFormMeta> | undefined;
+
+/** The form metadata of an edition (built on first use, then cached). */
+export function editionLayout(edition: Edition): EditionFormMeta {
+  editions ??= buildFormMetadata().editions;
+  return editions[edition];
+}
+
+/**
+ * The edition to draw a report in. A report that names no known edition (a draft, or an input that
+ * fails validation) is drawn in the edition its year implies, so the tables still appear.
+ */
+export function layoutEditionOf(report: Report): Edition {
+  const e = (report as { edition?: unknown }).edition;
+  if (e === "2019" || e === "2021") return e;
+  const year = (report as { year?: unknown }).year;
+  return typeof year === "number" && year < 2021 ? "2019" : "2021";
+}
+
+/** Suffix of the document title after agency and year (not a label of the official tables). */
+const TITLE_SUFFIX = "年政府信息公开工作年度报告";
+
+/** "<agency><year>年政府信息公开工作年度报告". */
+export function reportTitle(report: Report): string {
+  const r = report as { agency?: { name?: unknown }; year?: unknown };
+  const name = typeof r.agency?.name === "string" ? r.agency.name.trim() : "";
+  const year = typeof r.year === "number" || typeof r.year === "string" ? String(r.year) : "";
+  return `${name}${year}${TITLE_SUFFIX}`;
+}
+
+/** The narrative of a text section as paragraphs: split on line breaks, blank lines dropped. */
+export function paragraphsOf(text: unknown): string[] {
+  if (typeof text !== "string") return [];
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    const p = line.endsWith("\r") ? line.slice(0, -1) : line;
+    if (p.trim()) out.push(p.trim());
+  }
+  return out;
+}

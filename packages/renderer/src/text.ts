@@ -1,0 +1,164 @@
+/**
+ * renderText: the report as plain text for a terminal. Tables are aligned by display width (CJK
+ * characters take two columns), labels spanning columns are centred over them, and long row labels
+ * wrap inside their column.
+ */
+import type { Report, ValidationIssue } from "@gov-report/core/lite";
+import { type Annotations, annotationsOf, ISSUE_WORDS } from "./annotations.js";
+import { type FlatSegment, flatSections, valueText } from "./flat.js";
+import { displayWidth } from "./grid.js";
+import { layoutEditionOf, paragraphsOf, reportTitle } from "./layout.js";
+
+export interface TextOptions {
+  /** Mark cells with validation issues ("0 [2]" refers to issue 2) and list the issues at the end. */
+  annotate?: boolean;
+  /** Widest the row-label column gets before its labels wrap (display columns, default 40). */
+  labelWidth?: number;
+}
+
+const INDENT = 2;
+/** Header labels wider than this (display columns) wrap inside their column. */
+const HEADER_WRAP = 4;
+const WIDE_HEADER_WRAP = 16;
+
+/** Splits text into lines of at most `width` display columns (never splitting a character). */
+export function wrapToWidth(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let w = 0;
+  for (const ch of text) {
+    const cw = displayWidth(ch);
+    if (w + cw > width && line) {
+      lines.push(line);
+      line = "";
+      w = 0;
+    }
+    line += ch;
+    w += cw;
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}
+
+const padEnd = (s: string, width: number) => s + " ".repeat(Math.max(0, width - displayWidth(s)));
+const padStart = (s: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(s))) + s;
+function center(s: string, width: number): string {
+  const room = Math.max(0, width - displayWidth(s));
+  const left = Math.floor(room / 2);
+  return " ".repeat(left) + s + " ".repeat(room - left);
+}
+
+/** Issue numbers (1-based, in list order) per cell id, for the "[n]" markers. */
+function issueNumbers(notes: Annotations | undefined): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  notes?.issues.forEach((issue, i) => {
+    const id = issue.path.join(".");
+    map.set(id, [...(map.get(id) ?? []), i + 1]);
+  });
+  return map;
+}
+
+function renderSegment(seg: FlatSegment, report: Report, marks: Map<string, number[]>, maxLabel: number): string[] {
+  const cellText = seg.rows.map((row) =>
+    row.fields.map((f) => {
+      if (!f) return "";
+      const v = valueText(report, f);
+      const n = marks.get(f.id);
+      return n ? `${v} [${n.join(",")}]` : v;
+    }),
+  );
+  // Row-label column: as wide as the longest label (indent included), within the cap; none at
+  // all when the table has no row labels (表四).
+  let labelWidth = 0;
+  for (const row of seg.rows) labelWidth = Math.max(labelWidth, row.depth * INDENT + displayWidth(row.label));
+  for (const c of seg.cornerLabels) labelWidth = Math.max(labelWidth, Math.min(displayWidth(c), 16));
+  labelWidth = Math.min(labelWidth, maxLabel);
+  const hasLabels = labelWidth > 0;
+  // Value columns fit their values; headers wrap (as they do in print) beyond HEADER_WRAP columns.
+  const widths = new Array<number>(seg.columnCount).fill(2);
+  // Few columns (表二's blocks) leave room for headers on one line.
+  const wrapAt = seg.columnCount <= 3 ? WIDE_HEADER_WRAP : HEADER_WRAP;
+  for (const line of seg.headerLines) {
+    for (const h of line) {
+      if (h.from === h.to) widths[h.from] = Math.max(widths[h.from] as number, Math.min(wrapAt, displayWidth(h.text)));
+    }
+  }
+  for (const row of cellText) {
+    row.forEach((t, i) => {
+      widths[i] = Math.max(widths[i] as number, displayWidth(t));
+    });
+  }
+  const spanWidth = (from: number, to: number) => {
+    let w = 0;
+    for (let i = from; i <= to; i++) w += widths[i] as number;
+    return w + (to - from) * 3;
+  };
+  const labelPart = (text: string) => (hasLabels ? `| ${padEnd(text, labelWidth)} ` : "");
+  const rule = `${hasLabels ? `+${"-".repeat(labelWidth + 2)}` : ""}${widths.map((w) => `+${"-".repeat(w + 2)}`).join("")}+`;
+  const out: string[] = [];
+  if (seg.caption) out.push(seg.caption);
+  out.push(rule);
+  // Header: each header line becomes as many physical lines as its most wrapped label needs; the
+  // corner labels wrap down the label column beside them.
+  const physical: string[] = [];
+  for (const line of seg.headerLines) {
+    const cells = [...line]
+      .sort((a, b) => a.from - b.from)
+      .map((h) => ({ h, lines: wrapToWidth(h.text, spanWidth(h.from, h.to)) }));
+    const height = Math.max(1, ...cells.map((c) => c.lines.length));
+    for (let k = 0; k < height; k++) {
+      let s = "";
+      let col = 0;
+      for (const { h, lines } of cells) {
+        for (; col < h.from; col++) s += `| ${" ".repeat(widths[col] as number)} `;
+        // Short labels sit on the last physical line, next to the labels they head.
+        const offset = height - lines.length;
+        s += `| ${center(k >= offset ? (lines[k - offset] ?? "") : "", spanWidth(h.from, h.to))} `;
+        col = h.to + 1;
+      }
+      for (; col < seg.columnCount; col++) s += `| ${" ".repeat(widths[col] as number)} `;
+      physical.push(`${s}|`);
+    }
+  }
+  const corner = seg.cornerLabels.flatMap((c) => wrapToWidth(c, labelWidth));
+  const blankHeader = `${widths.map((w) => `| ${" ".repeat(w)} `).join("")}|`;
+  const headerCount = Math.max(physical.length, corner.length);
+  for (let i = 0; i < headerCount; i++) out.push(labelPart(corner[i] ?? "") + (physical[i] ?? blankHeader));
+  if (headerCount) out.push(rule);
+  seg.rows.forEach((row, r) => {
+    const indent = " ".repeat(row.depth * INDENT);
+    const labelLines = wrapToWidth(row.label, Math.max(4, labelWidth - indent.length)).map((l) => indent + l);
+    labelLines.forEach((l, i) => {
+      const values = (cellText[r] ?? []).map((t, c) => `| ${padStart(i === 0 ? t : "", widths[c] as number)} `);
+      out.push(`${labelPart(l)}${values.join("")}|`);
+    });
+  });
+  out.push(rule);
+  return out;
+}
+
+function issueLines(issues: readonly ValidationIssue[]): string[] {
+  if (!issues.length) return [ISSUE_WORDS.heading.zh, ISSUE_WORDS.none.zh];
+  return [ISSUE_WORDS.heading.zh, ...issues.map((i, n) => `[${n + 1}] ${ISSUE_WORDS[i.severity].zh}：${i.message}`)];
+}
+
+/** Renders a report as plain text with aligned tables, readable in a terminal. */
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const notes = options.annotate ? annotationsOf(report) : undefined;
+  const marks = issueNumbers(notes);
+  const maxLabel = options.labelWidth ?? 40;
+  const out: string[] = [reportTitle(report), ""];
+  for (const s of flatSections(layoutEditionOf(report))) {
+    out.push(s.heading);
+    if (s.segments) {
+      for (const seg of s.segments) out.push(...renderSegment(seg, report, marks, maxLabel));
+    } else {
+      for (const p of paragraphsOf((report as unknown as Record<string, unknown>)[s.textKey as string])) {
+        out.push(`　　${p}`);
+      }
+    }
+    out.push("");
+  }
+  if (notes) out.push(...issueLines(notes.issues), "");
+  return out.join("\n");
+}
