@@ -4,6 +4,16 @@
  * command-line tools and pages that only check reports start fast.
  */
 
+export {
+  AGGREGATE_RULES,
+  type AggregateIssue,
+  ReportSum,
+  type ReportSumOptions,
+  type SumReportsOptions,
+  type SumReportsResult,
+  type SumResultOptions,
+  sumReports,
+} from "./aggregate.js";
 export { computeTotals, createEmptyReport, type EmptyReportOptions, editionForYear, sumAt } from "./builders.js";
 export * from "./catalog.js";
 export * from "./cells.js";

@@ -1,0 +1,109 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { getAt, numericCellsOf, validateReport } from "@gov-report/core/lite";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, hasStackTrace, runCli } from "./helpers.js";
+
+const BATCH = join(dirname(fileURLToPath(import.meta.url)), "fixtures-batch");
+
+/** The "mixed" folder plus a truncated JSON file (generated: the repository's linter rejects broken JSON). */
+function mixedFolder(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "gr-mixed-")), "mixed");
+  cpSync(join(BATCH, "mixed"), dir, { recursive: true });
+  writeFileSync(join(dir, "broken.json"), '{"edition": "2021",\n  "year": 2024,\n  "agency": {"name": "某局"');
+  return dir;
+}
+const fx = (name: string) => join(FIXTURES, `${name}.expected.json`);
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as unknown;
+const tmp = () => mkdtempSync(join(tmpdir(), "gr-agg-"));
+
+describe("gov-report aggregate", () => {
+  it("sums two reports of one year cell by cell into a roll-up that validates, and lists what it summed", () => {
+    const out = join(tmp(), "city-2024.json");
+    const r = runCli(["aggregate", fx("huaian-2024"), fx("hongze-2024"), "--agency", "淮安市（汇总）", "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    const sum = readJson(out);
+    const parts = [readJson(fx("huaian-2024")), readJson(fx("hongze-2024"))];
+    for (const c of numericCellsOf("2021")) {
+      const expected = parts.reduce((s: number, p) => s + (getAt(p, c.path) as number), 0);
+      expect(getAt(sum, c.path), c.id).toBeCloseTo(expected, 6);
+    }
+    expect(sum).toMatchObject({ edition: "2021", year: 2024, agency: { name: "淮安市（汇总）" }, overview: "" });
+    expect(validateReport(sum).ok).toBe(true);
+    expect(r.stderr).toContain("已汇总 2 份报告，2024 年度（2021 版格式）");
+    expect(r.stderr).toContain("huaian-2024.expected.json");
+    expect(r.stderr).toContain("✓ 未发现问题");
+    expect(r.stderr).toContain("文字部分");
+    expect(r.stderr).toContain(`已写入 ${out}`);
+
+    const again = runCli(["aggregate", fx("huaian-2024"), "-o", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists; use --force");
+    expect(runCli(["aggregate", fx("huaian-2024"), "-o", out, "--force"]).code).toBe(0);
+  });
+
+  it("refuses a folder that mixes editions of one year, writing nothing", () => {
+    const out = join(tmp(), "sum.json");
+    const r = runCli(["aggregate", join(BATCH, "mixed-editions"), "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("2024 年度（2021 版格式） 1 份");
+    expect(r.stderr).toContain("2024 年度（2019 版格式） 1 份");
+    expect(r.stderr).toContain("--edition");
+    expect(existsSync(out)).toBe(false);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("sums only the selected edition and lists the others as not selected", () => {
+    const r = runCli(["aggregate", join(BATCH, "mixed-editions"), "--edition", "2021"]);
+    expect(r.code).toBe(0);
+    const sum = JSON.parse(r.stdout) as unknown;
+    expect(getAt(sum, ["applications", "received", "total"])).toBe(
+      getAt(readJson(fx("huaian-2024")), ["applications", "received", "total"]),
+    );
+    expect(r.stderr).toMatch(/- .*stats-bureau-2024-old-format\.json: 未选中: 2024 年度（2019 版格式）/);
+  });
+
+  it("keeps an input's broken totals in the sum, says which input had errors, and exits 1", () => {
+    const r = runCli(["aggregate", mixedFolder(), "--year", "2023"]);
+    expect(r.code).toBe(1);
+    const sum = JSON.parse(r.stdout) as unknown;
+    expect(getAt(sum, ["reviewsAndLawsuits", "administrativeReview", "total"])).toBe(0);
+    expect(r.stderr).toMatch(/! 第 1 份报告 “洪泽区人民政府” 有 2 个错误，其数字按原样计入汇总/);
+    expect(r.stderr).toContain("表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
+    // The broken and non-report files are listed as faults; the other years as not selected.
+    expect(r.stderr).toMatch(/✗ .*broken\.json:3:\d+: not valid JSON/);
+    expect(r.stderr).toMatch(/✗ .*not-a-report\.json: not a report/);
+    expect(r.stderr).toMatch(/- .*huaian-2024\.json: 未选中: 2024 年度/);
+  });
+
+  it("recomputes the roll-up's totals from their parts with --recompute-totals", () => {
+    const r = runCli(["aggregate", fx("hongze-2023"), "--recompute-totals"]);
+    const sum = JSON.parse(r.stdout) as unknown;
+    expect(getAt(sum, ["reviewsAndLawsuits", "administrativeReview", "total"])).toBe(11);
+    expect(validateReport(sum).ok).toBe(true);
+    // The input still had errors: the run says so in its exit code.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("各总计已按分项重新计算");
+  });
+
+  it("flags an agency summed twice", () => {
+    const dir = tmp();
+    cpSync(fx("huaian-2024"), join(dir, "a.json"));
+    cpSync(fx("huaian-2024"), join(dir, "b.json"));
+    const r = runCli(["aggregate", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("第 2 份报告的机关 “淮安市人民政府” 已计入汇总，本份再次计入（是否重复？）");
+  });
+
+  it("exits 2 when nothing can be summed", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "x.json"), '{"edition": "2030", "year": 2024}');
+    const r = runCli(["aggregate", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("不是结构完整的年度报告");
+    expect(r.stderr).toContain("没有可汇总的报告，未写入任何文件");
+  });
+});

@@ -1,0 +1,272 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ConsecutiveYears } from "../src/util/cross-year.js";
+import { renderTable } from "../src/util/table.js";
+import { displayWidth, truncate } from "../src/util/text-width.js";
+import { collectInputs } from "../src/util/walk.js";
+import { FIXTURES, hasStackTrace, ROOT, runCli } from "./helpers.js";
+
+const BATCH = join(dirname(fileURLToPath(import.meta.url)), "fixtures-batch");
+/** The "mixed" folder plus a truncated JSON file (generated: the repository's linter rejects broken JSON). */
+function mixedFolder(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "gr-mixed-")), "mixed");
+  cpSync(join(BATCH, "mixed"), dir, { recursive: true });
+  writeFileSync(join(dir, "broken.json"), '{"edition": "2021",\n  "year": 2024,\n  "agency": {"name": "某局"');
+  return dir;
+}
+const TWO_YEARS = join(BATCH, "two-years");
+const PARSER_PRESENT = existsSync(join(ROOT, "packages/parser/src/index.ts"));
+
+interface FileRecord {
+  file: string;
+  error?: string;
+  agency?: string;
+  year?: number;
+  edition?: string;
+  ok?: boolean;
+  issues?: { code: string; severity: string; path: string[] }[];
+}
+interface CheckJson {
+  files: FileRecord[];
+  crossYear: {
+    agency: string;
+    previous: { year: number };
+    current: { file: string; year: number };
+    ok: boolean;
+    issues: { code: string; path: string[] }[];
+  }[];
+  summary: Record<string, number>;
+}
+
+const base = (f: string) => f.slice(f.lastIndexOf("/") + 1);
+
+describe("gov-report check", () => {
+  it("prints one row per report with width-aligned Chinese columns, lists unreadable files, and exits 1", () => {
+    const r = runCli(["check", mixedFolder()]);
+    expect(r.code).toBe(1);
+    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+    const lines = r.stdout.split("\n");
+    const header = lines[0] as string;
+    expect(header.split(/\s{2,}/)).toEqual(["文件", "机关", "年度", "版本", "错误", "提醒", "最主要的问题"]);
+    const rows = lines.filter((l) => l.includes("/mixed/") && !l.includes("✗"));
+    expect(rows.map((l) => base(l.split(/\s+/)[0] as string))).toEqual([
+      "hongze-2023.json",
+      "huaian-2024.json",
+      "seed-2020.json",
+      "wrong-edition-2021.json",
+    ]);
+    // The year column starts at the same display column on every line, whatever the agency's width.
+    const yearAt = (l: string, y: string) => displayWidth(l.slice(0, l.indexOf(`  ${y}  `) + 2));
+    expect(rows.map((l, i) => yearAt(l, ["2023", "2024", "2020", "2021"][i] as string))).toEqual(
+      Array(4).fill(displayWidth(header.slice(0, header.indexOf("年度")))),
+    );
+    expect(rows[0]).toContain("表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
+    expect(rows[3]).toMatch(
+      /某县统计局\s+2021\s+2019\s+0\s+1\s+格式版本: 2021 年度报告应使用 2021 版格式，报告为 2019 版/,
+    );
+    expect(r.stdout).toContain("无法读取的文件（2 个）");
+    expect(r.stdout).toMatch(/✗ .*mixed\/broken\.json:3:\d+: not valid JSON/);
+    expect(r.stdout).toMatch(/✗ .*mixed\/not-a-report\.json: not a report/);
+    expect(r.stdout).not.toContain("notes.md");
+    expect(r.stdout).toContain("共 6 个文件：3 份报告无错误，1 份有错误，2 个无法读取");
+  });
+
+  it("gives every file, its issues and a summary with --format json", () => {
+    const r = runCli(["check", "--format", "json", mixedFolder()]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as CheckJson;
+    expect(out.files.map((f) => base(f.file))).toEqual([
+      "broken.json",
+      "hongze-2023.json",
+      "huaian-2024.json",
+      "not-a-report.json",
+      "seed-2020.json",
+      "wrong-edition-2021.json",
+    ]);
+    const wrong = out.files[5] as FileRecord;
+    expect(wrong.ok).toBe(true);
+    expect(wrong.issues?.map((i) => `${i.severity} ${i.code}`)).toEqual(["warning edition.year-mismatch"]);
+    expect(out.files[0]?.error).toMatch(/not valid JSON/);
+    expect(out.files[1]?.issues?.filter((i) => i.severity === "error").map((i) => i.code)).toEqual([
+      "reviews.group-total",
+      "reviews.group-total",
+    ]);
+    expect(out.crossYear).toEqual([]);
+    expect(out.summary).toEqual({
+      files: 6,
+      reports: 4,
+      withErrors: 1,
+      withoutErrors: 3,
+      unreadable: 2,
+      crossYearPairs: 0,
+      crossYearPairsWithErrors: 0,
+    });
+  });
+
+  it("compares consecutive years of one agency and reports a carried-over mismatch as an error", () => {
+    const r = runCli(["check", "--format", "json", TWO_YEARS]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as CheckJson;
+    // Each report is consistent on its own: only the cross-year check finds the fault.
+    expect(out.files.every((f) => f.ok)).toBe(true);
+    expect(out.crossYear).toHaveLength(1);
+    const pair = out.crossYear[0] as CheckJson["crossYear"][number];
+    expect([pair.agency, pair.previous.year, pair.current.year, pair.ok]).toEqual([
+      "淮安市洪泽区人民政府",
+      2023,
+      2024,
+      false,
+    ]);
+    expect(pair.issues.filter((i) => i.code === "years.carried-forward").map((i) => i.path.join("."))).toEqual([
+      "applications.carriedOver.naturalPerson",
+      "applications.carriedOver.total",
+    ]);
+    expect(out.summary.crossYearPairsWithErrors).toBe(1);
+
+    const text = runCli(["check", TWO_YEARS]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/hongze-2024\.json\s+淮安市洪泽区人民政府\s+2024\s+2021\s+2\s+\d+\s+表三 二、上年结转/);
+    expect(text.stdout).toContain("淮安市洪泽区人民政府 2023 → 2024");
+    expect(text.stdout).toContain("上年结转下年度为 0，本年填写 2 [years.carried-forward]");
+  });
+
+  it("does not pair different agencies or years that are not consecutive", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-check-"));
+    cpSync(join(TWO_YEARS, "hongze-2023.json"), join(dir, "a.json"));
+    cpSync(join(FIXTURES, "huaian-2024.expected.json"), join(dir, "b.json"));
+    const out = JSON.parse(runCli(["check", "--format", "json", dir]).stdout) as CheckJson;
+    expect(out.summary.crossYearPairs).toBe(0);
+  });
+
+  it("writes a CSV summary with a BOM, one row per file", () => {
+    const r = runCli(["check", "--format", "csv", mixedFolder()]);
+    expect(r.code).toBe(1);
+    expect(
+      r.stdout.startsWith(
+        "\uFEFFfile,source,agency,year,edition,errors,warnings,worst_code,worst_message,unreadable\r\n",
+      ),
+    ).toBe(true);
+    const lines = r.stdout.trimEnd().split("\r\n");
+    expect(lines).toHaveLength(7);
+    expect(lines.find((l) => l.includes("hongze-2023"))).toMatch(
+      /,json,洪泽区人民政府,2023,2021,2,3,reviews\.group-total,/,
+    );
+    expect(lines.find((l) => l.includes("broken.json"))).toMatch(
+      /,json,,,,,,,,".*not valid JSON: .*"$|,json,,,,,,,,.*not valid JSON/,
+    );
+  });
+
+  it("exits 0 when every report is free of errors, with English output on request", () => {
+    const r = runCli([
+      "check",
+      "--lang",
+      "en",
+      join(FIXTURES, "huaian-2024.expected.json"),
+      join(FIXTURES, "seed-2020.expected.json"),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]?.split(/\s{2,}/)).toEqual([
+      "file",
+      "agency",
+      "year",
+      "edition",
+      "errors",
+      "warnings",
+      "main issue",
+    ]);
+    expect(r.stdout).toContain("2 files: 2 reports without errors, 0 with errors, 0 unreadable");
+  });
+
+  it("exits 2 when no file could be read, when a path is missing and when a folder holds no report", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-check-"));
+    writeFileSync(join(dir, "a.json"), "[1, 2");
+    const bad = runCli(["check", dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain("1 个无法读取");
+
+    const missing = runCli(["check", "/nonexistent/reports"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("/nonexistent/reports: no such file or folder");
+
+    const empty = mkdtempSync(join(tmpdir(), "gr-check-"));
+    const none = runCli(["check", empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no report files");
+    expect(hasStackTrace(bad.stderr + missing.stderr + none.stderr)).toBe(false);
+  });
+
+  it.skipIf(PARSER_PRESENT)("says per file that PDF and text need the parser while it is not available", () => {
+    const r = runCli(["check", join(FIXTURES, "seed-2020.txt"), join(FIXTURES, "seed-2020.expected.json")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("seed-2020.txt: cannot read TEXT: @gov-report/parser is not installed or not built yet");
+    expect(r.stdout).toMatch(/seed-2020\.expected\.json\s+（未署名）\s+2020/);
+  });
+
+  it.runIf(PARSER_PRESENT)("reads PDF and text reports through the parser", () => {
+    const r = runCli(["check", "--format", "json", join(FIXTURES, "seed-2020.txt")]);
+    const out = JSON.parse(r.stdout) as CheckJson;
+    expect(out.files[0]).toMatchObject({ year: 2020, edition: "2019" });
+  });
+});
+
+describe("batch helpers", () => {
+  it("measures CJK characters as two columns and aligns table columns by display width", () => {
+    expect(displayWidth("洪泽区")).toBe(6);
+    expect(displayWidth("ab（1）")).toBe(7);
+    expect(truncate("一二三四五", 7)).toBe("一二三…");
+    const lines = renderTable(
+      [{ header: "机关" }, { header: "n", align: "right" }, { header: "x" }],
+      [
+        ["淮安市人民政府", "12", "a"],
+        ["ab", "3", "b"],
+      ],
+    );
+    expect(lines.map((l) => displayWidth(l.slice(0, l.lastIndexOf(" ") + 1)))).toEqual([20, 20, 20, 20]);
+    expect(lines[3]).toBe(`ab${" ".repeat(15)}3  b`);
+  });
+
+  it("walks folders recursively in name order, skipping hidden entries and other extensions", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-walk-"));
+    for (const f of ["b.json", "a/z.pdf", "a/y.docx", ".hidden/x.json", "c.HTML", "d.txt"]) {
+      mkdirSync(dirname(join(dir, f)), { recursive: true });
+      writeFileSync(join(dir, f), "{}");
+    }
+    expect(collectInputs([dir]).map((f) => f.slice(dir.length + 1))).toEqual(["a/z.pdf", "b.json", "c.HTML", "d.txt"]);
+  });
+});
+
+describe("ConsecutiveYears", () => {
+  it("pairs consecutive years of one agency at once while both are in memory, else leaves them for re-reading", () => {
+    const years = new ConsecutiveYears(1);
+    expect(years.add(0, "甲", 2023, "a23")).toEqual([]);
+    expect(years.add(1, "甲", 2024, "a24")).toEqual([
+      { previous: 0, current: 1, previousValue: "a23", currentValue: "a24" },
+    ]);
+    expect(years.add(2, "乙", 2024, "b24")).toEqual([]);
+    expect(years.add(3, "丙", 2024, "c24")).toEqual([]);
+    // 乙 2023 comes after 乙 2024 left the window of one report: compared later from the files.
+    expect(years.add(4, "乙", 2023, "b23")).toEqual([]);
+    expect(years.add(5, "甲", 2022, "a22")).toEqual([]);
+    expect(years.remaining()).toEqual([
+      { previous: 5, current: 0, agency: "甲" },
+      { previous: 4, current: 2, agency: "乙" },
+    ]);
+  });
+});
+
+describe("check output hygiene", () => {
+  it("shows control characters in names as spaces, so a row stays one line and the terminal gets no escapes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-check-"));
+    const report = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8")) as {
+      agency: { name: string };
+    };
+    report.agency.name = "某局\n\u001b[2J二处";
+    writeFileSync(join(dir, "r.json"), JSON.stringify(report));
+    const r = runCli(["check", dir]);
+    expect(r.stdout).not.toContain("\u001b");
+    expect(r.stdout).toMatch(/r\.json\s+某局 {2}\[2J二处\s+2024/);
+  });
+});

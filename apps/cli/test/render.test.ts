@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runRender } from "../src/commands/render.js";
+import { CliError } from "../src/util/errors.js";
+import { FIXTURES, hasStackTrace, runCli } from "./helpers.js";
+
+const fx = (name: string) => join(FIXTURES, `${name}.expected.json`);
+const tmp = () => mkdtempSync(join(tmpdir(), "gr-render-"));
+
+describe("gov-report render", () => {
+  it("writes HTML, Markdown and text to standard output for one input", () => {
+    const html = runCli(["render", fx("huaian-2024"), "--to", "html"]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain("<h1>淮安市人民政府2024年政府信息公开工作年度报告</h1>");
+    const md = runCli(["render", fx("seed-2020"), "--to", "md"]);
+    expect(md.stdout.startsWith("# 2020年政府信息公开工作年度报告")).toBe(true);
+    const txt = runCli(["render", "-", "--to", "txt"], { input: readFileSync(fx("seed-2020"), "utf8") });
+    expect(txt.code).toBe(0);
+    expect(txt.stdout).toContain("| 政府集中采购 |");
+  });
+
+  it("writes a .docx with -o and refuses to overwrite it without --force", () => {
+    const out = join(tmp(), "r.docx");
+    expect(runCli(["render", fx("seed-2020"), "--to", "docx", "-o", out]).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString("latin1")).toBe("PK");
+    const again = runCli(["render", fx("seed-2020"), "--to", "docx", "-o", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists; use --force");
+    expect(runCli(["render", fx("huaian-2024"), "--to", "docx", "-o", out, "--force"]).code).toBe(0);
+  });
+
+  it("renders many inputs into --out-dir, named after the inputs", () => {
+    const dir = tmp();
+    const r = runCli(["render", fx("seed-2020"), fx("hongze-2023"), "--to", "html", "--out-dir", dir, "--annotate"]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "seed-2020.expected.html"), "utf8")).toContain("未发现问题");
+    expect(readFileSync(join(dir, "hongze-2023.expected.html"), "utf8")).toContain("gr-issue-error");
+    // A report with broken totals is rendered as printed, and the user is told.
+    expect(r.stderr).toContain("hongze-2023.expected.json: 已输出，但报告有 2 个错误");
+  });
+
+  it("needs --out-dir for several inputs", () => {
+    const r = runCli(["render", fx("seed-2020"), fx("huaian-2024"), "--to", "txt"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("several inputs need --out-dir");
+  });
+
+  it("exits 2 on invalid JSON and on a JSON that is not a report, writing nothing", () => {
+    const dir = tmp();
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, '{"edition": "2021",\n "year": 20');
+    const r1 = runCli(["render", fx("seed-2020"), bad, "--to", "html", "--out-dir", dir]);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toMatch(/bad\.json:2:\d+: not valid JSON/);
+    expect(() => statSync(join(dir, "seed-2020.expected.html"))).toThrow();
+    const notReport = join(dir, "list.json");
+    writeFileSync(notReport, "[1, 2, 3]");
+    const r2 = runCli(["render", notReport, "--to", "txt"]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain("list.json: 不是一份年度报告");
+    expect(r2.stderr).toContain("报告应为 JSON 对象");
+    expect(hasStackTrace(r1.stderr + r2.stderr)).toBe(false);
+  });
+
+  it("refuses to write a binary format to a terminal", async () => {
+    const writes: unknown[] = [];
+    const stdout = { isTTY: true, write: (c: unknown) => writes.push(c) > 0 };
+    const stderr = { write: () => true };
+    await expect(runRender([fx("seed-2020")], { to: "docx" }, { stdout, stderr })).rejects.toThrow(CliError);
+    await expect(runRender([fx("seed-2020")], { to: "pdf" }, { stdout, stderr })).rejects.toThrow(
+      "refusing to write it to a terminal",
+    );
+    expect(writes).toEqual([]);
+  });
+
+  it("renders PDFs with one browser into --out-dir", () => {
+    const dir = tmp();
+    const r = runCli(["render", fx("seed-2020"), fx("huaian-2024"), "--to", "pdf", "--out-dir", dir]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    for (const f of ["seed-2020.expected.pdf", "huaian-2024.expected.pdf"]) {
+      expect(readFileSync(join(dir, f)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    }
+  }, 180_000);
+
+  it("says how to install Chromium when it is missing", () => {
+    const r = runCli(["render", fx("seed-2020"), "--to", "pdf", "-o", join(tmp(), "x.pdf")], {
+      env: { CHROMIUM_PATH: "/nonexistent/chromium" },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("apt-get install chromium fonts-noto-cjk");
+  });
+});

@@ -1,0 +1,288 @@
+/**
+ * Summing reports of one year and edition cell by cell into a roll-up: the base of the
+ * consolidated tables a county or city office publishes. Like validation, it never throws on user
+ * input: inputs that cannot be summed are skipped with an issue, and the roll-up is validated.
+ *
+ * Every numeric cell is summed as printed, totals included: if the inputs are consistent, so is
+ * the sum, and a total that does not add up in the roll-up points back to an input that is wrong.
+ * `recomputeTotals` replaces the summed totals with the sums of their parts instead.
+ */
+import { computeTotals, createEmptyReport } from "./builders.js";
+import type { Edition } from "./catalog.js";
+import { type CellDef, getAt, numericCellsOf, setAt } from "./cells.js";
+import type { RuleDef } from "./rules.js";
+import type { Report } from "./schema.js";
+import { type ValidationIssue, validateReport } from "./validate.js";
+
+/** Issue codes of summing (not in RULE_CATALOG: they describe a batch, not one report). */
+export const AGGREGATE_RULES = {
+  notAReport: {
+    code: "aggregate.not-a-report",
+    severity: "error",
+    source: "aggregate",
+    zh: "输入不是结构完整的年度报告，未计入汇总",
+    en: "The input is not a structurally complete report; it was not summed",
+  },
+  otherEdition: {
+    code: "aggregate.other-edition",
+    severity: "error",
+    source: "aggregate",
+    zh: "格式版本与汇总的版本不同，未计入汇总",
+    en: "The input's edition differs from the roll-up's; it was not summed",
+  },
+  otherYear: {
+    code: "aggregate.other-year",
+    severity: "error",
+    source: "aggregate",
+    zh: "报告年度与汇总的年度不同，未计入汇总",
+    en: "The input's year differs from the roll-up's; it was not summed",
+  },
+  inputHasErrors: {
+    code: "aggregate.input-has-errors",
+    severity: "warning",
+    source: "aggregate",
+    zh: "输入报告本身有错误，其数字按原样计入汇总",
+    en: "The input breaks rules itself; its figures were summed as printed",
+  },
+  duplicateAgency: {
+    code: "aggregate.duplicate-agency",
+    severity: "warning",
+    source: "aggregate",
+    zh: "同一机关的报告计入了不止一次",
+    en: "The same agency's report was summed more than once",
+  },
+  empty: {
+    code: "aggregate.empty",
+    severity: "error",
+    source: "aggregate",
+    zh: "没有可汇总的报告",
+    en: "There is no report to sum",
+  },
+} as const satisfies Record<string, RuleDef>;
+
+/** An issue of a roll-up. `input` (0-based, in the order given) is set when it is about one input. */
+export interface AggregateIssue extends ValidationIssue {
+  input?: number;
+}
+
+export interface SumReportsResult {
+  /** True when the roll-up exists and no issue (about an input or the roll-up) is an error. */
+  ok: boolean;
+  /** The roll-up; absent when nothing could be summed. */
+  report?: Report;
+  /** How many inputs were summed. */
+  count: number;
+  /** Issues about inputs (with `input`), then the roll-up's own validation issues. */
+  issues: AggregateIssue[];
+}
+
+export interface ReportSumOptions {
+  edition: Edition;
+  year: number;
+  /** agency.name of the roll-up (default ""). */
+  agencyName?: string;
+}
+
+export interface SumResultOptions {
+  /** Replace every 总计 of the roll-up by the sum of its parts (computeTotals). */
+  recomputeTotals?: boolean;
+}
+
+/** Decimals kept when summing money, so 0.1 + 0.2 gives 0.3 and not 0.30000000000000004. */
+const MONEY_DECIMALS = 6;
+const MONEY_SCALE = 10 ** MONEY_DECIMALS;
+
+function inputIssue(
+  rule: RuleDef,
+  input: number,
+  zh: string,
+  en: string,
+  numbers?: { expected: number; actual: number },
+): AggregateIssue {
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    path: [],
+    related: [],
+    message: zh,
+    messageEn: en,
+    input,
+    ...(numbers ?? {}),
+  };
+}
+
+const nameOf = (r: Report) => r.agency.name.trim();
+const quoted = (name: string, en = false) => (name ? `“${name}”` : en ? "(unnamed)" : "（未署名）");
+
+/**
+ * A running sum of reports of one edition and year. It keeps one number per cell (and the agency
+ * names seen, to flag duplicates), so any number of reports can be summed one at a time.
+ */
+export class ReportSum {
+  readonly edition: Edition;
+  readonly year: number;
+  readonly agencyName: string;
+  private readonly cells: readonly CellDef[];
+  private readonly totals: Float64Array;
+  private readonly agencies = new Set<string>();
+  private readonly inputIssues: AggregateIssue[] = [];
+  private summed = 0;
+  private offered = 0;
+
+  constructor({ edition, year, agencyName = "" }: ReportSumOptions) {
+    this.edition = edition;
+    this.year = year;
+    this.agencyName = agencyName;
+    this.cells = numericCellsOf(edition);
+    this.totals = new Float64Array(this.cells.length);
+  }
+
+  /** Reports summed so far. */
+  get count(): number {
+    return this.summed;
+  }
+
+  /**
+   * Adds one input (any value). Returns whether it was summed and the issues about it; the
+   * issues are also kept for `result()`.
+   */
+  add(input: unknown): { added: boolean; issues: AggregateIssue[] } {
+    const index = this.offered++;
+    const issues = this.check(input, index);
+    this.inputIssues.push(...issues);
+    const added = !issues.some((i) => i.severity === "error");
+    if (added) {
+      const cells = this.cells;
+      for (let k = 0; k < cells.length; k++) {
+        const cell = cells[k] as CellDef;
+        const v = getAt(input, cell.path) as number;
+        const next = (this.totals[k] as number) + v;
+        this.totals[k] = cell.kind === "amountWanYuan" ? Math.round(next * MONEY_SCALE) / MONEY_SCALE : next;
+      }
+      this.summed++;
+    }
+    return { added, issues };
+  }
+
+  private check(input: unknown, index: number): AggregateIssue[] {
+    const n = index + 1;
+    const v = validateReport(input);
+    const report = v.report;
+    if (!report) {
+      const first = v.issues.find((i) => i.severity === "error");
+      return [
+        inputIssue(
+          AGGREGATE_RULES.notAReport,
+          index,
+          `第 ${n} 份输入不是结构完整的年度报告，未计入汇总${first ? `（${first.message}）` : ""}`,
+          `Input ${n} is not a structurally complete report and was not summed${first ? ` (${first.messageEn})` : ""}`,
+        ),
+      ];
+    }
+    const name = nameOf(report);
+    if (report.edition !== this.edition) {
+      return [
+        inputIssue(
+          AGGREGATE_RULES.otherEdition,
+          index,
+          `第 ${n} 份报告 ${quoted(name)} 为 ${report.edition} 版格式，汇总为 ${this.edition} 版，未计入汇总`,
+          `Input ${n} ${quoted(name, true)} is in the ${report.edition} edition, the roll-up in ${this.edition}; not summed`,
+        ),
+      ];
+    }
+    if (report.year !== this.year) {
+      return [
+        inputIssue(
+          AGGREGATE_RULES.otherYear,
+          index,
+          `第 ${n} 份报告 ${quoted(name)} 为 ${report.year} 年度，汇总为 ${this.year} 年度，未计入汇总`,
+          `Input ${n} ${quoted(name, true)} is for ${report.year}, the roll-up for ${this.year}; not summed`,
+          { expected: this.year, actual: report.year },
+        ),
+      ];
+    }
+    const issues: AggregateIssue[] = [];
+    const errors = v.issues.filter((i) => i.severity === "error").length;
+    if (errors > 0) {
+      issues.push(
+        inputIssue(
+          AGGREGATE_RULES.inputHasErrors,
+          index,
+          `第 ${n} 份报告 ${quoted(name)} 有 ${errors} 个错误，其数字按原样计入汇总`,
+          `Input ${n} ${quoted(name, true)} has ${errors} error(s); its figures were summed as printed`,
+        ),
+      );
+    }
+    if (name) {
+      if (this.agencies.has(name)) {
+        issues.push(
+          inputIssue(
+            AGGREGATE_RULES.duplicateAgency,
+            index,
+            `第 ${n} 份报告的机关 ${quoted(name)} 已计入汇总，本份再次计入（是否重复？）`,
+            `Input ${n}: agency ${quoted(name, true)} was already summed and is summed again (a duplicate?)`,
+          ),
+        );
+      } else this.agencies.add(name);
+    }
+    return issues;
+  }
+
+  /** The roll-up so far, validated. */
+  result(options: SumResultOptions = {}): SumReportsResult {
+    if (this.summed === 0) {
+      const issues = [
+        ...this.inputIssues,
+        {
+          code: AGGREGATE_RULES.empty.code,
+          severity: AGGREGATE_RULES.empty.severity,
+          path: [],
+          related: [],
+          message: "没有可汇总的报告",
+          messageEn: "There is no report to sum",
+        },
+      ];
+      return { ok: false, count: 0, issues };
+    }
+    let report: Report = createEmptyReport({ edition: this.edition, year: this.year, agencyName: this.agencyName });
+    for (let k = 0; k < this.cells.length; k++) {
+      setAt(report as unknown as Record<string, unknown>, (this.cells[k] as CellDef).path, this.totals[k]);
+    }
+    if (options.recomputeTotals) report = computeTotals(report);
+    const issues: AggregateIssue[] = [...this.inputIssues, ...validateReport(report).issues];
+    return { ok: !issues.some((i) => i.severity === "error"), report, count: this.summed, issues };
+  }
+}
+
+export interface SumReportsOptions extends Partial<ReportSumOptions>, SumResultOptions {}
+
+/**
+ * Sums reports of one edition and year cell by cell. The edition and year are the options' or
+ * else those of the first structurally complete input; inputs of another edition or year are
+ * skipped with an error issue (mixing them is refused, not guessed at). Never throws.
+ */
+export function sumReports(reports: readonly unknown[], options: SumReportsOptions = {}): SumReportsResult {
+  let edition = options.edition;
+  let year = options.year;
+  if (edition === undefined || year === undefined) {
+    for (const r of reports) {
+      const first = validateReport(r).report;
+      if (!first) continue;
+      edition ??= first.edition;
+      year ??= first.year;
+      break;
+    }
+  }
+  if (edition === undefined || year === undefined) {
+    // Nothing is a report: let the accumulator say so for each input.
+    edition ??= "2021";
+    year ??= 0;
+  }
+  const sum = new ReportSum({
+    edition,
+    year,
+    ...(options.agencyName === undefined ? {} : { agencyName: options.agencyName }),
+  });
+  for (const r of reports) sum.add(r);
+  return sum.result(options);
+}
