@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { RULE_CATALOG, buildFormMetadata, reportJsonSchema } from "../src/index.js";
+import { buildFormMetadata, RULE_CATALOG, reportJsonSchema } from "../src/index.js";
 
 const out = join(dirname(fileURLToPath(import.meta.url)), "..", "generated");
 mkdirSync(out, { recursive: true });

@@ -10,55 +10,9 @@
 import { computeTotals, createEmptyReport } from "./builders.js";
 import type { Edition } from "./catalog.js";
 import { type CellDef, getAt, numericCellsOf, setAt } from "./cells.js";
-import type { RuleDef } from "./rules.js";
+import { AGGREGATE_RULES, type RuleDef } from "./rules.js";
 import type { Report } from "./schema.js";
 import { type ValidationIssue, validateReport } from "./validate.js";
-
-/** Issue codes of summing (not in RULE_CATALOG: they describe a batch, not one report). */
-export const AGGREGATE_RULES = {
-  notAReport: {
-    code: "aggregate.not-a-report",
-    severity: "error",
-    source: "aggregate",
-    zh: "输入不是结构完整的年度报告，未计入汇总",
-    en: "The input is not a structurally complete report; it was not summed",
-  },
-  otherEdition: {
-    code: "aggregate.other-edition",
-    severity: "error",
-    source: "aggregate",
-    zh: "格式版本与汇总的版本不同，未计入汇总",
-    en: "The input's edition differs from the roll-up's; it was not summed",
-  },
-  otherYear: {
-    code: "aggregate.other-year",
-    severity: "error",
-    source: "aggregate",
-    zh: "报告年度与汇总的年度不同，未计入汇总",
-    en: "The input's year differs from the roll-up's; it was not summed",
-  },
-  inputHasErrors: {
-    code: "aggregate.input-has-errors",
-    severity: "warning",
-    source: "aggregate",
-    zh: "输入报告本身有错误，其数字按原样计入汇总",
-    en: "The input breaks rules itself; its figures were summed as printed",
-  },
-  duplicateAgency: {
-    code: "aggregate.duplicate-agency",
-    severity: "warning",
-    source: "aggregate",
-    zh: "同一机关的报告计入了不止一次",
-    en: "The same agency's report was summed more than once",
-  },
-  empty: {
-    code: "aggregate.empty",
-    severity: "error",
-    source: "aggregate",
-    zh: "没有可汇总的报告",
-    en: "There is no report to sum",
-  },
-} as const satisfies Record<string, RuleDef>;
 
 /** An issue of a roll-up. `input` (0-based, in the order given) is set when it is about one input. */
 export interface AggregateIssue extends ValidationIssue {

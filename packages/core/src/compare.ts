@@ -62,8 +62,15 @@ export function compareYears(previous: unknown, current: unknown): CompareResult
       ],
     };
   }
-  const prev = a.report;
-  const cur = b.report;
+  return compareReports(a.report, b.report);
+}
+
+/**
+ * The cross-year checks on two reports already known to be structurally valid (e.g. the `report`
+ * of a `validateReport` result), without validating them again: for batch tools that have already
+ * validated every file.
+ */
+export function compareReports(prev: Report, cur: Report): CompareResult {
   const issues: ValidationIssue[] = [];
 
   if (cur.year !== prev.year + 1 || prev.agency.name.trim() !== cur.agency.name.trim()) {

@@ -5,7 +5,6 @@
  */
 
 export {
-  AGGREGATE_RULES,
   type AggregateIssue,
   ReportSum,
   type ReportSumOptions,
@@ -17,7 +16,7 @@ export {
 export { computeTotals, createEmptyReport, type EmptyReportOptions, editionForYear, sumAt } from "./builders.js";
 export * from "./catalog.js";
 export * from "./cells.js";
-export { type CompareResult, compareYears, TEXT_OVERLAP_LIMIT } from "./compare.js";
+export { type CompareResult, compareReports, compareYears, TEXT_OVERLAP_LIMIT } from "./compare.js";
 export * from "./form.js";
 export * from "./rules.js";
 export { extractQuotedFigures, type QuotedFigure, type QuotedMetric, textOverlap, toHalfWidth } from "./text.js";

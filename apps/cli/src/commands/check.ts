@@ -3,7 +3,14 @@
  * reduced to one summary row, one at a time, so memory stays flat however many files there are.
  * Pairs of consecutive years of one agency are then re-read and compared (compareYears).
  */
-import { type CompareResult, compareYears, type ValidationIssue, validateReport } from "@gov-report/core/lite";
+import {
+  type CompareResult,
+  compareReports,
+  compareYears,
+  type Report,
+  type ValidationIssue,
+  validateReport,
+} from "@gov-report/core/lite";
 import { ConsecutiveYears } from "../util/cross-year.js";
 import { csvField, csvRow, csvText, UTF8_BOM } from "../util/csv.js";
 import { CliError, EXIT } from "../util/errors.js";
@@ -126,8 +133,10 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
         out.write(`${sep}\n${JSON.stringify(record)}`);
       }
       if (result.report && row.agency && row.year !== undefined) {
-        for (const p of years.add(id, row.agency, row.year, loaded.value)) {
-          addPair(pairResult(row.agency, rows, p.previous, p.current, compareYears(p.previousValue, p.currentValue)));
+        // Only validated reports are kept, so the pair needs no second validation.
+        for (const p of years.add(id, row.agency, row.year, result.report)) {
+          const compared = compareReports(p.previousValue as Report, p.currentValue as Report);
+          addPair(pairResult(row.agency, rows, p.previous, p.current, compared));
         }
       }
     }
