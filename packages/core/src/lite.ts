@@ -18,6 +18,7 @@ export * from "./catalog.js";
 export * from "./cells.js";
 export { type CompareResult, compareReports, compareYears, TEXT_OVERLAP_LIMIT } from "./compare.js";
 export * from "./form.js";
+export { ideographForRadical, RADICAL_TO_IDEOGRAPH, replaceRadicals } from "./radicals.js";
 export * from "./rules.js";
 export { extractQuotedFigures, type QuotedFigure, type QuotedMetric, textOverlap, toHalfWidth } from "./text.js";
 export type * from "./types.js";

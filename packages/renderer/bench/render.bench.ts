@@ -61,7 +61,7 @@ console.log(`  renderHtml annotate        ${fmt(annotated)} reports/s  (runs val
 console.log(`  baseline JSON.stringify    ${fmt(json)} /s   ratio renderHtml/baseline ${(html / json).toFixed(2)}`);
 console.log(`  baseline naive cell concat ${fmt(naive)} /s   ratio renderHtml/baseline ${(html / naive).toFixed(2)}`);
 
-const reports = Array.from({ length: 20 }, (_, i) =>
+const reports = Array.from({ length: 100 }, (_, i) =>
   i % 2 ? full : ({ ...full, agency: { name: `测试机关${i}` } } as Report),
 );
 const renderer = await PdfRenderer.launch();

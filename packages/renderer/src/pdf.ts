@@ -68,7 +68,7 @@ export function findChromium(executablePath?: string): string {
 }
 
 /** Reports printed in one Chromium job: fonts are embedded once per job, which is most of its cost. */
-const DEFAULT_BATCH = 10;
+const DEFAULT_BATCH = 25;
 /** A link Chromium turns into an annotation on the page where a report starts; removed after the split. */
 const MARK_PREFIX = "https://gov-report.invalid/report-start/";
 

@@ -4,55 +4,15 @@
  * "部⻔" for 部门 — a fault the format reference lists for real reports. This rewrites those
  * ToUnicode entries to the ideographs, so our PDFs extract as the text they show.
  */
+import { ideographForRadical } from "@gov-report/core/lite";
 import { decodePDFRawStream, PDFDict, type PDFDocument, PDFName, PDFRawStream, PDFRef } from "pdf-lib";
 
-/**
- * Simplified-form radicals of the CJK Radicals Supplement and their ideographs (from Unicode's
- * EquivalentUnifiedIdeograph data). Kangxi radicals (U+2F00–U+2FD5) map by NFKC instead.
- */
-const SUPPLEMENT: ReadonlyMap<number, string> = new Map([
-  [0x2ea0, "民"],
-  [0x2ec5, "见"],
-  [0x2ec6, "角"],
-  [0x2ec8, "讠"],
-  [0x2ec9, "贝"],
-  [0x2ecb, "车"],
-  [0x2ed0, "钅"],
-  [0x2ed3, "长"],
-  [0x2ed4, "门"],
-  [0x2ed7, "雨"],
-  [0x2ed8, "青"],
-  [0x2ed9, "韦"],
-  [0x2eda, "页"],
-  [0x2edb, "风"],
-  [0x2edc, "飞"],
-  [0x2ee0, "饣"],
-  [0x2ee2, "马"],
-  [0x2ee3, "骨"],
-  [0x2ee4, "鬼"],
-  [0x2ee5, "鱼"],
-  [0x2ee6, "鸟"],
-  [0x2ee7, "卤"],
-  [0x2ee8, "麦"],
-  [0x2ee9, "黄"],
-  [0x2eea, "黾"],
-  [0x2eec, "齐"],
-  [0x2eee, "齿"],
-  [0x2ef0, "龙"],
-  [0x2ef3, "龟"],
-]);
-
-/** The ideograph a radical stands for, or undefined for any other character. */
-export function ideographForRadical(cp: number): string | undefined {
-  if (cp >= 0x2f00 && cp <= 0x2fd5) {
-    const n = String.fromCodePoint(cp).normalize("NFKC");
-    return n.codePointAt(0) === cp ? undefined : n;
-  }
-  return cp >= 0x2e80 && cp <= 0x2eff ? SUPPLEMENT.get(cp) : undefined;
-}
-
-const hex4 = (s: string) =>
-  [...s].map((c) => (c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")).join("");
+/** UTF-16BE hex of a string, as ToUnicode destinations are written (surrogate pairs beyond the BMP). */
+const hex4 = (s: string) => {
+  let out = "";
+  for (let i = 0; i < s.length; i++) out += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, "0");
+  return out;
+};
 
 /** Destination hex (UTF-16BE) with a radical replaced by its ideograph; other values unchanged. */
 function fixDestination(hex: string): string {

@@ -1,0 +1,72 @@
+/**
+ * Derives the corpus in test/corpus/ from the real fixtures (see test/corpus/README.md):
+ *   <fixture>.rendered.html   renderHtml(expected JSON) from @gov-report/renderer (official layout)
+ *   <fixture>.scraped.txt     that HTML's text as a crawler's textContent gives it: every table on
+ *                             one line, cells run together with no separator
+ *   <fixture>.layout.txt      `pdftotext -layout` of the fixture PDF (poppler-utils)
+ * Run: npx tsx --conditions=@gov-report/source scripts/make-corpus.ts
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { renderHtml } from "@gov-report/renderer";
+import { parseDocument } from "htmlparser2";
+
+type ChildNode = ReturnType<typeof parseDocument>["children"][number];
+type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
+const isTag = (n: ChildNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
+const isText = (n: ChildNode): n is Extract<ChildNode, { data: string }> => n.type === "text";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FIXTURES = resolve(here, "../../../fixtures");
+const CORPUS = resolve(here, "../test/corpus");
+const STEMS = ["seed-2020", "huaian-2024", "hongze-2023", "hongze-2024"];
+
+/** textContent with a newline after each block outside tables, nothing between table cells. */
+export function scrape(html: string): string {
+  const out: string[] = [];
+  let line = "";
+  const walk = (nodes: readonly ChildNode[], inTable: boolean) => {
+    for (const n of nodes) {
+      if (isText(n)) line += n.data.replace(/\s+/g, inTable ? "" : " ");
+      else if (isTag(n)) {
+        if (n.name === "style" || n.name === "script" || n.name === "head") continue;
+        const block = !inTable && ["p", "div", "h1", "h2", "h3", "table", "li", "section"].includes(n.name);
+        if (block && line.trim()) {
+          out.push(line.trim());
+          line = "";
+        }
+        walk(n.children, inTable || n.name === "table");
+        if (block && line.trim()) {
+          out.push(line.trim());
+          line = "";
+        }
+      }
+    }
+  };
+  walk(parseDocument(html).children, false);
+  if (line.trim()) out.push(line.trim());
+  return `${out.join("\n")}\n`;
+}
+
+async function main() {
+  for (const stem of STEMS) {
+    const report = JSON.parse(readFileSync(join(FIXTURES, `${stem}.expected.json`), "utf8"));
+    const html = await renderHtml(report);
+    writeFileSync(join(CORPUS, `${stem}.rendered.html`), html);
+    writeFileSync(join(CORPUS, `${stem}.scraped.txt`), scrape(html));
+    const pdf = join(FIXTURES, `${stem}.pdf`);
+    if (existsSync(pdf)) {
+      const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+      writeFileSync(join(CORPUS, `${stem}.layout.txt`), text);
+    }
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * The one shape every source is turned into before reading the report: lines of tokens. A PDF
+ * line is a row of text items at one height; an HTML line is a table row or a block; a text line
+ * is a line. Number tokens carry a position (x centre on a PDF page, grid column in an HTML
+ * table) when the source has one, so that values can be mapped to columns by position.
+ */
+import { labelKey } from "./normalize.js";
+
+export type TokenKind = "num" | "text" | "dash";
+
+export interface Token {
+  kind: TokenKind;
+  /** Source text of the token (normalized characters). */
+  text: string;
+  /** num: the value as printed (units not converted); dash: 0. */
+  value?: number;
+  /** num: printed with an explicit sign (+3, -18). */
+  signed?: boolean;
+  /** num: decimals printed. */
+  decimals?: number;
+  /** num: printed with the unit 元 (not 万元). */
+  yuan?: boolean;
+  /** num: a run of digits with no separator that may be several cells run together. */
+  digits?: string;
+  /** num: the decimals of a run of digits ("325.6835" may be 3|25.6835). */
+  frac?: string;
+  /** x centre (PDF) or grid column (HTML). */
+  pos?: number;
+  /** Index of the line in SourceDoc.lines. */
+  line: number;
+}
+
+export interface Line {
+  /** Text as printed (for narrative and excerpts). */
+  text: string;
+  /** labelKey(text): only letters, digits and ideographs. */
+  key: string;
+  tokens: Token[];
+  page?: number;
+  /** 1-based line number in the source (text, HTML) or on the page (PDF). */
+  lineNo: number;
+  /** Character offset of the line in a text source. */
+  offset?: number;
+  /** Starts indented (a new paragraph in PDF and layout text). */
+  indent: boolean;
+  /** Ends with a space (ends a paragraph in PDF-extracted text, see fixtures/README.md). */
+  trailingSpace: boolean;
+  /** Row of an HTML table (cells are separate even without spaces). */
+  tableRow?: boolean;
+  /** HTML: a new block starts here (<p>, <div>, <br>…): a paragraph boundary. */
+  block?: boolean;
+}
+
+export interface SourceDoc {
+  kind: "pdf" | "html" | "text";
+  lines: Line[];
+  /** Number tokens carry positions. */
+  positional: boolean;
+  /** Document title from PDF metadata or HTML <title>. */
+  title?: string;
+}
+
+export function makeLine(partial: Omit<Line, "key">): Line {
+  const line = partial as Line;
+  line.key = labelKey(partial.text);
+  return line;
+}
+
+/** Source reference of a line, for diagnostics. */
+export function refOf(doc: SourceDoc, lineIndex: number | undefined, excerpt?: string) {
+  if (lineIndex === undefined) return undefined;
+  const l = doc.lines[lineIndex];
+  if (!l) return undefined;
+  const text = (excerpt ?? l.text).trim();
+  return {
+    ...(l.page !== undefined ? { page: l.page } : {}),
+    line: l.lineNo,
+    ...(l.offset !== undefined ? { offset: l.offset } : {}),
+    excerpt: text.length > 80 ? `${text.slice(0, 79)}…` : text,
+  };
+}
+
+/** "- 1 -", "-1-", "— 2 —", "第 3 页", "第3页 共5页", "3/5": page furniture, not content. */
+export function isPageFurniture(text: string): boolean {
+  let s = "";
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k] as string;
+    if (ch === " " || ch === "\t" || ch === "\u3000") continue;
+    s += ch;
+    if (s.length > 12) return false;
+  }
+  if (!s) return false;
+  let i = 0;
+  const dash = (c: string | undefined) => c === "-" || c === "—" || c === "–" || c === "－" || c === "‐";
+  const digit = (c: string | undefined) => c !== undefined && ((c >= "0" && c <= "9") || (c >= "０" && c <= "９"));
+  if (s[0] === "第") {
+    i = 1;
+    const d0 = i;
+    while (digit(s[i])) i++;
+    if (i === d0 || s[i] !== "页") return false;
+    i++;
+    if (i === s.length) return true;
+    if (s[i] !== "共") return false;
+    i++;
+    const d1 = i;
+    while (digit(s[i])) i++;
+    return i > d1 && s[i] === "页" && i + 1 === s.length;
+  }
+  let lead = 0;
+  while (dash(s[i])) {
+    i++;
+    lead++;
+  }
+  const d0 = i;
+  while (digit(s[i])) i++;
+  if (i === d0 || i - d0 > 3) return false;
+  if (s[i] === "/") {
+    const d1 = ++i;
+    while (digit(s[i])) i++;
+    return i > d1 && i === s.length && lead === 0;
+  }
+  let trail = 0;
+  while (dash(s[i])) {
+    i++;
+    trail++;
+  }
+  return i === s.length && lead > 0 && trail > 0;
+}

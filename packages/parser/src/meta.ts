@@ -1,0 +1,205 @@
+/**
+ * Year, agency and edition. The title ("淮安市人民政府 / 2024年政府信息公开工作年度报告") gives
+ * the agency and the year; 统计期限 or the text is the fallback for the year. The edition comes
+ * from table 二's column and row labels, which differ between the two editions.
+ */
+import { type Edition, editionForYear } from "@gov-report/core/lite";
+import type { Diagnostics } from "./diagnostics.js";
+import { refOf, type SourceDoc } from "./doc.js";
+import { labelKey, normalizeChars } from "./normalize.js";
+
+const TITLE_MARK = "年度报告";
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+
+/** Longest line the title block and year scans look at (titles and 统计期限 are short). */
+const SCAN_CHARS = 2000;
+
+/** Whitespace removed, characters normalized (agency names keep their brackets). */
+const compact = (raw: string) => {
+  const n = normalizeChars(raw.length > SCAN_CHARS ? raw.slice(0, SCAN_CHARS) : raw);
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    if (c !== 32 && c !== 9) continue;
+    out += n.slice(last, i);
+    last = i + 1;
+  }
+  return last === 0 ? n : out + n.slice(last);
+};
+
+/** A four-digit year between 2008 and 2100 ending right before `at` (optionally "2023年" or "2023年度"). */
+function yearBefore(s: string, at: number): { year: number; start: number } | undefined {
+  let j = at;
+  if (s.slice(j - 2, j) === "年度") j -= 2;
+  else if (s[j - 1] === "年") j -= 1;
+  else return undefined;
+  const d = s.slice(j - 4, j);
+  if (d.length !== 4 || ![...d].every(isDigit) || isDigit(s[j - 5])) return undefined;
+  const year = Number(d);
+  return year >= 2008 && year <= 2100 ? { year, start: j - 4 } : undefined;
+}
+
+export interface Meta {
+  year?: number;
+  agency: string;
+  titleLine?: number;
+}
+
+/** Reads the title block (the lines before the first section heading, at most 12). */
+export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostics): Meta {
+  const limit = Math.min(doc.lines.length, firstHeading >= 0 ? firstHeading : 12, 12);
+  const candidates: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    const l = doc.lines[i];
+    if (!l) break;
+    const c = compact(l.text);
+    const at = c.indexOf(TITLE_MARK);
+    if (at >= 0 && c.length <= 60 && !c.includes("本报告")) {
+      const head = c.slice(0, at);
+      // "2024年政府信息公开工作年度报告": find the year in front of the title words.
+      let year: number | undefined;
+      let agency = "";
+      for (let k = 0; k + 4 <= head.length; k++) {
+        const y = yearBefore(head, k + 5) ?? yearBefore(head, k + 6);
+        if (y && y.start === k) {
+          year = y.year;
+          agency = head.slice(0, k);
+          break;
+        }
+      }
+      if (!agency) {
+        // The agency sits on the title line(s) just above.
+        for (const prev of candidates.slice(-2)) agency += prev;
+      }
+      if (year !== undefined || agency) return { ...(year !== undefined ? { year } : {}), agency, titleLine: i };
+    }
+    if (c && c.length <= 30 && !c.includes("。") && !c.includes("，")) candidates.push(c);
+    else candidates.length = 0;
+  }
+  if (doc.title) {
+    const c = compact(doc.title);
+    const at = c.indexOf(TITLE_MARK);
+    if (at >= 0) {
+      for (let k = 0; k + 4 <= at; k++) {
+        const y = yearBefore(c, k + 5) ?? yearBefore(c, k + 6);
+        if (y && y.start === k) return { year: y.year, agency: c.slice(0, k) };
+      }
+    }
+  }
+  void diags;
+  return { agency: "" };
+}
+
+/** The year from 统计期限 ("自2023年1月1日") or the first "20XX年" of the text. */
+export function yearFromText(doc: SourceDoc, diags: Diagnostics): number | undefined {
+  const compacted: string[] = [];
+  const max = Math.min(doc.lines.length, 400);
+  for (let i = 0; i < max; i++) compacted.push(compact((doc.lines[i] as { text: string }).text));
+  const scan = (needle: string | undefined): { year: number; line: number } | undefined => {
+    for (let i = 0; i < max; i++) {
+      const c = compacted[i] as string;
+      let from = 0;
+      if (needle) {
+        const at = c.indexOf(needle);
+        if (at < 0) continue;
+        from = at;
+      }
+      for (let k = c.indexOf("年", from); k >= 0 && k - from < 40; k = c.indexOf("年", k + 1)) {
+        const y = yearBefore(c, k + 1);
+        if (y) return { year: y.year, line: i };
+      }
+    }
+    return undefined;
+  };
+  const hit = scan("统计期限") ?? scan("统计期") ?? scan(undefined);
+  if (hit) {
+    diags.add(
+      "year.inferred",
+      "info",
+      `标题中未找到报告年度，按正文中的“${hit.year}年”推定`,
+      `No year in the title; ${hit.year} taken from the text`,
+      { path: ["year"], source: refOf(doc, hit.line) },
+    );
+  }
+  return hit?.year;
+}
+
+/** "本报告由淮安市洪泽区人民政府办公室根据…编制": the compiling office names the agency. */
+export function agencyFromPreamble(doc: SourceDoc, firstHeading: number, diags: Diagnostics): string {
+  const limit = Math.min(doc.lines.length, firstHeading >= 0 ? firstHeading : 15, 15);
+  let text = "";
+  for (let i = 0; i < limit && text.length < SCAN_CHARS; i++) text += compact((doc.lines[i] as { text: string }).text);
+  const at = text.indexOf("本报告由");
+  if (at < 0) return "";
+  const from = at + 4;
+  let end = -1;
+  for (const stop of ["根据", "依据", "按照", "编制", "编写", "制作"]) {
+    const e = text.indexOf(stop, from);
+    if (e > from && (end < 0 || e < end)) end = e;
+  }
+  if (end < 0 || end - from > 40) return "";
+  let name = text.slice(from, end);
+  // The people's government's office compiles the government's own report.
+  if (name.endsWith("人民政府办公室")) name = name.slice(0, -3);
+  if (name) {
+    diags.add(
+      "agency.from-preamble",
+      "info",
+      `标题未写明机关，按首段“本报告由…”推定为“${name}”`,
+      `No agency in the title; "${name}" taken from the first paragraph`,
+      { path: ["agency", "name"] },
+    );
+  }
+  return name;
+}
+
+const MARKS: Record<Edition, readonly string[]> = {
+  "2021": [
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "行政规范性文件",
+    "本年处理决定数量",
+    "本年收费金额",
+    "逾期不补正",
+  ],
+  "2019": [
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "采购项目数量",
+    "政府集中采购",
+    "采购总金额",
+  ],
+};
+
+/** Votes of each edition's distinctive labels in a range of lines. */
+const MARK_KEYS: Record<Edition, readonly string[]> = {
+  "2019": MARKS["2019"].map(labelKey),
+  "2021": MARKS["2021"].map(labelKey),
+};
+
+export function editionVotes(doc: SourceDoc, from: number, to: number): Record<Edition, number> {
+  const votes: Record<Edition, number> = { "2019": 0, "2021": 0 };
+  for (let i = Math.max(0, from); i < Math.min(to, doc.lines.length); i++) {
+    const k = (doc.lines[i] as { key: string }).key;
+    for (const e of ["2019", "2021"] as const) for (const m of MARK_KEYS[e]) if (k.includes(m)) votes[e]++;
+  }
+  return votes;
+}
+
+export function decideEdition(votes: Record<Edition, number>, year: number | undefined, diags: Diagnostics): Edition {
+  if (votes["2021"] > votes["2019"]) return "2021";
+  if (votes["2019"] > votes["2021"]) return "2019";
+  const e = year !== undefined ? editionForYear(year) : "2021";
+  diags.add(
+    "edition.inferred",
+    "warning",
+    `表二的标签未能判明格式版本，按报告年度采用 ${e} 版`,
+    `Table 2's labels do not show the edition; using ${e} from the report year`,
+    { path: ["edition"] },
+  );
+  return e;
+}

@@ -1,0 +1,202 @@
+/**
+ * PDF → lines, from pdf.js's positioned text items (not from its text order): items are
+ * clustered into lines by baseline, split into cells by horizontal gaps, and every number
+ * keeps the x centre of where it is printed, so values map to the columns under their header.
+ */
+import { isPageFurniture, type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
+import { tokenize } from "../tokens.js";
+
+export interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (height of the glyph box). */
+  size: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+export interface PdfContent {
+  pages: PdfPage[];
+  title?: string;
+}
+
+export class PdfReadError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "invalid" | "encrypted" | "empty",
+  ) {
+    super(message);
+    this.name = "PdfReadError";
+  }
+}
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjsPromise: Promise<PdfJs> | undefined;
+
+/** pdf.js, loaded on first use (it is large) with its worker running on the main thread in Node. */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  return pdfjsPromise;
+}
+
+/** The positioned text items of every page (what pdf.js's getTextContent gives). */
+export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
+  const pdfjs = await loadPdfJs();
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const data = new Uint8Array(bytes);
+  const task = pdfjs.getDocument({
+    data,
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name ?? "";
+    await task.destroy().catch(() => {});
+    if (name === "PasswordException") throw new PdfReadError("the PDF is encrypted", "encrypted");
+    throw new PdfReadError(`not a readable PDF: ${(e as Error).message ?? String(e)}`, "invalid");
+  }
+  try {
+    const pages: PdfPage[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      let page: Awaited<ReturnType<typeof doc.getPage>>;
+      try {
+        page = await doc.getPage(p);
+      } catch {
+        // A truncated file can lose its last pages: keep what is readable.
+        pages.push({ width: 0, height: 0, items: [] });
+        continue;
+      }
+      const vp = page.getViewport({ scale: 1 });
+      const items: PdfItem[] = [];
+      try {
+        const tc = await page.getTextContent();
+        for (const it of tc.items) {
+          if (!("str" in it) || !it.str) continue;
+          const t = it.transform as number[];
+          const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || it.height || 10;
+          items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, width: it.width, size });
+        }
+      } catch {
+        // unreadable content stream: an empty page
+      }
+      page.cleanup();
+      pages.push({ width: vp.width, height: vp.height, items });
+    }
+    let title: string | undefined;
+    try {
+      const meta = await doc.getMetadata();
+      const t = (meta.info as { Title?: unknown } | undefined)?.Title;
+      if (typeof t === "string" && t.trim()) title = t.trim();
+    } catch {
+      // no metadata
+    }
+    return { pages, ...(title ? { title } : {}) };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+interface Cluster {
+  y: number;
+  size: number;
+  items: PdfItem[];
+}
+
+/** Lines of a page: items grouped by baseline (within 40% of the smaller font size), left to right. */
+function pageLines(page: PdfPage): Cluster[] {
+  const items = page.items.filter((i) => i.str.trim() !== "");
+  items.sort((a, b) => b.y - a.y || a.x - b.x);
+  const out: Cluster[] = [];
+  for (const it of items) {
+    let target: Cluster | undefined;
+    // Compare with the few most recent lines: superscripts and mixed font sizes drift a little.
+    for (let k = out.length - 1; k >= 0 && k >= out.length - 3; k--) {
+      const c = out[k] as Cluster;
+      if (Math.abs(c.y - it.y) <= 0.4 * Math.min(c.size, it.size)) {
+        target = c;
+        break;
+      }
+    }
+    if (target) {
+      target.items.push(it);
+      target.size = Math.max(target.size, it.size);
+    } else out.push({ y: it.y, size: it.size, items: [it] });
+  }
+  for (const c of out) c.items.sort((a, b) => a.x - b.x);
+  out.sort((a, b) => b.y - a.y);
+  return out;
+}
+
+/** Builds the line model of a PDF's text content. */
+export function pdfSource(content: PdfContent): SourceDoc {
+  const lines: Line[] = [];
+  // Left margin of body text: the most common line start, per document.
+  const starts = new Map<number, number>();
+  const clustersByPage = content.pages.map((page) => {
+    const clusters = pageLines(page).filter((c) => !isFurniture(c, page));
+    for (const c of clusters) {
+      const x = Math.round((c.items[0] as PdfItem).x);
+      starts.set(x, (starts.get(x) ?? 0) + 1);
+    }
+    return clusters;
+  });
+  let margin = 0;
+  let best = -1;
+  for (const [x, n] of starts) {
+    if (n > best || (n === best && x < margin)) {
+      best = n;
+      margin = x;
+    }
+  }
+  clustersByPage.forEach((clusters, p) => {
+    clusters.forEach((c, li) => {
+      const index = lines.length;
+      let text = "";
+      const tokens: Token[] = [];
+      let prevEnd: number | undefined;
+      for (const it of c.items) {
+        const gap = prevEnd === undefined ? 0 : it.x - prevEnd;
+        // A visible gap separates cells: keep it as a space so numbers do not run together.
+        if (prevEnd !== undefined && gap > 0.25 * it.size && !text.endsWith(" ") && !it.str.startsWith(" "))
+          text += " ";
+        text += it.str;
+        tokenize(it.str, index, { x0: it.x, x1: it.x + it.width }, tokens);
+        prevEnd = it.x + it.width;
+      }
+      const first = c.items[0] as PdfItem;
+      lines.push(
+        makeLine({
+          text,
+          tokens,
+          page: p + 1,
+          lineNo: li + 1,
+          indent: first.x > margin + 0.8 * first.size,
+          trailingSpace: false,
+        }),
+      );
+    });
+  });
+  return { kind: "pdf", lines, positional: true, ...(content.title ? { title: content.title } : {}) };
+}
+
+/** Page numbers in the top or bottom margin ("- 1 -", "第 1 页"). */
+function isFurniture(c: Cluster, page: PdfPage): boolean {
+  const text = c.items.map((i) => i.str).join("");
+  if (isPageFurniture(text)) return true;
+  const inMargin = c.y < 0.09 * page.height || c.y > 0.93 * page.height;
+  if (!inMargin) return false;
+  const t = text.trim();
+  return t.length <= 4 && /^\d+$/.test(t);
+}

@@ -1,0 +1,457 @@
+/**
+ * Table 三 收到和处理政府信息公开申请情况. The figures of each printed row are gathered into a
+ * group (a line of a PDF or HTML table; seven numbers in a row of text), each group remembers the
+ * label text printed before it, and the groups are aligned with the edition's rows by dynamic
+ * programming over label similarity. Order decides when labels are unreadable; labels decide
+ * which rows a document left out, and whether a 2021 report prints the 2019 single （六） row.
+ */
+import {
+  APPLICANT_COLUMNS,
+  type ApplicationRowDef,
+  applicationRows,
+  type Edition,
+  OUTCOME_CATEGORIES,
+} from "@gov-report/core/lite";
+import type { Diagnostics } from "../diagnostics.js";
+import { lastIsSum, splitRuns } from "../digits.js";
+import { refOf, type SourceDoc, type Token } from "../doc.js";
+import { bigrams, coverage, labelKey } from "../normalize.js";
+import { centresFromRows, isValue, placeByPosition, put, tokenValue } from "./common.js";
+
+const WIDTH = APPLICANT_COLUMNS.length;
+const CONTEXT = 80;
+
+interface Group {
+  tokens: Token[];
+  /** Label text (keys) printed since the previous group. */
+  before: string;
+  line: number;
+}
+
+interface RowSpec {
+  def: ApplicationRowDef;
+  /** Where the values go (the single （六） row goes to other.otherReasons). */
+  target: readonly string[];
+  grams: string[];
+  single?: boolean;
+}
+
+function rowSpecs(edition: Edition, singleOther: boolean): RowSpec[] {
+  const defs = singleOther ? applicationRows("2019") : applicationRows(edition);
+  return defs.map((def) => {
+    const own = def.labels[def.labels.length - 1]?.zh ?? "";
+    const single = singleOther && def.path.length === 2 && def.path[1] === "other";
+    return {
+      def,
+      target: single ? ["outcomes", "other", "otherReasons"] : def.path,
+      grams: bigrams(labelKey(own)),
+      ...(single ? { single } : {}),
+    };
+  });
+}
+
+/** Header positions of the seven applicant columns (自然人 … 总计), when all are found in order. */
+function headerCentres(doc: SourceDoc, from: number, to: number): number[] | undefined {
+  const prefixes = ["自然人", "商业", "科研", "社会", "法律", "其他", "总计"];
+  const out: number[] = [];
+  for (const p of prefixes) {
+    let found: number | undefined;
+    for (let i = from; i < to && found === undefined; i++) {
+      for (const t of (doc.lines[i] as { tokens: Token[] }).tokens) {
+        if (t.kind === "text" && t.pos !== undefined && labelKey(t.text).startsWith(p)) {
+          found = t.pos;
+          break;
+        }
+      }
+    }
+    if (found === undefined) return undefined;
+    out.push(found);
+  }
+  for (let i = 1; i < out.length; i++) if ((out[i] as number) <= (out[i - 1] as number)) return undefined;
+  return out;
+}
+
+function groupsOf(doc: SourceDoc, range: [number, number]): Group[] {
+  const groups: Group[] = [];
+  let before = "";
+  const push = (tokens: Token[], line: number) => {
+    groups.push({ tokens, before: before.slice(-CONTEXT), line });
+    before = "";
+  };
+  if (doc.positional) {
+    for (let i = range[0]; i < range[1]; i++) {
+      const l = doc.lines[i];
+      if (!l) continue;
+      const values: Token[] = [];
+      for (const t of l.tokens) {
+        if (isValue(t)) values.push(t);
+        else before = tail(before + labelKey(t.text));
+      }
+      if (values.length) push(values, i);
+    }
+    return groups;
+  }
+  // Text: seven figures make a row; a run of digits followed by a label may be a row run together.
+  let cur: Token[] = [];
+  let line = -1;
+  for (let i = range[0]; i < range[1]; i++) {
+    const l = doc.lines[i];
+    if (!l) continue;
+    for (const t of l.tokens) {
+      if (isValue(t)) {
+        if (!cur.length) line = i;
+        cur.push(t);
+        if (cur.length === WIDTH) {
+          push(cur, line);
+          cur = [];
+        }
+        continue;
+      }
+      const k = labelKey(t.text);
+      // Rules and separators of text tables ("|", "+----+") are not labels.
+      if (!k) continue;
+      if (cur.length && looksRunTogether(cur)) {
+        push(cur, line);
+        cur = [];
+      }
+      before = tail(before + k);
+    }
+  }
+  if (cur.length) push(cur, line);
+  return groups;
+}
+
+/** Only the last words before a group can be its label: keep the context bounded. */
+const tail = (s: string) => (s.length > 4 * CONTEXT ? s.slice(-CONTEXT) : s);
+
+function looksRunTogether(tokens: readonly Token[]): boolean {
+  let digits = 0;
+  for (const t of tokens) digits += t.digits ? t.digits.length : 1;
+  return digits >= WIDTH && tokens.some((t) => t.digits);
+}
+
+interface Alignment {
+  score: number;
+  pairs: { row: number; group: number; sim: number }[];
+  missingRows: number[];
+  extraGroups: number[];
+}
+
+/** Needleman–Wunsch: match = 1 + 2·similarity, a skipped row −1.5, a skipped group −1. */
+function align(rows: readonly RowSpec[], groups: readonly Group[], sims: number[][]): Alignment {
+  const R = rows.length;
+  const G = groups.length;
+  const dp: Float64Array[] = [];
+  const from: Uint8Array[] = [];
+  for (let i = 0; i <= R; i++) {
+    dp.push(new Float64Array(G + 1));
+    from.push(new Uint8Array(G + 1));
+  }
+  for (let i = 1; i <= R; i++) {
+    (dp[i] as Float64Array)[0] = -1.5 * i;
+    (from[i] as Uint8Array)[0] = 1;
+  }
+  for (let j = 1; j <= G; j++) {
+    (dp[0] as Float64Array)[j] = -1 * j;
+    (from[0] as Uint8Array)[j] = 2;
+  }
+  for (let i = 1; i <= R; i++) {
+    for (let j = 1; j <= G; j++) {
+      const m = (dp[i - 1] as Float64Array)[j - 1] as number;
+      const match = m + 1 + 2 * ((sims[i - 1] as number[])[j - 1] as number);
+      const skipRow = ((dp[i - 1] as Float64Array)[j] as number) - 1.5;
+      const skipGroup = ((dp[i] as Float64Array)[j - 1] as number) - 1;
+      let best = match;
+      let f = 0;
+      if (skipRow > best) {
+        best = skipRow;
+        f = 1;
+      }
+      if (skipGroup > best) {
+        best = skipGroup;
+        f = 2;
+      }
+      (dp[i] as Float64Array)[j] = best;
+      (from[i] as Uint8Array)[j] = f;
+    }
+  }
+  const pairs: Alignment["pairs"] = [];
+  const missingRows: number[] = [];
+  const extraGroups: number[] = [];
+  let i = R;
+  let j = G;
+  while (i > 0 || j > 0) {
+    const f = (from[i] as Uint8Array)[j];
+    if (i > 0 && j > 0 && f === 0) {
+      pairs.push({ row: i - 1, group: j - 1, sim: (sims[i - 1] as number[])[j - 1] as number });
+      i--;
+      j--;
+    } else if (i > 0 && (j === 0 || f === 1)) {
+      missingRows.push(--i);
+    } else {
+      extraGroups.push(--j);
+    }
+  }
+  pairs.reverse();
+  missingRows.reverse();
+  extraGroups.reverse();
+  return { score: (dp[R] as Float64Array)[G] as number, pairs, missingRows, extraGroups };
+}
+
+export interface ApplicationsResult {
+  /** Groups seen (a hint for the edition when table 二 does not tell). */
+  groups: number;
+  singleOther: boolean;
+  rowsFound: number;
+}
+
+/** Count of groups in table 三, for edition detection before the full read. */
+export function countApplicationGroups(doc: SourceDoc, range: [number, number] | undefined): number {
+  return range ? groupsOf(doc, range).length : 0;
+}
+
+export function readApplications(
+  doc: SourceDoc,
+  range: [number, number] | undefined,
+  edition: Edition,
+  report: Record<string, unknown>,
+  diags: Diagnostics,
+): ApplicationsResult {
+  if (!range) {
+    diags.add(
+      "table.missing",
+      "error",
+      "未找到表三（收到和处理政府信息公开申请情况），其数值按 0 处理",
+      "Table 3 not found; its cells are 0",
+      { path: ["applications"] },
+    );
+    return { groups: 0, singleOther: false, rowsFound: 0 };
+  }
+  const groups = groupsOf(doc, range);
+  const groupGrams = groups.map((g) => new Set(bigrams(g.before)));
+  const variants = edition === "2021" ? [false, true] : [false];
+  let best: { specs: RowSpec[]; al: Alignment; single: boolean } | undefined;
+  for (const single of variants) {
+    const specs = rowSpecs(edition, single);
+    const sims = specs.map((s) => groupGrams.map((g) => coverage(s.grams, g)));
+    const al = align(specs, groups, sims);
+    if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
+  }
+  const { specs, al, single } = best as { specs: RowSpec[]; al: Alignment; single: boolean };
+
+  const centres = doc.positional
+    ? (headerCentres(doc, range[0], groups[0]?.line ?? range[1]) ??
+      centresFromRows(
+        groups.map((g) => g.tokens),
+        WIDTH,
+      ))
+    : undefined;
+
+  // Values of each matched row; ambiguous run-together rows keep their candidates for now.
+  const rowValues = new Map<number, number[]>();
+  const ambiguous = new Map<number, { candidates: number[][]; group: Group }>();
+  for (const p of al.pairs) {
+    const spec = specs[p.row] as RowSpec;
+    const g = groups[p.group] as Group;
+    const name = rowName(spec);
+    if (p.sim < 0.25 && g.before.length > 0) {
+      diags.add(
+        "row.by-order",
+        "info",
+        `表三 “${name.zh}”行的标签未能识别，按行序取值`,
+        `Table 3, ${name.en}: label not recognised; figures taken by row order`,
+        { path: ["applications", ...spec.target], source: refOf(doc, g.line) },
+      );
+    }
+    const v = groupValues(doc, g, spec, centres, diags);
+    if (Array.isArray(v)) rowValues.set(p.row, v);
+    else ambiguous.set(p.row, { candidates: v.candidates, group: g });
+  }
+  resolveByColumns(specs, rowValues, ambiguous);
+  for (const [row, { candidates, group }] of ambiguous) {
+    const spec = specs[row] as RowSpec;
+    const name = rowName(spec);
+    const list = candidates.map((c) => c.join("|"));
+    diags.add(
+      "split.ambiguous",
+      "warning",
+      `表三 “${name.zh}”行的数字连在一起，有多种拆分符合合计关系，暂取第一种：${list.join("；")}`,
+      `Table 3, ${name.en}: figures run together admit several splits that satisfy the totals; the first is used: ${list.join("; ")}`,
+      { path: ["applications", ...spec.target], source: refOf(doc, group.line), candidates },
+    );
+    rowValues.set(row, candidates[0] as number[]);
+  }
+
+  for (const [row, values] of rowValues) {
+    const spec = specs[row] as RowSpec;
+    APPLICANT_COLUMNS.forEach((c, i) => {
+      put(report, ["applications", ...spec.target, c.key], values[i] ?? 0);
+    });
+  }
+  if (single) {
+    for (const k of ["overdueCorrection", "unpaidFees"]) {
+      for (const c of APPLICANT_COLUMNS) put(report, ["applications", "outcomes", "other", k, c.key], 0);
+    }
+    const at = al.pairs.find((p) => specs[p.row]?.single);
+    diags.add(
+      "row.single-other",
+      "warning",
+      "表三 按 2019 版格式只印了一行“（六）其他处理”，未分列 2021 版的三个子项：该行数字记入“3.其他”，“1.申请人无正当理由逾期不补正…”与“2.申请人逾期未按收费通知要求缴纳费用…”记为 0（原文未拆分，并非确认为 0）",
+      'Table 3 prints the 2019 single "(6) Otherwise handled" row instead of the three 2021 sub-rows: its figures are stored in other.otherReasons, overdueCorrection and unpaidFees are 0 (the document does not split the row; this is not a statement that they were zero)',
+      {
+        path: ["applications", "outcomes", "other"],
+        ...(at ? { source: refOf(doc, (groups[at.group] as Group).line) } : {}),
+      },
+    );
+  }
+  for (const r of al.missingRows) {
+    const spec = specs[r] as RowSpec;
+    const name = rowName(spec);
+    for (const c of APPLICANT_COLUMNS) put(report, ["applications", ...spec.target, c.key], 0);
+    diags.add(
+      "row.missing",
+      "error",
+      `表三 未找到“${name.zh}”行的数字，按 0 处理`,
+      `Table 3: no figures found for ${name.en}; read as 0`,
+      { path: ["applications", ...spec.target] },
+    );
+  }
+  for (const gi of al.extraGroups) {
+    const g = groups[gi] as Group;
+    diags.add(
+      "numbers.unassigned",
+      "warning",
+      `表三 有一组数字（${g.tokens.map((t) => t.text).join(" ")}）不属于任何可识别的行，已忽略`,
+      `Table 3: figures (${g.tokens.map((t) => t.text).join(" ")}) belong to no recognised row and were ignored`,
+      { source: refOf(doc, g.line) },
+    );
+  }
+  return { groups: groups.length, singleOther: single, rowsFound: al.pairs.length };
+}
+
+function rowName(spec: RowSpec): { zh: string; en: string } {
+  const l = spec.def.labels;
+  const own = l[l.length - 1]?.zh ?? "";
+  const cat = l.length === 3 ? `${l[1]?.zh ?? ""} ` : "";
+  return { zh: spec.single ? OUTCOME_CATEGORIES.other.zh : `${cat}${own}`, en: spec.def.en };
+}
+
+/** The seven values of a group, or the candidate splits when figures ran together. */
+function groupValues(
+  doc: SourceDoc,
+  g: Group,
+  spec: RowSpec,
+  centres: number[] | undefined,
+  diags: Diagnostics,
+): number[] | { candidates: number[][] } {
+  const name = rowName(spec);
+  const base = ["applications", ...spec.target];
+  const ctxOf = (i: number) => {
+    const c = APPLICANT_COLUMNS[i] as (typeof APPLICANT_COLUMNS)[number];
+    return { doc, diags, path: [...base, c.key], zh: `表三 ${name.zh} · ${c.zh}`, en: `Table 3, ${name.en}: ${c.en}` };
+  };
+  const tokens = g.tokens;
+  if (tokens.length === WIDTH) return tokens.map((t, i) => tokenValue(t, ctxOf(i)));
+  if (tokens.length < WIDTH && centres) {
+    const placed = placeByPosition(tokens, centres);
+    if (placed) return placed.map((t, i) => tokenValue(t, ctxOf(i)));
+  }
+  if (tokens.length < WIDTH && tokens.some((t) => t.digits)) {
+    const split = splitRuns(
+      tokens.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac })),
+      WIDTH,
+      lastIsSum,
+    );
+    if (split.candidates.length === 1) {
+      diags.add(
+        "split.run-together",
+        "info",
+        `表三 “${name.zh}”行的数字无分隔（${tokens.map((t) => t.text).join(" ")}），按“总计=各栏之和”拆分为 ${(split.candidates[0] as number[]).join("|")}`,
+        `Table 3, ${name.en}: figures with no separator (${tokens.map((t) => t.text).join(" ")}) split by the row total as ${(split.candidates[0] as number[]).join("|")}`,
+        { path: base, source: refOf(doc, g.line) },
+      );
+      return split.candidates[0] as number[];
+    }
+    if (split.candidates.length > 1) return { candidates: split.candidates };
+    diags.add(
+      "split.impossible",
+      "error",
+      `表三 “${name.zh}”行的数字无分隔（${tokens.map((t) => t.text).join(" ")}），找不到符合“总计=各栏之和”的拆分`,
+      `Table 3, ${name.en}: figures with no separator (${tokens.map((t) => t.text).join(" ")}) admit no split that satisfies the row total`,
+      { path: base, source: refOf(doc, g.line) },
+    );
+  }
+  if (tokens.length > WIDTH) {
+    diags.add(
+      "cell.extra",
+      "warning",
+      `表三 “${name.zh}”行的数字多于 7 个，多余的已忽略`,
+      `Table 3, ${name.en}: more than 7 figures; the extra ones were ignored`,
+      { path: base, source: refOf(doc, g.line) },
+    );
+    return tokens.slice(0, WIDTH).map((t, i) => tokenValue(t, ctxOf(i)));
+  }
+  diags.add(
+    "cell.position-unknown",
+    "warning",
+    `表三 “${name.zh}”行只有 ${tokens.length} 个数字，无法确定空格位置，按顺序填入，其余按 0 处理`,
+    `Table 3, ${name.en}: only ${tokens.length} figures and no positions; placed in order, the rest read as 0`,
+    { path: base, source: refOf(doc, g.line) },
+  );
+  return APPLICANT_COLUMNS.map((_, i) => (i < tokens.length ? tokenValue(tokens[i], ctxOf(i)) : 0));
+}
+
+/**
+ * Narrows ambiguous rows with the column rules: 一+二 = （七）+四, and （七） = the sum of the
+ * outcome rows. A rule decides a row when that row is the only undecided one in it.
+ */
+function resolveByColumns(
+  specs: readonly RowSpec[],
+  values: Map<number, number[]>,
+  ambiguous: Map<number, { candidates: number[][] }>,
+): void {
+  const idx = (role: ApplicationRowDef["role"]) => specs.findIndex((s) => s.def.role === role);
+  const received = idx("received");
+  const carriedOver = idx("carriedOver");
+  const total = idx("outcomesTotal");
+  const forward = idx("carriedForward");
+  const outcomes = specs.map((s, i) => (s.def.role === "outcome" ? i : -1)).filter((i) => i >= 0);
+  // Each rule: rows with sign (+1 left side, -1 right side); sum over rows of sign·value = 0.
+  const rules: [number, number][][] = [
+    [
+      [received, 1],
+      [carriedOver, 1],
+      [total, -1],
+      [forward, -1],
+    ],
+    [[total, 1], ...outcomes.map((o) => [o, -1] as [number, number])],
+  ];
+  let changed = true;
+  let guard = 0;
+  while (changed && ambiguous.size && guard++ < 50) {
+    changed = false;
+    for (const rule of rules) {
+      const open = rule.filter(([r]) => ambiguous.has(r));
+      if (open.length !== 1) continue;
+      const [row, sign] = open[0] as [number, number];
+      if (rule.some(([r]) => r < 0 || (!values.has(r) && !ambiguous.has(r)))) continue;
+      const entry = ambiguous.get(row) as { candidates: number[][] };
+      const keep = entry.candidates.filter((cand) =>
+        APPLICANT_COLUMNS.every((_, c) => {
+          let s = 0;
+          for (const [r, sg] of rule) s += sg * ((r === row ? cand[c] : values.get(r)?.[c]) ?? 0);
+          return s === 0;
+        }),
+      );
+      void sign;
+      if (keep.length === 1) {
+        values.set(row, keep[0] as number[]);
+        ambiguous.delete(row);
+        changed = true;
+      } else if (keep.length > 1 && keep.length < entry.candidates.length) {
+        entry.candidates = keep;
+        changed = true;
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/** Shared helpers of the table readers: values from tokens, column mapping by position. */
+import type { Diagnostics } from "../diagnostics.js";
+import { refOf, type SourceDoc, type Token } from "../doc.js";
+
+export const isValue = (t: Token) => t.kind === "num" || t.kind === "dash";
+
+/**
+ * Places tokens into `centres.length` columns by nearest centre. Returns undefined when two
+ * tokens claim the same column (positions are not trustworthy then).
+ */
+export function placeByPosition(
+  tokens: readonly Token[],
+  centres: readonly number[],
+): (Token | undefined)[] | undefined {
+  const out: (Token | undefined)[] = new Array(centres.length).fill(undefined);
+  for (const t of tokens) {
+    if (t.pos === undefined) return undefined;
+    let best = -1;
+    let bestD = Number.POSITIVE_INFINITY;
+    centres.forEach((c, i) => {
+      const d = Math.abs(c - (t.pos as number));
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    });
+    if (best < 0 || out[best]) return undefined;
+    out[best] = t;
+  }
+  return out;
+}
+
+/** Median of per-index positions over rows that have every column. */
+export function centresFromRows(rows: readonly (readonly Token[])[], width: number): number[] | undefined {
+  const full = rows.filter((r) => r.length === width && r.every((t) => t.pos !== undefined));
+  if (!full.length) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < width; i++) {
+    const xs = full.map((r) => (r[i] as Token).pos as number).sort((a, b) => a - b);
+    out.push(xs[xs.length >> 1] as number);
+  }
+  for (let i = 1; i < out.length; i++) if ((out[i] as number) <= (out[i - 1] as number)) return undefined;
+  return out;
+}
+
+export interface CellContext {
+  doc: SourceDoc;
+  diags: Diagnostics;
+  path: readonly (string | number)[];
+  /** Printed name of the cell, e.g. "表三 （七）总计 · 自然人". */
+  zh: string;
+  en: string;
+}
+
+/** The number a token stands for, with diagnostics for dashes; undefined for a blank cell. */
+export function tokenValue(t: Token | undefined, ctx: CellContext): number {
+  if (!t) {
+    ctx.diags.add("cell.blank", "warning", `${ctx.zh}：单元格为空，按 0 处理`, `${ctx.en}: blank cell, read as 0`, {
+      path: ctx.path,
+    });
+    return 0;
+  }
+  if (t.kind === "dash") {
+    ctx.diags.add(
+      "cell.dash",
+      "warning",
+      `${ctx.zh}：单元格填写“${t.text}”，按 0 处理`,
+      `${ctx.en}: the cell holds "${t.text}", read as 0`,
+      { path: ctx.path, source: refOf(ctx.doc, t.line, t.text) },
+    );
+    return 0;
+  }
+  return t.value as number;
+}
+
+/** Writes a value at a catalog path (paths come from core's catalog, never from the input). */
+export function put(obj: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
+  let cur = obj as Record<string | number, unknown>;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i] as string | number;
+    let next = cur[k];
+    if (next === null || typeof next !== "object") {
+      next = {};
+      cur[k] = next;
+    }
+    cur = next as Record<string | number, unknown>;
+  }
+  cur[path[path.length - 1] as string | number] = value;
+}

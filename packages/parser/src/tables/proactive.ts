@@ -1,0 +1,247 @@
+/**
+ * Table 二 主动公开政府信息情况: blocks under their 第二十条第（…）项 captions, rows found by
+ * their labels, values mapped to the block's columns by position when the source has positions.
+ */
+import { type Edition, PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
+import type { Diagnostics } from "../diagnostics.js";
+import { splitRuns } from "../digits.js";
+import { refOf, type SourceDoc, type Token } from "../doc.js";
+import { editDistance, labelKey } from "../normalize.js";
+import { isValue, placeByPosition, put, tokenValue } from "./common.js";
+
+interface RowRef {
+  block: ProactiveBlockDef;
+  blockIndex: number;
+  rowKey: string;
+  zh: string;
+  en: string;
+  key: string;
+}
+
+export function readProactive(
+  doc: SourceDoc,
+  range: [number, number] | undefined,
+  edition: Edition,
+  report: Record<string, unknown>,
+  diags: Diagnostics,
+): number {
+  const blocks = PROACTIVE_BLOCKS[edition];
+  const rows: RowRef[] = blocks.flatMap((block, blockIndex) =>
+    block.rows.map((r) => ({ block, blockIndex, rowKey: r.key, zh: r.zh, en: r.en, key: labelKey(r.zh) })),
+  );
+  const found = new Set<string>();
+  if (!range) {
+    for (const r of rows) for (const c of r.block.columns) put(report, ["proactiveDisclosure", r.rowKey, c.key], 0);
+    diags.add(
+      "table.missing",
+      "error",
+      "未找到表二（主动公开政府信息情况），其数值按 0 处理",
+      "Table 2 not found; its cells are 0",
+      {
+        path: ["proactiveDisclosure"],
+      },
+    );
+    return 0;
+  }
+  // The region as segments: the words printed before a run of figures, and the figures. A row
+  // label ends its segment's words; captions and headers come before it. Working on segments
+  // rather than lines also reads tables whose rows run together on one line (scraped text).
+  let block = -1;
+  const headerPos = new Map<number, number[]>();
+  let words = "";
+  let wordTokens: Token[] = [];
+  let values: Token[] = [];
+  let firstLine = range[0];
+  const flush = () => {
+    if (!values.length) return;
+    const key = labelKey(words);
+    // Captions and headers inside the words set the block and its column positions.
+    const capAt = key.lastIndexOf("第二十条");
+    if (capAt >= 0) {
+      const cap = captionIndex(key.slice(capAt), blocks);
+      if (cap >= 0) block = cap;
+    }
+    const b = blocks[block];
+    if (b && key.includes("信息内容")) {
+      const pos = headerPositions(wordTokens, b);
+      if (pos) headerPos.set(block, pos);
+    }
+    const row = matchRowSuffix(key, rows, block, found);
+    if (row) {
+      block = row.blockIndex;
+      assign(doc, row, values, headerPos.get(row.blockIndex), report, diags, firstLine);
+      found.add(row.rowKey);
+    }
+    words = "";
+    wordTokens = [];
+    values = [];
+  };
+  for (let i = range[0]; i < range[1]; i++) {
+    const line = doc.lines[i];
+    if (!line) continue;
+    for (const t of line.tokens) {
+      if (isValue(t)) {
+        if (!values.length) firstLine = i;
+        values.push(t);
+        continue;
+      }
+      if (!labelKey(t.text)) continue;
+      flush();
+      // Captions, headers and a label are short: keep the words bounded on runaway input.
+      words = words.length > 2000 ? words.slice(-400) + t.text : words + t.text;
+      if (wordTokens.length < 64) wordTokens.push(t);
+    }
+  }
+  flush();
+  let missing = 0;
+  for (const r of rows) {
+    if (found.has(r.rowKey)) continue;
+    missing++;
+    for (const c of r.block.columns) put(report, ["proactiveDisclosure", r.rowKey, c.key], 0);
+    diags.add(
+      "row.missing",
+      "error",
+      `表二 未找到“${r.zh}”行，其数值按 0 处理`,
+      `Table 2: row "${r.en}" not found; its cells are 0`,
+      { path: ["proactiveDisclosure", r.rowKey] },
+    );
+  }
+  return rows.length - missing;
+}
+
+function captionIndex(key: string, blocks: readonly ProactiveBlockDef[]): number {
+  if (!key.startsWith("第二十条")) return -1;
+  return blocks.findIndex((b) => key.startsWith(labelKey(b.caption.zh)));
+}
+
+function headerPositions(tokens: readonly Token[], b: ProactiveBlockDef): number[] | undefined {
+  const out: number[] = [];
+  for (const c of b.columns) {
+    const k = labelKey(c.zh).slice(0, 4);
+    const t = tokens.find((x) => x.kind === "text" && x.pos !== undefined && labelKey(x.text).includes(k));
+    if (!t) return undefined;
+    out.push(t.pos as number);
+  }
+  return out;
+}
+
+/** The row whose label ends the words (exactly, or within a small edit distance). */
+function matchRowSuffix(
+  key: string,
+  rows: readonly RowRef[],
+  block: number,
+  found: ReadonlySet<string>,
+): RowRef | undefined {
+  let best: RowRef | undefined;
+  let bestScore = 0;
+  for (const r of rows) {
+    if (found.has(r.rowKey)) continue;
+    let score = 0;
+    if (key.endsWith(r.key)) score = 1 + r.key.length / 100;
+    else {
+      const allowed = Math.min(2, Math.floor(r.key.length / 4));
+      if (allowed > 0) {
+        for (let len = r.key.length - allowed; len <= r.key.length + allowed && !score; len++) {
+          if (len > 0 && len <= key.length && editDistance(key.slice(key.length - len), r.key, allowed) <= allowed)
+            score = 0.8;
+        }
+      }
+    }
+    if (score && r.blockIndex === block) score += 0.001;
+    if (score > bestScore) {
+      bestScore = score;
+      best = r;
+    }
+  }
+  return best;
+}
+
+function assign(
+  doc: SourceDoc,
+  row: RowRef,
+  tokens: Token[],
+  header: number[] | undefined,
+  report: Record<string, unknown>,
+  diags: Diagnostics,
+  line: number,
+): void {
+  const cols = row.block.columns;
+  let placed: (Token | undefined)[] | undefined;
+  let values: number[] | undefined;
+  if (tokens.length === cols.length) placed = tokens;
+  else if (tokens.length > cols.length) {
+    placed = tokens.slice(0, cols.length);
+    diags.add(
+      "cell.extra",
+      "warning",
+      `表二 “${row.zh}”行的数字多于栏目数，多余的已忽略`,
+      `Table 2, ${row.en}: more figures than columns; the extra ones were ignored`,
+      { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line) },
+    );
+  } else {
+    if (header) placed = placeByPosition(tokens, header);
+    if (!placed && tokens.some((t) => t.digits)) {
+      // Figures printed with no separator: only the digits can tell, and nothing constrains them.
+      const signedAt = cols.findIndex((c) => c.kind === "signedCount");
+      const split = splitRuns(
+        tokens.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac })),
+        cols.length,
+        () => true,
+        16,
+        signedAt >= 0 ? signedAt : undefined,
+      );
+      if (split.candidates.length === 1) values = split.candidates[0];
+      else if (split.candidates.length > 1) {
+        values = split.candidates[0];
+        diags.add(
+          "split.ambiguous",
+          "warning",
+          `表二 “${row.zh}”行的数字连在一起，可拆分为多种读法，暂取第一种：${split.candidates.map((c) => c.join("|")).join("；")}`,
+          `Table 2, ${row.en}: figures run together admit several splits; the first is used: ${split.candidates.map((c) => c.join("|")).join("; ")}`,
+          { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line), candidates: split.candidates },
+        );
+      }
+    }
+    if (!placed && !values) {
+      placed = [...tokens, ...new Array<Token | undefined>(cols.length - tokens.length).fill(undefined)];
+      if (tokens.length)
+        diags.add(
+          "cell.position-unknown",
+          "warning",
+          `表二 “${row.zh}”行的数字少于栏目数，无法确定空格位置，按顺序填入`,
+          `Table 2, ${row.en}: fewer figures than columns and no positions; placed in order`,
+          { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line) },
+        );
+    }
+  }
+  const money = cols.some((c) => c.kind === "amountWanYuan");
+  const headerYuan = money && headerSaysYuan(doc, line);
+  cols.forEach((c, i) => {
+    const path = ["proactiveDisclosure", row.rowKey, c.key];
+    const ctx = { doc, diags, path, zh: `表二 ${row.zh} · ${c.zh}`, en: `Table 2, ${row.en}: ${c.en}` };
+    let v = values ? (values[i] as number) : tokenValue(placed?.[i], ctx);
+    const t = placed?.[i];
+    if (c.kind === "amountWanYuan" && (t?.yuan || headerYuan)) {
+      const wan = v / 10000;
+      diags.add(
+        "unit.yuan",
+        "warning",
+        `${ctx.zh}：原文以“元”为单位（${v} 元），已换算为 ${wan} 万元`,
+        `${ctx.en}: printed in yuan (${v}); converted to ${wan} (10,000 yuan)`,
+        { path, source: refOf(doc, t?.line ?? line) },
+      );
+      v = wan;
+    }
+    put(report, path, v);
+  });
+}
+
+/** The block header above the row says （单位：元） instead of 万元. */
+function headerSaysYuan(doc: SourceDoc, line: number): boolean {
+  for (let i = line - 1; i >= Math.max(0, line - 4); i--) {
+    const t = (doc.lines[i] as { text: string }).text;
+    if (t.includes("单位：元") || t.includes("单位:元") || t.includes("（元）") || t.includes("(元)")) return true;
+    if (t.includes("万元")) return false;
+  }
+  return false;
+}

@@ -1,0 +1,153 @@
+/**
+ * Table 四 政府信息公开行政复议、行政诉讼情况: one data row of 15 figures after the header
+ * (行政复议 · 行政诉讼 / 未经复议直接起诉 · 复议后起诉 / 结果维持 … 总计). The header is searched
+ * from table 三 to the end of the document, since extraction can float the table after 六.
+ */
+import { REVIEW_GROUPS, REVIEW_OUTCOMES } from "@gov-report/core/lite";
+import type { Diagnostics } from "../diagnostics.js";
+import { groupsOfFivePrefix, groupsOfFiveSum, splitRuns } from "../digits.js";
+import { refOf, type SourceDoc, type Token } from "../doc.js";
+import { headingOf } from "../sections.js";
+import { isValue, placeByPosition, put, tokenValue } from "./common.js";
+
+const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
+const HEADER_WORDS = ["维持", "纠正", "其他", "审结", "总计"];
+
+export interface ReviewsResult {
+  /** Last line of the table (the data row), so narrative can skip it. */
+  end: number;
+  found: boolean;
+}
+
+export function readReviews(
+  doc: SourceDoc,
+  header: number | undefined,
+  report: Record<string, unknown>,
+  diags: Diagnostics,
+): ReviewsResult {
+  const paths = REVIEW_GROUPS.flatMap((g) =>
+    REVIEW_OUTCOMES.map((o) => ({
+      path: ["reviewsAndLawsuits", g.key, o.key],
+      zh: `表四 ${g.parent ? `${g.parent.zh} ` : ""}${g.zh} · ${o.zh}`,
+      en: `Table 4, ${g.en}: ${o.en}`,
+    })),
+  );
+  const zero = () => {
+    for (const p of paths) put(report, p.path, 0);
+  };
+  if (header === undefined) {
+    zero();
+    diags.add(
+      "table.missing",
+      "error",
+      "未找到表四（政府信息公开行政复议、行政诉讼情况），其数值按 0 处理",
+      "Table 4 not found; its cells are 0",
+      { path: ["reviewsAndLawsuits"] },
+    );
+    return { end: -1, found: false };
+  }
+  const values: Token[] = [];
+  const headerTokens: Token[] = [];
+  let end = header;
+  let firstValueLine = -1;
+  for (let i = header; i < doc.lines.length && values.length < WIDTH; i++) {
+    const l = doc.lines[i];
+    if (!l) continue;
+    if (i > header && (headingOf(l.key) || (l.key.length > 60 && !l.tableRow))) break;
+    // Figures of one row: once they started, a line of words ends them.
+    const vals = l.tokens.filter(isValue);
+    if (!vals.length && firstValueLine >= 0) break;
+    if (vals.length && firstValueLine < 0) firstValueLine = i;
+    for (const t of l.tokens) {
+      if (isValue(t)) values.push(t);
+      else if (t.pos !== undefined) headerTokens.push(t);
+    }
+    end = i;
+  }
+  const source = refOf(doc, firstValueLine >= 0 ? firstValueLine : header);
+  let placed: (Token | undefined)[] | undefined;
+  let numbers: number[] | undefined;
+  if (values.length === WIDTH) placed = values;
+  else if (values.length > WIDTH) placed = values.slice(0, WIDTH);
+  else {
+    const centres = headerCentres(headerTokens);
+    if (centres && values.length) placed = placeByPosition(values, centres);
+    if (!placed && values.some((t) => t.digits)) {
+      const pieces = values.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac }));
+      const split = splitRuns(pieces, WIDTH, groupsOfFiveSum, 16, undefined, groupsOfFivePrefix);
+      // When no split adds up (the document's own totals may be wrong), list the plain splits.
+      const loose = split.candidates.length ? undefined : splitRuns(pieces, WIDTH, () => true, 8);
+      const list = split.candidates.map((c) => c.join("|"));
+      if (split.candidates.length === 1) {
+        numbers = split.candidates[0];
+        diags.add(
+          "split.run-together",
+          "info",
+          `表四 的数字无分隔，按“总计=各项之和”拆分为 ${list[0]}`,
+          `Table 4: figures with no separator split by the group totals as ${list[0]}`,
+          { path: ["reviewsAndLawsuits"], source },
+        );
+      } else if (split.candidates.length > 1) {
+        numbers = split.candidates[0];
+        diags.add(
+          "split.ambiguous",
+          "warning",
+          `表四 的数字连在一起，有多种拆分符合合计关系，暂取第一种：${list.join("；")}`,
+          `Table 4: figures run together admit several splits that satisfy the totals; the first is used: ${list.join("; ")}`,
+          { path: ["reviewsAndLawsuits"], source, candidates: split.candidates },
+        );
+      } else if (loose?.candidates.length && !loose.truncated) {
+        numbers = loose.candidates[0];
+        const all = loose.candidates.map((c) => c.join("|"));
+        diags.add(
+          "split.ambiguous",
+          "warning",
+          `表四 的数字连在一起，且没有一种拆分符合“总计=各项之和”（原表合计可能有误）；可能的读法：${all.join("；")}，暂取第一种`,
+          `Table 4: figures run together and no split satisfies the group totals (the printed totals may be wrong); possible readings: ${all.join("; ")}; the first is used`,
+          { path: ["reviewsAndLawsuits"], source, candidates: loose.candidates },
+        );
+      } else {
+        diags.add(
+          "split.impossible",
+          "error",
+          "表四 的数字无分隔，找不到合理的拆分，数值按 0 处理",
+          "Table 4: figures with no separator admit no reasonable split; cells read as 0",
+          { path: ["reviewsAndLawsuits"], source },
+        );
+        numbers = new Array<number>(WIDTH).fill(0);
+      }
+    }
+    if (!placed && !numbers) {
+      placed = [...values, ...new Array<Token | undefined>(WIDTH - values.length).fill(undefined)];
+      diags.add(
+        values.length ? "cell.position-unknown" : "row.missing",
+        values.length ? "warning" : "error",
+        values.length
+          ? `表四 只找到 ${values.length} 个数字（应为 15 个），按顺序填入，其余按 0 处理`
+          : "表四 未找到数据行，数值按 0 处理",
+        values.length
+          ? `Table 4: only ${values.length} of 15 figures found; placed in order, the rest read as 0`
+          : "Table 4: no data row found; cells read as 0",
+        { path: ["reviewsAndLawsuits"], source },
+      );
+    }
+  }
+  paths.forEach((p, i) => {
+    const v = numbers ? (numbers[i] as number) : tokenValue(placed?.[i], { doc, diags, ...p });
+    put(report, p.path, v);
+  });
+  return { end, found: values.length > 0 };
+}
+
+/** x of the 15 sub-headers when each of 维持/纠正/其他/审结/总计 is found three times. */
+function headerCentres(tokens: readonly Token[]): number[] | undefined {
+  const xs: number[] = [];
+  for (const w of HEADER_WORDS) {
+    const hits = tokens.filter((t) => t.text.replace(/\s/g, "").includes(w)).map((t) => t.pos as number);
+    if (hits.length !== REVIEW_GROUPS.length) return undefined;
+    xs.push(...hits);
+  }
+  xs.sort((a, b) => a - b);
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) <= (xs[i - 1] as number)) return undefined;
+  return xs;
+}

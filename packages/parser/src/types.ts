@@ -1,0 +1,48 @@
+import type { Report } from "@gov-report/core/lite";
+
+/** What a caller hands to `parseReport`: PDF bytes, an HTML page, or text (extracted or scraped). */
+export type ParseInput = { pdf: Uint8Array } | { html: string } | { text: string };
+
+export interface ParseOptions {
+  /** Force an edition instead of detecting it from the labels of table 二. */
+  edition?: "2019" | "2021";
+  /** Force the report year instead of reading it from the title or 统计期限. */
+  year?: number;
+}
+
+export type Severity = "info" | "warning" | "error";
+
+/** Where in the source a diagnostic points. */
+export interface SourceRef {
+  /** 1-based page (PDF). */
+  page?: number;
+  /** 1-based line (text, HTML) or the line index on the page (PDF, top to bottom). */
+  line?: number;
+  /** Character offset in the text input. */
+  offset?: number;
+  /** The source text around the finding. */
+  excerpt?: string;
+}
+
+/** What the parser inferred, and where: it never sets a figure without saying how it got it. */
+export interface Diagnostic {
+  /** Stable code, e.g. "cell.blank" (see DIAGNOSTIC_CODES). */
+  code: string;
+  severity: Severity;
+  /** Chinese message (printed labels). */
+  message: string;
+  messageEn: string;
+  /** Model path of the cell or field concerned. */
+  path?: (string | number)[];
+  source?: SourceRef;
+  /** For ambiguous splits: the candidate readings. */
+  candidates?: number[][];
+}
+
+export interface ParseResult {
+  /** The canonical report (core's model; keys exactly as report-model.md). */
+  report: Report;
+  diagnostics: Diagnostic[];
+  /** 0..1: how sure the parser is that every figure was read as printed. */
+  confidence: number;
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { score } from "../scripts/eval.js";
+import { parseReport } from "../src/index.js";
+import { expected, FIXTURES, PDF_STEMS, pdfBytes } from "./helpers.js";
+
+describe("real fixtures: every cell as printed", () => {
+  for (const stem of PDF_STEMS) {
+    it(`${stem}.pdf`, async () => {
+      const exp = expected(stem);
+      const { report, confidence } = await parseReport({ pdf: pdfBytes(stem) });
+      const s = score(exp, report as unknown as Record<string, unknown>);
+      expect(s.misses).toEqual([]);
+      expect(report.agency.name).toBe((exp.agency as { name: string }).name);
+      expect(confidence).toBeGreaterThan(0.8);
+    });
+  }
+
+  it("seed-2020.txt: cells, empty agency, and the narrative exactly as fixtures/README.md describes", async () => {
+    const exp = expected("seed-2020");
+    const { report, diagnostics } = await parseReport({ text: readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8") });
+    expect(score(exp, report as unknown as Record<string, unknown>).misses).toEqual([]);
+    expect(report.agency.name).toBe("");
+    expect(diagnostics.map((d) => d.code)).toContain("agency.missing");
+    for (const k of ["overview", "problemsAndImprovements", "otherMatters"] as const) expect(report[k]).toBe(exp[k]);
+  });
+
+  it("hongze: the 2019 single （六） row goes to otherReasons, with a diagnostic saying the split is unknown", async () => {
+    const { report, diagnostics } = await parseReport({ pdf: pdfBytes("hongze-2023") });
+    expect(report.edition).toBe("2021");
+    const d = diagnostics.find((x) => x.code === "row.single-other");
+    expect(d?.severity).toBe("warning");
+    expect(d?.path).toEqual(["applications", "outcomes", "other"]);
+    expect(d?.source?.page).toBe(4);
+    expect(d?.message).toContain("并非确认为 0");
+  });
+
+  it("huaian: the PDF narrative is read into the three text sections", async () => {
+    const { report } = await parseReport({ pdf: pdfBytes("huaian-2024") });
+    expect(report.overview.startsWith("2024年，我市坚持以习近平新时代")).toBe(true);
+    expect(report.overview.split("\n")).toHaveLength(6);
+    expect(report.otherMatters).toContain("3940 元");
+    expect(report.problemsAndImprovements).not.toContain("六、");
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { RADICAL_TO_IDEOGRAPH } from "@gov-report/core/lite";
+import { describe, expect, it } from "vitest";
+import { score } from "../scripts/eval.js";
+import { lastIsSum, splitRuns } from "../src/digits.js";
+import { isPageFurniture } from "../src/doc.js";
+import { labelKey, normalizeChars, parseText } from "../src/index.js";
+import { tokenize } from "../src/tokens.js";
+import { CORPUS, expected, FIXTURES, PDF_STEMS } from "./helpers.js";
+
+describe("normalization", () => {
+  it("maps every Kangxi radical and the simplified supplement radicals to ideographs", () => {
+    for (let cp = 0x2f00; cp <= 0x2fd5; cp++) expect(RADICAL_TO_IDEOGRAPH.has(cp), cp.toString(16)).toBe(true);
+    expect(normalizeChars("部⻔⻓期⻅⼈⽂")).toBe("部门长期见人文");
+    expect(normalizeChars("１２３＋４")).toBe("123+4");
+  });
+
+  it("compares labels without spaces, markers and punctuation, and repairs known garbles", () => {
+    expect(labelKey("1、属于 国家秘密")).toBe(labelKey("1.属于国家秘密"));
+    expect(labelKey("2.其他法律行政止公开")).toBe(labelKey("2.其他法律行政法规禁止公开"));
+  });
+
+  it("tells figures from item markers, words and page numbers", () => {
+    const kinds = (s: string) => tokenize(s, 0).map((t) => `${t.kind}:${t.text}`);
+    expect(kinds("00000002.其他")).toEqual(["num:0000000", "text:2.其他"]);
+    expect(kinds("保留4位小数 2023 年 第1项")).toEqual(["text:保留4位小数 2023 年 第1项"]);
+    expect(kinds("行政许可 22 +3 2")).toEqual(["text:行政许可", "num:22", "num:+3", "num:2"]);
+    expect(kinds("251000元 7730.28")).toEqual(["num:251000元", "num:7730.28"]);
+    expect(isPageFurniture("- 3 -")).toBe(true);
+    expect(isPageFurniture("第 2 页 共 5 页")).toBe(true);
+    expect(isPageFurniture("0 0 0")).toBe(false);
+  });
+});
+
+describe("figures run together", () => {
+  it("splits a row by its total and lists every candidate when several fit", () => {
+    expect(splitRuns([{ value: 0, digits: "640020470" }], 7, lastIsSum).candidates).toEqual([[64, 0, 0, 2, 0, 4, 70]]);
+    expect(splitRuns([{ value: 0, digits: "14061611956" }], 7, lastIsSum).candidates).toEqual([
+      [14, 0, 6, 16, 1, 19, 56],
+      [14, 0, 6, 16, 11, 9, 56],
+    ]);
+  });
+
+  it("reads a scraped table 三 row and reports an ambiguous one with its candidates", () => {
+    const head =
+      "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人";
+    const r = parseText(`${head}\n一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量1111116\n`);
+    expect(r.report.applications.received).toEqual({
+      naturalPerson: 64,
+      business: 0,
+      research: 0,
+      nonprofit: 2,
+      legalServices: 0,
+      otherOrganization: 4,
+      total: 70,
+    });
+    const amb = r.diagnostics.find((d) => d.code === "split.ambiguous");
+    expect(amb).toBeUndefined();
+    const r2 = parseText(`${head}\n一、本年新收政府信息公开申请数量14061611956二、上年结转\n`);
+    const d = r2.diagnostics.find((x) => x.code === "split.ambiguous");
+    expect(d?.path).toEqual(["applications", "received"]);
+    expect(d?.candidates).toHaveLength(2);
+    expect(d?.message).toContain("14|0|6|16|1|19|56");
+    for (const c of d?.candidates ?? []) expect(lastIsSum(c)).toBe(true);
+  });
+
+  it("keeps the search bounded on a long run of digits", () => {
+    const r = splitRuns([{ value: 0, digits: "9".repeat(5000) }], 7, lastIsSum);
+    expect(r.candidates).toEqual([]);
+    const wide = splitRuns([{ value: 0, digits: "12345678912345678912345" }], 15, () => true, 5);
+    expect(wide.candidates).toHaveLength(5);
+    expect(wide.truncated).toBe(true);
+  });
+
+  it("scraped corpus text: table 三 is read in full from run-together figures", () => {
+    for (const stem of ["seed-2020", ...PDF_STEMS]) {
+      const exp = expected(stem);
+      const { report } = parseText(readFileSync(join(CORPUS, `${stem}.scraped.txt`), "utf8"));
+      const misses = score(exp, report as unknown as Record<string, unknown>).misses;
+      expect(
+        misses.filter((m) => m.startsWith("applications.")),
+        stem,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe("text inputs", () => {
+  it("pdftotext -layout output of each PDF reads every cell", () => {
+    for (const stem of PDF_STEMS) {
+      const exp = expected(stem);
+      const { report } = parseText(readFileSync(join(CORPUS, `${stem}.layout.txt`), "utf8"));
+      expect(score(exp, report as unknown as Record<string, unknown>).misses, stem).toEqual([]);
+    }
+  });
+
+  it("a missing table and section are diagnosed, not invented", () => {
+    const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
+    const cut = seed.slice(0, seed.indexOf("三、收到和处理"));
+    const { report, diagnostics } = parseText(cut);
+    const codes = diagnostics.map((d) => d.code);
+    expect(codes).toContain("table.missing");
+    expect(codes).toContain("section.missing");
+    expect(report.proactiveDisclosure).toMatchObject({ licensing: { previousCount: 22, change: 3, decisions: 2 } });
+  });
+});
