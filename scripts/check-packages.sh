@@ -10,3 +10,6 @@ for dir in packages/*/; do
   echo "--- ${name}"
   (cd "$dir" && npx publint --strict && npx attw --pack . --profile node16)
 done
+# The CLI ships a bin, not a library: publint only.
+echo "--- @gov-report/cli"
+(cd apps/cli && npx publint --strict)

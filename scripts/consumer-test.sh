@@ -15,7 +15,7 @@ for dir in packages/* apps/cli; do
 done
 ls "$WORK/tarballs"
 
-cp fixtures/hongze-2023.expected.json fixtures/huaian-2024.expected.json "$WORK/app/"
+cp fixtures/hongze-2023.expected.json fixtures/huaian-2024.expected.json fixtures/seed-2020.txt "$WORK/app/"
 cd "$WORK/app"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "$WORK"/tarballs/*.tgz
@@ -69,4 +69,8 @@ rc=$?
 set -e
 [ "$rc" = 1 ] || { echo "packed CLI: expected exit 1 on hongze-2023, got $rc"; exit 1; }
 npx gov-report init --year 2025 -o new.json && npx gov-report validate new.json >/dev/null
+# The packed CLI with its companion packages: read a published report's text, render it.
+npx gov-report parse seed-2020.txt -o parsed.json 2>/dev/null
+npx gov-report render parsed.json --to html -o parsed.html
+grep -q "勾稽关系" parsed.html || { echo "packed CLI: rendered HTML lacks table 三"; exit 1; }
 echo "consumer test passed"
