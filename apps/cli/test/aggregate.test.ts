@@ -1,21 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { getAt, numericCellsOf, validateReport } from "@gov-report/core/lite";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, hasStackTrace, runCli } from "./helpers.js";
+import { BATCH, fx, hasStackTrace, mixedFolder, runCli } from "./helpers.js";
 
-const BATCH = join(dirname(fileURLToPath(import.meta.url)), "fixtures-batch");
-
-/** The "mixed" folder plus a truncated JSON file (generated: the repository's linter rejects broken JSON). */
-function mixedFolder(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "gr-mixed-")), "mixed");
-  cpSync(join(BATCH, "mixed"), dir, { recursive: true });
-  writeFileSync(join(dir, "broken.json"), '{"edition": "2021",\n  "year": 2024,\n  "agency": {"name": "某局"');
-  return dir;
-}
-const fx = (name: string) => join(FIXTURES, `${name}.expected.json`);
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as unknown;
 const tmp = () => mkdtempSync(join(tmpdir(), "gr-agg-"));
 

@@ -1,24 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConsecutiveYears } from "../src/util/cross-year.js";
 import { renderTable } from "../src/util/table.js";
 import { displayWidth, truncate } from "../src/util/text-width.js";
 import { collectInputs } from "../src/util/walk.js";
-import { FIXTURES, hasStackTrace, ROOT, runCli } from "./helpers.js";
+import { BATCH, FIXTURES, hasStackTrace, mixedFolder, runCli } from "./helpers.js";
 
-const BATCH = join(dirname(fileURLToPath(import.meta.url)), "fixtures-batch");
-/** The "mixed" folder plus a truncated JSON file (generated: the repository's linter rejects broken JSON). */
-function mixedFolder(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "gr-mixed-")), "mixed");
-  cpSync(join(BATCH, "mixed"), dir, { recursive: true });
-  writeFileSync(join(dir, "broken.json"), '{"edition": "2021",\n  "year": 2024,\n  "agency": {"name": "某局"');
-  return dir;
-}
 const TWO_YEARS = join(BATCH, "two-years");
-const PARSER_PRESENT = existsSync(join(ROOT, "packages/parser/src/index.ts"));
 
 interface FileRecord {
   file: string;
@@ -198,14 +188,7 @@ describe("gov-report check", () => {
     expect(hasStackTrace(bad.stderr + missing.stderr + none.stderr)).toBe(false);
   });
 
-  it.skipIf(PARSER_PRESENT)("says per file that PDF and text need the parser while it is not available", () => {
-    const r = runCli(["check", join(FIXTURES, "seed-2020.txt"), join(FIXTURES, "seed-2020.expected.json")]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain("seed-2020.txt: cannot read TEXT: @gov-report/parser is not installed or not built yet");
-    expect(r.stdout).toMatch(/seed-2020\.expected\.json\s+（未署名）\s+2020/);
-  });
-
-  it.runIf(PARSER_PRESENT)("reads PDF and text reports through the parser", () => {
+  it("reads PDF and text reports through the parser", () => {
     const r = runCli(["check", "--format", "json", join(FIXTURES, "seed-2020.txt")]);
     const out = JSON.parse(r.stdout) as CheckJson;
     expect(out.files[0]).toMatchObject({ year: 2020, edition: "2019" });

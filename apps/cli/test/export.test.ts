@@ -1,23 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { createEmptyReport, getAt, numericCellsOf, sharedCells } from "@gov-report/core/lite";
 import { describe, expect, it } from "vitest";
 import { exportColumns } from "../src/commands/export.js";
 import { csvField, csvText } from "../src/util/csv.js";
-import { FIXTURES, runCli } from "./helpers.js";
+import { fx, mixedFolder, runCli } from "./helpers.js";
 
-const BATCH = join(dirname(fileURLToPath(import.meta.url)), "fixtures-batch");
-
-/** The "mixed" folder plus a truncated JSON file (generated: the repository's linter rejects broken JSON). */
-function mixedFolder(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "gr-mixed-")), "mixed");
-  cpSync(join(BATCH, "mixed"), dir, { recursive: true });
-  writeFileSync(join(dir, "broken.json"), '{"edition": "2021",\n  "year": 2024,\n  "agency": {"name": "某局"');
-  return dir;
-}
-const fx = (name: string) => join(FIXTURES, `${name}.expected.json`);
 const NAMES = ["hongze-2023", "hongze-2024", "huaian-2024", "seed-2020"];
 
 /** RFC 4180 reader (quoted fields, doubled quotes, CRLF), so the test does not trust the writer. */

@@ -1,5 +1,7 @@
 /** Runs the CLI from its sources (no build needed), as a user would run it. */
 import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -31,3 +33,17 @@ export function runCli(
 
 /** True when the output contains a Node stack trace line. */
 export const hasStackTrace = (s: string) => /^\s+at .+:\d+:\d+\)?$/m.test(s);
+
+/** Folders of test reports for the batch commands. */
+export const BATCH = join(here, "fixtures-batch");
+
+/** A fixture's expected JSON. */
+export const fx = (name: string) => join(FIXTURES, `${name}.expected.json`);
+
+/** The "mixed" folder plus a truncated JSON file (generated: the repository's linter rejects broken JSON). */
+export function mixedFolder(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "gr-mixed-")), "mixed");
+  cpSync(join(BATCH, "mixed"), dir, { recursive: true });
+  writeFileSync(join(dir, "broken.json"), '{"edition": "2021",\n  "year": 2024,\n  "agency": {"name": "某局"');
+  return dir;
+}

@@ -20,6 +20,14 @@ export { type CompareResult, compareReports, compareYears, TEXT_OVERLAP_LIMIT } 
 export * from "./form.js";
 export { ideographForRadical, RADICAL_TO_IDEOGRAPH, replaceRadicals } from "./radicals.js";
 export * from "./rules.js";
-export { extractQuotedFigures, type QuotedFigure, type QuotedMetric, textOverlap, toHalfWidth } from "./text.js";
+export {
+  codePointWidth,
+  displayWidth,
+  extractQuotedFigures,
+  type QuotedFigure,
+  type QuotedMetric,
+  textOverlap,
+  toHalfWidth,
+} from "./text.js";
 export type * from "./types.js";
 export { type ValidationIssue, type ValidationResult, validateReport } from "./validate.js";

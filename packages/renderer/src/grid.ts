@@ -3,7 +3,7 @@
  * out an HTML table. The text, Markdown and Word renderers and the column widths read positions
  * from here.
  */
-import type { TableCellMeta, TableMeta } from "@gov-report/core/lite";
+import { displayWidth, type TableCellMeta, type TableMeta } from "@gov-report/core/lite";
 
 export interface PlacedCell {
   cell: TableCellMeta;
@@ -46,30 +46,6 @@ export function gridOf(table: TableMeta): TableGrid {
   const grid = { table, rows, valueColumns };
   gridCache.set(table, grid);
   return grid;
-}
-
-/** Display width of text: CJK and full-width characters take two columns, others one. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += isWide(ch.codePointAt(0) as number) ? 2 : 1;
-  return w;
-}
-
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
 }
 
 /**

@@ -6,7 +6,6 @@
 export { renderDocx } from "./docx.js";
 export { escapeHtml } from "./escape.js";
 export { formatValue } from "./format.js";
-export { displayWidth } from "./grid.js";
 export { type HtmlOptions, renderHtml } from "./html.js";
 export { reportTitle } from "./layout.js";
 export { escapeMarkdown, type MarkdownOptions, renderMarkdown } from "./markdown.js";

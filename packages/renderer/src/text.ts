@@ -4,9 +4,9 @@
  * wrap inside their column.
  */
 import type { Report, ValidationIssue } from "@gov-report/core/lite";
+import { displayWidth } from "@gov-report/core/lite";
 import { type Annotations, annotationsOf, ISSUE_WORDS } from "./annotations.js";
 import { type FlatSegment, flatSections, valueText } from "./flat.js";
-import { displayWidth } from "./grid.js";
 import { layoutEditionOf, paragraphsOf, reportTitle } from "./layout.js";
 
 export interface TextOptions {

@@ -1,6 +1,7 @@
 import { cellsOf, getAt, type Report } from "@gov-report/core/lite";
 import { describe, expect, it } from "vitest";
-import { displayWidth, escapeMarkdown, formatValue, renderMarkdown, renderText } from "../src/index.js";
+import { displayWidth } from "@gov-report/core/lite";
+import { escapeMarkdown, formatValue, renderMarkdown, renderText } from "../src/index.js";
 import { FIXTURE_NAMES, loadFixture } from "./helpers.js";
 
 /** The printed figures of a report in printed order, from core's cell list. */
