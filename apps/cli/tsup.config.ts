@@ -11,6 +11,5 @@ export default defineConfig({
   target: "node20",
   splitting: true,
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  banner: { js: "#!/usr/bin/env node" },
   external: ["@gov-report/core", "@gov-report/renderer", "@gov-report/parser", "playwright-core", "pdfjs-dist"],
 });

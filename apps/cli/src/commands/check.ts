@@ -3,6 +3,7 @@
  * reduced to one summary row, one at a time, so memory stays flat however many files there are.
  * Pairs of consecutive years of one agency are then re-read and compared (compareYears).
  */
+import { basename } from "node:path";
 import {
   type CompareResult,
   compareReports,
@@ -80,7 +81,9 @@ function rowOf(file: string, source: SourceKind, value: unknown, issues: Validat
 }
 
 export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
-  const files = collectInputs(paths);
+  // Ordered by file name, then path: "2023/淮安市.json" and "2024/淮安市.json" come together, so
+  // an agency's consecutive years are compared from memory instead of being read again.
+  const files = collectInputs(paths).sort(byFileName);
   if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .html, .txt) found`);
   const out = new Sink(process.stdout);
   const json = opts.format === "json";
@@ -185,6 +188,12 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (unreadable === rows.length) return EXIT.badInput;
   return unreadable > 0 || withErrors > 0 ? EXIT.ruleBroken : EXIT.ok;
 }
+
+const byFileName = (a: string, b: string) => {
+  const x = basename(a);
+  const y = basename(b);
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+};
 
 /** What is kept of a compared pair until the end. */
 interface PairEntry {
