@@ -1,6 +1,5 @@
-import { cellsOf, getAt, type Report } from "@gov-report/core/lite";
+import { cellsOf, displayWidth, getAt, type Report } from "@gov-report/core/lite";
 import { describe, expect, it } from "vitest";
-import { displayWidth } from "@gov-report/core/lite";
 import { escapeMarkdown, formatValue, renderMarkdown, renderText } from "../src/index.js";
 import { FIXTURE_NAMES, loadFixture } from "./helpers.js";
 
