@@ -77,6 +77,9 @@ const VOID = new Set([
 /** Real pages nest a few dozen elements; the tree builder's cost grows with depth squared. */
 const MAX_DEPTH = 400;
 
+/** [A-Za-z0-9], the characters of a tag name. */
+const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /**
  * Drops the tags (never the text) that nest deeper than MAX_DEPTH, so pathological markup stays
  * linear. Pages within the limit are returned unchanged; one indexOf scan over the tags.
@@ -97,7 +100,7 @@ export function limitNesting(html: string): string {
     const close = html[i + 1] === "/";
     let j = i + (close ? 2 : 1);
     const n0 = j;
-    while (j < html.length && /[A-Za-z0-9]/.test(html[j] as string)) j++;
+    while (j < html.length && isNameChar(html.charCodeAt(j))) j++;
     if (j === n0) continue;
     const name = html.slice(n0, j).toLowerCase();
     const end = html.indexOf(">", j);

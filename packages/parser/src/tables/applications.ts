@@ -36,7 +36,20 @@ interface RowSpec {
   single?: boolean;
 }
 
+/** Row specs depend only on the catalog: built once per (edition, variant). */
+const ROW_SPECS = new Map<string, RowSpec[]>();
+
 function rowSpecs(edition: Edition, singleOther: boolean): RowSpec[] {
+  const key = `${edition}:${singleOther}`;
+  let specs = ROW_SPECS.get(key);
+  if (!specs) {
+    specs = buildRowSpecs(edition, singleOther);
+    ROW_SPECS.set(key, specs);
+  }
+  return specs;
+}
+
+function buildRowSpecs(edition: Edition, singleOther: boolean): RowSpec[] {
   const defs = singleOther ? applicationRows("2019") : applicationRows(edition);
   return defs.map((def) => {
     const own = def.labels[def.labels.length - 1]?.zh ?? "";
@@ -231,9 +244,19 @@ export function readApplications(
   const groupGrams = groups.map((g) => new Set(bigrams(g.before)));
   const variants = edition === "2021" ? [false, true] : [false];
   let best: { specs: RowSpec[]; al: Alignment; single: boolean } | undefined;
+  // Both variants share most rows: score each distinct row label against the groups once.
+  const simsByLabel = new Map<string, number[]>();
   for (const single of variants) {
     const specs = rowSpecs(edition, single);
-    const sims = specs.map((s) => groupGrams.map((g) => coverage(s.grams, g)));
+    const sims = specs.map((s) => {
+      const label = s.grams.join("|");
+      let row = simsByLabel.get(label);
+      if (!row) {
+        row = groupGrams.map((g) => coverage(s.grams, g));
+        simsByLabel.set(label, row);
+      }
+      return row;
+    });
     const al = align(specs, groups, sims);
     if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
   }
