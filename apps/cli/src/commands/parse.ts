@@ -9,7 +9,7 @@ import { basename, extname, join } from "node:path";
 import { type ValidationIssue, validateReport } from "@gov-report/core/lite";
 import type { Diagnostic, ParseInput, ParseResult } from "@gov-report/parser";
 import { CliError, EXIT } from "../util/errors.js";
-import { displayName, readInputBytes, writeOutputFile } from "../util/io.js";
+import { displayName, ensureOutputDir, readInputBytes, writeOutputFile } from "../util/io.js";
 import { progress } from "../util/progress.js";
 import { countBySeverity, formatIssues, type Lang, summaryLine } from "../util/report-output.js";
 import { bold, dim, red, yellow } from "../util/style.js";
@@ -159,13 +159,7 @@ export async function runParse(inputs: string[], opts: ParseOptions): Promise<nu
 async function runBatch(files: string[], opts: ParseOptions): Promise<number> {
   if (!opts.outDir) throw new CliError("several inputs: use --out-dir <folder> to write one .json per input");
   if (opts.output) throw new CliError("-o/--output takes one input; with several inputs use --out-dir");
-  let isDir = false;
-  try {
-    isDir = statSync(opts.outDir).isDirectory();
-  } catch {
-    // reported below
-  }
-  if (!isDir) throw new CliError(`${opts.outDir}: output folder does not exist`);
+  ensureOutputDir(opts.outDir);
   const bar = progress(files.length, opts.lang === "zh" ? "解析" : "parsing");
   const outcomes: Outcome[] = [];
   const used = new Set<string>();

@@ -6,7 +6,7 @@
 import { basename, extname, join, resolve } from "node:path";
 import { type Report, validateReport } from "@gov-report/core/lite";
 import { CliError, EXIT } from "../util/errors.js";
-import { displayName, readJsonFile, writeOutputFile } from "../util/io.js";
+import { displayName, ensureOutputDir, readJsonFile, writeOutputFile } from "../util/io.js";
 import { progress } from "../util/progress.js";
 import { countBySeverity } from "../util/report-output.js";
 
@@ -144,6 +144,7 @@ export async function runRender(
     }
   }
 
+  if (opts.outDir) ensureOutputDir(opts.outDir);
   const { render, chunk, close } = await makeRenderer(opts);
   const bar = progress(inputs.length, `render → ${opts.to}`);
   try {

@@ -1,5 +1,16 @@
 /** Reading inputs and writing outputs safely: clear errors, never a partial or overwritten file. */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { CliError } from "./errors.js";
 
@@ -90,5 +101,20 @@ export function writeOutputFile(file: string, content: string | Uint8Array, forc
     }
     if (e instanceof CliError) throw e;
     throw new CliError(`${file}: cannot write: ${(e as Error).message}`);
+  }
+}
+
+/** Makes sure an output folder exists (creating it and its parents); a file in the way is an error. */
+export function ensureOutputDir(dir: string): void {
+  try {
+    if (statSync(dir).isDirectory()) return;
+    throw new CliError(`${dir}: exists and is not a folder`);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new CliError(`${dir}: cannot create the output folder: ${(e as Error).message}`);
   }
 }

@@ -166,15 +166,28 @@ export function pdfSource(content: PdfContent): SourceDoc {
       let text = "";
       const tokens: Token[] = [];
       let prevEnd: number | undefined;
+      // Items that touch (no visible gap) are one piece of text: a PDF may split a word into
+      // several items (a font change inside "申请人无正当理由"), and a lone "无" would read as a cell.
+      let piece = "";
+      let pieceX0 = 0;
+      let pieceX1 = 0;
+      const flush = () => {
+        if (piece) tokenize(piece, index, { x0: pieceX0, x1: pieceX1 }, tokens);
+        piece = "";
+      };
       for (const it of c.items) {
         const gap = prevEnd === undefined ? 0 : it.x - prevEnd;
+        const separate = prevEnd !== undefined && gap > 0.25 * it.size;
         // A visible gap separates cells: keep it as a space so numbers do not run together.
-        if (prevEnd !== undefined && gap > 0.25 * it.size && !text.endsWith(" ") && !it.str.startsWith(" "))
-          text += " ";
+        if (separate && !text.endsWith(" ") && !it.str.startsWith(" ")) text += " ";
         text += it.str;
-        tokenize(it.str, index, { x0: it.x, x1: it.x + it.width }, tokens);
+        if (separate) flush();
+        if (!piece) pieceX0 = it.x;
+        piece += it.str;
+        pieceX1 = it.x + it.width;
         prevEnd = it.x + it.width;
       }
+      flush();
       const first = c.items[0] as PdfItem;
       lines.push(
         makeLine({

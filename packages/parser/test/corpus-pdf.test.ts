@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseReport } from "../src/index.js";
+import { CORPUS, FIXTURES } from "./helpers.js";
+
+const NAMES = ["seed-2020", "huaian-2024", "hongze-2023", "hongze-2024"];
+
+// PDFs printed by the renderer: labels wrap around vertically centred figures, and Chromium splits
+// text items inside words ("申请人" | "无" | "正当理由"): a lone "无" must not be read as a cell.
+describe("rendered PDFs read back", () => {
+  it.each(NAMES)("%s: every table cell", async (name) => {
+    const { report } = await parseReport({ pdf: new Uint8Array(readFileSync(join(CORPUS, `${name}.rendered.pdf`))) });
+    const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), "utf8"));
+    for (const key of ["proactiveDisclosure", "applications", "reviewsAndLawsuits"] as const) {
+      expect(report[key]).toEqual(expected[key]);
+    }
+    expect([report.edition, report.year]).toEqual([expected.edition, expected.year]);
+  });
+});
