@@ -22,5 +22,16 @@ echo
 echo "== 3. Cross-year checks: 洪泽区 2023 → 2024"
 $GR compare fixtures/hongze-2023.expected.json fixtures/hongze-2024.expected.json
 
+OUT=$(mktemp -d)
+echo
+echo "== 4. Reading a published report: the seed's PDF-extracted text back into JSON"
+$GR parse fixtures/seed-2020.txt -o "$OUT/seed-2020.json"
+
+echo
+echo "== 5. Rendering it in the official layout"
+$GR render "$OUT/seed-2020.json" --to html -o "$OUT/seed-2020.html"
+$GR render "$OUT/seed-2020.json" --to txt | sed -n '/三、收到和处理/,/四、结转下年度/p' | head -12
+echo "(full HTML: $OUT/seed-2020.html)"
+
 echo
 echo "Done. Try: npx gov-report --help"

@@ -73,7 +73,7 @@ export function compareYears(previous: unknown, current: unknown): CompareResult
 export function compareReports(prev: Report, cur: Report): CompareResult {
   const issues: ValidationIssue[] = [];
 
-  if (cur.year !== prev.year + 1 || prev.agency.name.trim() !== cur.agency.name.trim()) {
+  if (cur.year !== prev.year + 1 || !sameAgency(prev.agency.name, cur.agency.name)) {
     issues.push(
       issue(
         RULES.sequence,
@@ -165,6 +165,18 @@ export function compareReports(prev: Report, cur: Report): CompareResult {
     );
   }
   return { ok: !issues.some((i) => i.severity === "error"), issues, textOverlap: overlap };
+}
+
+/**
+ * Whether two printed agency names are one agency: equal, or one is the other with the higher
+ * region in front ("洪泽区人民政府" in 2023, "淮安市洪泽区人民政府" in 2024, as real reports print).
+ */
+export function sameAgency(a: string, b: string): boolean {
+  const x = a.trim();
+  const y = b.trim();
+  if (x === y) return true;
+  if (!x || !y) return false;
+  return x.endsWith(y) || y.endsWith(x);
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

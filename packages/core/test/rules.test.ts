@@ -6,6 +6,7 @@ import {
   type Report2021,
   RULE_CATALOG,
   RULES,
+  sameAgency,
   validateReport,
 } from "../src/index.js";
 import { clone, fixture } from "./helpers.js";
@@ -239,8 +240,15 @@ describe("compareYears", () => {
 
   it("passes on consecutive consistent reports (Hongze 2023 → 2024)", () => {
     const result = compareYears(h23(), h24());
-    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+    // 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one agency.
+    expect(result.issues).toEqual([]);
     expect(result.ok).toBe(true);
+  });
+
+  it("takes a name with the higher region in front as the same agency", () => {
+    expect(sameAgency("洪泽区人民政府", "淮安市洪泽区人民政府")).toBe(true);
+    expect(sameAgency("洪泽区人民政府", "淮安市人民政府")).toBe(false);
+    expect(sameAgency("", "淮安市人民政府")).toBe(false);
   });
 
   it("invariant 7: carried forward N−1 = carried over N, per column", () => {
