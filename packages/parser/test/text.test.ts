@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { score } from "../scripts/eval.js";
 import { lastIsSum, splitRuns } from "../src/digits.js";
 import { isPageFurniture } from "../src/doc.js";
-import { labelKey, normalizeChars, parseText } from "../src/index.js";
+import { labelKey, normalizeChars, parseReport, parseText } from "../src/index.js";
 import { tokenize } from "../src/tokens.js";
 import { CORPUS, expected, FIXTURES, PDF_STEMS } from "./helpers.js";
 
@@ -103,5 +103,15 @@ describe("text inputs", () => {
     expect(codes).toContain("table.missing");
     expect(codes).toContain("section.missing");
     expect(report.proactiveDisclosure).toMatchObject({ licensing: { previousCount: 22, change: 3, decisions: 2 } });
+  });
+});
+
+describe("plain PDF-to-text output (labels printed apart from their figures)", () => {
+  it("huaian-2024.plain.txt: table 三 read in row order, confirmed by the totals, and said so", async () => {
+    const text = readFileSync(join(CORPUS, "huaian-2024.plain.txt"), "utf8");
+    const { report, diagnostics } = await parseReport({ text });
+    const expected = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8"));
+    expect(report.applications).toEqual(expected.applications);
+    expect(diagnostics.map((d) => d.code)).toContain("row.by-order");
   });
 });

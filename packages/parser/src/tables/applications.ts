@@ -261,6 +261,14 @@ export function readApplications(
     if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
   }
   const { specs, al, single } = best as { specs: RowSpec[]; al: Alignment; single: boolean };
+  const clean = !al.missingRows.length && !al.extraGroups.length && al.pairs.every((p) => p.sim >= 0.25);
+  if (!clean) {
+    const seq = readInRowOrder(
+      groups,
+      variants.map((v) => rowSpecs(edition, v)),
+    );
+    if (seq) return putInRowOrder(doc, groups, seq, report, diags);
+  }
 
   const centres = doc.positional
     ? (headerCentres(doc, range[0], groups[0]?.line ?? range[1]) ??
@@ -316,16 +324,7 @@ export function readApplications(
       for (const c of APPLICANT_COLUMNS) put(report, ["applications", "outcomes", "other", k, c.key], 0);
     }
     const at = al.pairs.find((p) => specs[p.row]?.single);
-    diags.add(
-      "row.single-other",
-      "warning",
-      "表三 按 2019 版格式只印了一行“（六）其他处理”，未分列 2021 版的三个子项：该行数字记入“3.其他”，“1.申请人无正当理由逾期不补正…”与“2.申请人逾期未按收费通知要求缴纳费用…”记为 0（原文未拆分，并非确认为 0）",
-      'Table 3 prints the 2019 single "(6) Otherwise handled" row instead of the three 2021 sub-rows: its figures are stored in other.otherReasons, overdueCorrection and unpaidFees are 0 (the document does not split the row; this is not a statement that they were zero)',
-      {
-        path: ["applications", "outcomes", "other"],
-        ...(at ? { source: refOf(doc, (groups[at.group] as Group).line) } : {}),
-      },
-    );
+    addSingleOther(diags, at ? refOf(doc, (groups[at.group] as Group).line) : undefined);
   }
   for (const r of al.missingRows) {
     const spec = specs[r] as RowSpec;
@@ -350,6 +349,78 @@ export function readApplications(
     );
   }
   return { groups: groups.length, singleOther: single, rowsFound: al.pairs.length };
+}
+
+/**
+ * Plain PDF-to-text output often prints a wrapped row label after the table, away from its
+ * figures, while the figures still come in row order. When the labels cannot be matched, the
+ * figures are read in row order if there are exactly rows × 7 of them and every row total and
+ * every column of the result rows (（七）总计) adds up: that many equations leave no doubt about
+ * the row boundaries.
+ */
+function readInRowOrder(groups: readonly Group[], variants: readonly RowSpec[][]) {
+  const values: number[] = [];
+  for (const g of groups) {
+    for (const t of g.tokens) {
+      if (t.kind !== "num" && t.kind !== "dash") return undefined;
+      if (typeof t.value !== "number") return undefined;
+      values.push(t.value);
+    }
+  }
+  for (const specs of variants) {
+    if (values.length !== specs.length * WIDTH) continue;
+    const rows = specs.map((_, r) => values.slice(r * WIDTH, (r + 1) * WIDTH));
+    const rowsAddUp = rows.every((v) => v.slice(0, WIDTH - 1).reduce((a, b) => a + b, 0) === v[WIDTH - 1]);
+    if (!rowsAddUp) continue;
+    const total = specs.findIndex((s) => s.def.role === "outcomesTotal");
+    const outcomes = specs.map((s, i) => (s.def.role === "outcome" ? i : -1)).filter((i) => i >= 0);
+    const columnsAddUp = (rows[total] as number[]).every(
+      (v, c) => outcomes.reduce((a, r) => a + ((rows[r] as number[])[c] as number), 0) === v,
+    );
+    if (columnsAddUp) return { specs, rows };
+  }
+  return undefined;
+}
+
+function putInRowOrder(
+  doc: SourceDoc,
+  groups: readonly Group[],
+  seq: { specs: RowSpec[]; rows: number[][] },
+  report: Record<string, unknown>,
+  diags: Diagnostics,
+): ApplicationsResult {
+  const single = seq.specs.some((s) => s.single);
+  seq.specs.forEach((spec, r) => {
+    APPLICANT_COLUMNS.forEach((c, i) => {
+      put(report, ["applications", ...spec.target, c.key], (seq.rows[r] as number[])[i] ?? 0);
+    });
+  });
+  if (single) {
+    for (const k of ["overdueCorrection", "unpaidFees"]) {
+      for (const c of APPLICANT_COLUMNS) put(report, ["applications", "outcomes", "other", k, c.key], 0);
+    }
+  }
+  const source = groups[0] ? refOf(doc, groups[0].line) : undefined;
+  diags.add(
+    "row.by-order",
+    "info",
+    `表三 的行标签与数字分开印出，按行序读取 ${seq.rows.length} 行数字（每行合计与（七）总计各列均相符）`,
+    `Table 3: labels are printed apart from the figures; ${seq.rows.length} rows read in row order (every row total and every column of (7) Total add up)`,
+    { path: ["applications"], ...(source ? { source } : {}) },
+  );
+  if (single) addSingleOther(diags, source);
+  return { groups: groups.length, singleOther: single, rowsFound: seq.rows.length };
+}
+
+/** The 2019 single （六） row inside a 2021 report: where its figures went, and that the split is unknown. */
+function addSingleOther(diags: Diagnostics, source: ReturnType<typeof refOf> | undefined): void {
+  diags.add(
+    "row.single-other",
+    "warning",
+    "表三 按 2019 版格式只印了一行“（六）其他处理”，未分列 2021 版的三个子项：该行数字记入“3.其他”，“1.申请人无正当理由逾期不补正…”与“2.申请人逾期未按收费通知要求缴纳费用…”记为 0（原文未拆分，并非确认为 0）",
+    'Table 3 prints the 2019 single "(6) Otherwise handled" row instead of the three 2021 sub-rows: its figures are stored in other.otherReasons, overdueCorrection and unpaidFees are 0 (the document does not split the row; this is not a statement that they were zero)',
+    { path: ["applications", "outcomes", "other"], ...(source ? { source } : {}) },
+  );
 }
 
 function rowName(spec: RowSpec): { zh: string; en: string } {
