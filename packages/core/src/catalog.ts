@@ -32,6 +32,12 @@ export const EDITION_INFO: Record<Edition, Label & { document: string; years: st
   },
 };
 
+/** The document's name, as its title prints it after "<agency><year>年". */
+export const REPORT_NAME: Label = {
+  zh: "政府信息公开工作年度报告",
+  en: "Annual report on government information disclosure",
+};
+
 export const TOP_LEVEL_LABELS = {
   edition: { zh: "格式版本", en: "Format edition" },
   year: { zh: "报告年度", en: "Report year" },

@@ -13,6 +13,7 @@ import {
   OUTCOME_CATEGORIES,
   OUTCOME_ITEMS,
   PROACTIVE_BLOCKS,
+  REPORT_NAME,
   REVIEW_GROUPS,
   REVIEW_OUTCOMES,
   SECTIONS,
@@ -246,7 +247,7 @@ export const report2019Schema = z
   })
   .meta({
     id: "Report2019",
-    title: `政府信息公开工作年度报告（${EDITION_INFO["2019"].document}）`,
+    title: `${REPORT_NAME.zh}（${EDITION_INFO["2019"].document}）`,
     description: `Annual report, ${EDITION_INFO["2019"].en}, ${EDITION_INFO["2019"].document}, report years ${EDITION_INFO["2019"].years}`,
   });
 
@@ -259,13 +260,13 @@ export const report2021Schema = z
   })
   .meta({
     id: "Report2021",
-    title: `政府信息公开工作年度报告（${EDITION_INFO["2021"].document}）`,
+    title: `${REPORT_NAME.zh}（${EDITION_INFO["2021"].document}）`,
     description: `Annual report, ${EDITION_INFO["2021"].en}, ${EDITION_INFO["2021"].document}, report years ${EDITION_INFO["2021"].years}`,
   });
 
 export const reportSchema = z.discriminatedUnion("edition", [report2019Schema, report2021Schema]).meta({
-  title: "政府信息公开工作年度报告",
-  description: "Annual report on government information disclosure (政府信息公开工作年度报告), edition 2019 or 2021",
+  title: REPORT_NAME.zh,
+  description: `${REPORT_NAME.en} (${REPORT_NAME.zh}), edition 2019 or 2021`,
 });
 
 export type Counts = z.infer<typeof countsSchema>;

@@ -6,7 +6,9 @@ import {
   buildFormMetadata,
   type Edition,
   type EditionFormMeta,
+  editionForYear,
   type FieldMeta,
+  REPORT_NAME,
   type Report,
   type SectionMeta,
   type TableMeta,
@@ -30,18 +32,15 @@ export function layoutEditionOf(report: Report): Edition {
   const e = (report as { edition?: unknown }).edition;
   if (e === "2019" || e === "2021") return e;
   const year = (report as { year?: unknown }).year;
-  return typeof year === "number" && year < 2021 ? "2019" : "2021";
+  return typeof year === "number" ? editionForYear(year) : "2021";
 }
-
-/** Suffix of the document title after agency and year (not a label of the official tables). */
-const TITLE_SUFFIX = "年政府信息公开工作年度报告";
 
 /** "<agency><year>年政府信息公开工作年度报告". */
 export function reportTitle(report: Report): string {
   const r = report as { agency?: { name?: unknown }; year?: unknown };
   const name = typeof r.agency?.name === "string" ? r.agency.name.trim() : "";
   const year = typeof r.year === "number" || typeof r.year === "string" ? String(r.year) : "";
-  return `${name}${year}${TITLE_SUFFIX}`;
+  return `${name}${year}年${REPORT_NAME.zh}`;
 }
 
 /** The narrative of a text section as paragraphs: split on line breaks, blank lines dropped. */
