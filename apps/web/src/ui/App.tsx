@@ -262,20 +262,28 @@ export function App() {
     setNotice(undefined);
   };
 
-  const openFile = async (input: HTMLInputElement) => {
+  /** The report in the file picked in `input`, or undefined after saying why it cannot be used. */
+  const readPicked = async (input: HTMLInputElement, failed: (name: string, why: string) => string) => {
     const file = input.files?.[0];
     input.value = "";
-    if (!file) return;
+    if (!file) return undefined;
     const result = parseReportFile(await file.text());
     if (!result.ok) {
       const why = result.reason === "json" ? t.notJson(result.detail) : t.notReport(result.issues.length);
       setNotice({
         kind: "error",
-        text: t.openFailed(file.name, why),
+        text: failed(file.name, why),
         ...(result.reason === "structure" ? { issues: result.issues } : {}),
       });
-      return;
+      return undefined;
     }
+    return { file, result };
+  };
+
+  const openFile = async (input: HTMLInputElement) => {
+    const picked = await readPicked(input, t.openFailed);
+    if (!picked) return;
+    const { file, result } = picked;
     if (draftRef.current.dirty && !window.confirm(t.confirmOpenOverDirty)) return;
     const differ = totalsThatDiffer(result.report).length;
     update(() => ({ report: result.report, manualTotals: differ > 0, dirty: false }));
@@ -283,19 +291,9 @@ export function App() {
   };
 
   const loadPrevious = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = "";
-    if (!file) return;
-    const result = parseReportFile(await file.text());
-    if (!result.ok) {
-      const why = result.reason === "json" ? t.notJson(result.detail) : t.notReport(result.issues.length);
-      setNotice({
-        kind: "error",
-        text: t.previousFailed(file.name, why),
-        ...(result.reason === "structure" ? { issues: result.issues } : {}),
-      });
-      return;
-    }
+    const picked = await readPicked(input, t.previousFailed);
+    if (!picked) return;
+    const { file, result } = picked;
     setPrevious({ report: result.report, name: file.name });
     setNotice(undefined);
   };
