@@ -6,7 +6,7 @@ import { ConsecutiveYears } from "../src/util/cross-year.js";
 import { renderTable } from "../src/util/table.js";
 import { displayWidth, truncate } from "../src/util/text-width.js";
 import { collectInputs } from "../src/util/walk.js";
-import { BATCH, FIXTURES, hasStackTrace, mixedFolder, runCli } from "./helpers.js";
+import { BATCH, FIXTURES, fx, hasStackTrace, mixedFolder, runCli } from "./helpers.js";
 
 const TWO_YEARS = join(BATCH, "two-years");
 
@@ -186,6 +186,12 @@ describe("gov-report check", () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("no report files");
     expect(hasStackTrace(bad.stderr + missing.stderr + none.stderr)).toBe(false);
+  });
+
+  it("pairs the years of one agency printed with and without the city in front", () => {
+    const r = runCli(["check", "--format", "json", fx("hongze-2023"), fx("hongze-2024")]);
+    const out = JSON.parse(r.stdout) as { crossYear: { previous: { year: number }; current: { year: number } }[] };
+    expect(out.crossYear.map((p) => [p.previous.year, p.current.year])).toEqual([[2023, 2024]]);
   });
 
   it("reads PDF and text reports through the parser", () => {

@@ -167,16 +167,62 @@ export function compareReports(prev: Report, cur: Report): CompareResult {
   return { ok: !issues.some((i) => i.severity === "error"), issues, textOverlap: overlap };
 }
 
+/** Characters that end the name of an administrative region (淮安市, 江苏省, 洪泽区, 某某县…). */
+const REGION_END = new Set(["省", "市", "区", "县", "州", "盟", "旗", "镇", "乡"]);
+
 /**
- * Whether two printed agency names are one agency: equal, or one is the other with the higher
+ * The name without each leading region in turn, as long as what is left still names a place:
+ * "淮安市洪泽区人民政府" → ["洪泽区人民政府"] ("人民政府" alone names no agency).
+ */
+function shorterForms(name: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < name.length - 3; i++) {
+    if (!REGION_END.has(name[i - 1] as string)) continue;
+    const rest = name.slice(i);
+    let namesPlace = false;
+    for (const ch of rest) if (REGION_END.has(ch)) namesPlace = true;
+    if (namesPlace) out.push(rest);
+  }
+  return out;
+}
+
+/**
+ * Whether two printed agency names are one agency: equal, or one is the other with a higher
  * region in front ("洪泽区人民政府" in 2023, "淮安市洪泽区人民政府" in 2024, as real reports print).
  */
 export function sameAgency(a: string, b: string): boolean {
   const x = a.trim();
   const y = b.trim();
-  if (x === y) return true;
+  if (x === y) return x !== "";
   if (!x || !y) return false;
-  return x.endsWith(y) || y.endsWith(x);
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return shorterForms(long).includes(short);
+}
+
+/**
+ * Groups printed agency names into agencies, as `sameAgency` does, in time linear in the number
+ * of names: `key(name)` is the same for every name of one agency seen so far.
+ */
+export class AgencyIndex {
+  private readonly keys = new Map<string, string>();
+  /** Shorter forms of every name seen → that name's key. */
+  private readonly byShorter = new Map<string, string>();
+
+  key(name: string): string {
+    const n = name.trim();
+    const known = this.keys.get(n) ?? this.byShorter.get(n) ?? this.fromShorter(n) ?? n;
+    this.keys.set(n, known);
+    for (const s of shorterForms(n)) if (!this.byShorter.has(s)) this.byShorter.set(s, known);
+    return known;
+  }
+
+  private fromShorter(n: string): string | undefined {
+    for (const s of shorterForms(n)) {
+      const k = this.keys.get(s);
+      if (k !== undefined) return k;
+    }
+    return undefined;
+  }
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

@@ -16,7 +16,14 @@ export {
 export { computeTotals, createEmptyReport, type EmptyReportOptions, editionForYear, sumAt } from "./builders.js";
 export * from "./catalog.js";
 export * from "./cells.js";
-export { type CompareResult, compareReports, compareYears, sameAgency, TEXT_OVERLAP_LIMIT } from "./compare.js";
+export {
+  AgencyIndex,
+  type CompareResult,
+  compareReports,
+  compareYears,
+  sameAgency,
+  TEXT_OVERLAP_LIMIT,
+} from "./compare.js";
 export * from "./form.js";
 export { ideographForRadical, RADICAL_TO_IDEOGRAPH, replaceRadicals } from "./radicals.js";
 export * from "./rules.js";

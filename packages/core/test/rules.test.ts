@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AgencyIndex,
   compareYears,
   type Report,
   type Report2019,
@@ -249,6 +250,19 @@ describe("compareYears", () => {
     expect(sameAgency("洪泽区人民政府", "淮安市洪泽区人民政府")).toBe(true);
     expect(sameAgency("洪泽区人民政府", "淮安市人民政府")).toBe(false);
     expect(sameAgency("", "淮安市人民政府")).toBe(false);
+    expect(sameAgency("县人民政府", "某某县人民政府")).toBe(false); // 某某 is not a region
+    expect(sameAgency("人民政府", "淮安市人民政府")).toBe(false); // too short to name an agency
+  });
+
+  it("groups the names of one agency with AgencyIndex, whichever comes first", () => {
+    const a = new AgencyIndex();
+    const k1 = a.key("洪泽区人民政府");
+    expect(a.key("淮安市洪泽区人民政府")).toBe(k1);
+    expect(a.key(" 洪泽区人民政府 ")).toBe(k1);
+    expect(a.key("淮安市人民政府")).not.toBe(k1);
+    const b = new AgencyIndex();
+    const k2 = b.key("淮安市洪泽区人民政府");
+    expect(b.key("洪泽区人民政府")).toBe(k2);
   });
 
   it("invariant 7: carried forward N−1 = carried over N, per column", () => {

@@ -5,6 +5,7 @@
  */
 import { basename } from "node:path";
 import {
+  AgencyIndex,
   type CompareResult,
   compareReports,
   compareYears,
@@ -89,6 +90,8 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   const json = opts.format === "json";
   const rows: Row[] = [];
   const years = new ConsecutiveYears();
+  // 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one agency's years.
+  const agencies = new AgencyIndex();
   const pairs: PairEntry[] = [];
   const addPair = (pair: PairResult) => {
     mergeCrossYear(rows[pair.current.row] as Row, pair.issues);
@@ -137,9 +140,10 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
       }
       if (result.report && row.agency && row.year !== undefined) {
         // Only validated reports are kept, so the pair needs no second validation.
-        for (const p of years.add(id, row.agency, row.year, result.report)) {
+        const agency = agencies.key(row.agency);
+        for (const p of years.add(id, agency, row.year, result.report)) {
           const compared = compareReports(p.previousValue as Report, p.currentValue as Report);
-          addPair(pairResult(row.agency, rows, p.previous, p.current, compared));
+          addPair(pairResult(agency, rows, p.previous, p.current, compared));
         }
       }
     }
