@@ -3,8 +3,9 @@
  * paragraphs joined with "\n". A paragraph ends at a line ending in a space (PDF-extracted text),
  * before an indented line (PDF pages, layout text), or at a block boundary (HTML).
  */
+
+import { replaceRadicals } from "@gov-report/core/lite";
 import type { SourceDoc } from "./doc.js";
-import { fixRadicals } from "./normalize.js";
 
 export function narrative(doc: SourceDoc, from: number, to: number, skip: (i: number) => boolean): string {
   const paras: string[] = [];
@@ -18,7 +19,7 @@ export function narrative(doc: SourceDoc, from: number, to: number, skip: (i: nu
     const l = doc.lines[i];
     if (!l || skip(i) || l.tableRow) continue;
     if (l.block || l.indent) end();
-    cur += fixRadicals(l.text.trim());
+    cur += replaceRadicals(l.text.trim());
     if (l.trailingSpace || l.block) end();
   }
   end();

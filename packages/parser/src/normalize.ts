@@ -42,21 +42,6 @@ export function normalizeChars(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-/** Only the radical mapping (for narrative text, which keeps its own punctuation and digits). */
-export function fixRadicals(s: string): string {
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x2e80 || c > 0x2fd5) continue;
-    const rep = RADICAL_TO_IDEOGRAPH.get(c);
-    if (rep === undefined) continue;
-    out += s.slice(last, i) + rep;
-    last = i + 1;
-  }
-  return last === 0 ? s : out + s.slice(last);
-}
-
 /** Garbles seen in published reports, with the label text they stand for (applied to label keys). */
 export const KNOWN_GARBLES: readonly (readonly [string, string])[] = [
   ["其他法律行政止公开", "其他法律行政法规禁止公开"],
