@@ -137,8 +137,21 @@ export function App() {
       // Older browsers need returnValue set to show the prompt.
       e.returnValue = "";
     };
+    // Effects run after the next paint; a reload or close straight after typing must not lose that last change.
+    const flush = () => {
+      storeDraft(draftRef.current);
+    };
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
     window.addEventListener("beforeunload", onBeforeUnload);
-    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onHidden);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onHidden);
+    };
   }, []);
 
   useEffect(() => {
