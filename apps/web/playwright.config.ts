@@ -7,6 +7,8 @@ const PORT = 4173;
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
+  // CI machines are shared: give each expectation room to settle instead of retrying failed tests.
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
