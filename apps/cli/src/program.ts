@@ -81,7 +81,7 @@ export function registerCommands(program: Command, { Option, InvalidArgumentErro
     .description(
       "check every report in folders (recursively) or files: validation, cross-year checks, one summary table",
     )
-    .argument("<paths...>", "folders and files (.json; .pdf, .html, .txt through the parser)")
+    .argument("<paths...>", "folders and files (.json; .pdf, .docx, .html, .txt through the parser)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "csv"]).default("text"))
     .addOption(langOpt())
     .addHelpText(
@@ -162,8 +162,10 @@ export function registerCommands(program: Command, { Option, InvalidArgumentErro
 
   program
     .command("parse")
-    .description("read published reports (PDF, HTML page, extracted text) into report JSON, with diagnostics")
-    .argument("<inputs...>", ".pdf, .html, .htm or .txt files or folders of them; - reads standard input")
+    .description(
+      "read published reports (PDF, Word .docx, HTML page, extracted text) into report JSON, with diagnostics",
+    )
+    .argument("<inputs...>", ".pdf, .docx, .html, .htm or .txt files or folders of them; - reads standard input")
     .option("-o, --output <file>", "write the JSON to this file (one input); default: standard output")
     .option("--out-dir <dir>", "write one .json per input into this folder (several inputs or a folder)")
     .option("--force", "replace output files that exist")
@@ -177,7 +179,7 @@ export function registerCommands(program: Command, { Option, InvalidArgumentErro
       "after",
       "\nDiagnostics and the validator's findings go to standard error; standard output stays pure JSON.\n" +
         "Exit codes: 0 parsed, no validation error; 1 parsed, but the report breaks a rule; 2 unreadable input or unsupported type.\n" +
-        "Examples:\n  gov-report parse report.pdf -o report.json\n  gov-report parse page.html --format json\n" +
+        "Examples:\n  gov-report parse report.pdf -o report.json\n  gov-report parse page.html --format json\n  gov-report parse report.docx -o report.json\n" +
         "  gov-report parse downloads/ --out-dir parsed/",
     )
     .action(async (inputs: string[], opts) => {

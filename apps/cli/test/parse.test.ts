@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, hasStackTrace, runCli } from "./helpers.js";
+import { FIXTURES, hasStackTrace, ROOT, runCli } from "./helpers.js";
 
 const expectedOf = (stem: string) => JSON.parse(readFileSync(join(FIXTURES, `${stem}.expected.json`), "utf8"));
 
@@ -47,6 +47,25 @@ describe("gov-report parse", () => {
       expect(hasStackTrace(r.stderr)).toBe(false);
     }
     expect(runCli(["parse", join(FIXTURES, "README.md")]).stderr).toContain('unsupported file type ".md"');
+  });
+
+  it("reads a Word .docx; a legacy .doc exits 2 and says to save it as .docx or PDF", () => {
+    const docx = join(ROOT, "packages/parser/test/corpus/huaian-2024.libreoffice.docx");
+    const r = runCli(["parse", docx]);
+    expect(r.code).toBe(0);
+    const exp = expectedOf("huaian-2024");
+    const report = JSON.parse(r.stdout);
+    expect(report.applications).toEqual(exp.applications);
+    expect(report.agency).toEqual(exp.agency);
+
+    const dir = mkdtempSync(join(tmpdir(), "gr-parse-"));
+    const legacy = join(dir, "2024年报告.doc");
+    writeFileSync(legacy, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+    const old = runCli(["parse", legacy]);
+    expect(old.code).toBe(2);
+    expect(old.stdout).toBe("");
+    expect(old.stderr).toContain("save it as .docx or PDF");
+    expect(hasStackTrace(old.stderr)).toBe(false);
   });
 
   it("-o writes the file and refuses to overwrite it without --force", () => {

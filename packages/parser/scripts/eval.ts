@@ -57,6 +57,7 @@ export function score(expected: Json, got: Json): Score {
 function inputOf(file: string): ParseInput {
   const ext = extname(file).toLowerCase();
   if (ext === ".pdf") return { pdf: new Uint8Array(readFileSync(file)) };
+  if (ext === ".docx") return { docx: new Uint8Array(readFileSync(file)) };
   const text = readFileSync(file, "utf8");
   return ext === ".html" || ext === ".htm" ? { html: text } : { text };
 }

@@ -4,13 +4,18 @@
  *   <fixture>.scraped.txt     that HTML's text as a crawler's textContent gives it: every table on
  *                             one line, cells run together with no separator
  *   <fixture>.layout.txt      `pdftotext -layout` of the fixture PDF (poppler-utils)
+ *   <fixture>.rendered.docx   renderDocx(expected JSON): Word's table model (gridSpan, vMerge)
+ *   <fixture>.libreoffice.docx / .libreoffice.pdf   LibreOffice's own writers (only when `soffice`
+ *                             is installed: apt-get install libreoffice-writer-nogui): the HTML
+ *                             saved as Word, and our Word file exported as PDF, as agencies do
  * Run: npx tsx --conditions=@gov-report/source scripts/make-corpus.ts
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { renderHtml } from "@gov-report/renderer";
+import { renderDocx, renderHtml } from "@gov-report/renderer";
 import { parseDocument } from "htmlparser2";
 
 type ChildNode = ReturnType<typeof parseDocument>["children"][number];
@@ -50,12 +55,38 @@ export function scrape(html: string): string {
   return `${out.join("\n")}\n`;
 }
 
+/** LibreOffice's conversion of `file` to `filter` (e.g. "pdf", "docx:MS Word 2007 XML"), or false without soffice. */
+function libreoffice(file: string, filter: string, target: string): boolean {
+  const dir = mkdtempSync(join(tmpdir(), "gov-report-corpus-"));
+  try {
+    execFileSync("soffice", ["--headless", "--convert-to", filter, "--outdir", dir, file], { stdio: "ignore" });
+    const base = file.slice(file.lastIndexOf("/") + 1).replace(/\.[a-z]+$/, "");
+    copyFileSync(join(dir, `${base}.${filter.split(":")[0]}`), target);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   for (const stem of STEMS) {
     const report = JSON.parse(readFileSync(join(FIXTURES, `${stem}.expected.json`), "utf8"));
     const html = await renderHtml(report);
     writeFileSync(join(CORPUS, `${stem}.rendered.html`), html);
     writeFileSync(join(CORPUS, `${stem}.scraped.txt`), scrape(html));
+    const docx = join(CORPUS, `${stem}.rendered.docx`);
+    writeFileSync(docx, await renderDocx(report));
+    if (
+      !libreoffice(
+        join(CORPUS, `${stem}.rendered.html`),
+        "docx:MS Word 2007 XML",
+        join(CORPUS, `${stem}.libreoffice.docx`),
+      )
+    )
+      process.stderr.write("soffice not found: the LibreOffice files are left as they are\n");
+    else libreoffice(docx, "pdf", join(CORPUS, `${stem}.libreoffice.pdf`));
     const pdf = join(FIXTURES, `${stem}.pdf`);
     if (existsSync(pdf)) {
       const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });

@@ -52,7 +52,7 @@ export interface Line {
 }
 
 export interface SourceDoc {
-  kind: "pdf" | "html" | "text";
+  kind: "pdf" | "html" | "text" | "docx";
   lines: Line[];
   /** Number tokens carry positions. */
   positional: boolean;

@@ -1,11 +1,12 @@
 /**
- * @gov-report/parser — reads a published 政府信息公开工作年度报告 (PDF, HTML page, extracted or
- * scraped text) back into the canonical report of @gov-report/core, with diagnostics saying what
+ * @gov-report/parser — reads a published 政府信息公开工作年度报告 (PDF, Word .docx, HTML page,
+ * extracted or scraped text) back into the canonical report of @gov-report/core, with diagnostics saying what
  * was inferred and where, and a confidence.
  */
 import { createEmptyReport, type Report } from "@gov-report/core/lite";
 import { Diagnostics } from "./diagnostics.js";
 import { confidenceOf, readReport } from "./read.js";
+import { DocxReadError, docxSource } from "./sources/docx.js";
 import { htmlSource } from "./sources/html.js";
 import { PdfReadError, pdfSource, readPdfContent } from "./sources/pdf.js";
 import { textSource } from "./sources/text.js";
@@ -22,6 +23,7 @@ const MIN_CHARS_PER_PAGE = 20;
 /** Parses a report. Never throws on bad input: problems come back as diagnostics. */
 export async function parseReport(input: ParseInput, options: ParseOptions = {}): Promise<ParseResult> {
   if ("pdf" in input) return parsePdf(input.pdf, options);
+  if ("docx" in input) return parseDocx(input.docx, options);
   if ("html" in input) return readReport(htmlSource(String(input.html)), options);
   if ("text" in input) return readReport(textSource(String(input.text)), options);
   const diags = new Diagnostics();
@@ -29,7 +31,7 @@ export async function parseReport(input: ParseInput, options: ParseOptions = {})
     "input.unreadable",
     "error",
     "不支持的输入类型",
-    "Unsupported input: expected { pdf }, { html } or { text }",
+    "Unsupported input: expected { pdf }, { docx }, { html } or { text }",
   );
   return emptyResult(options, diags);
 }
@@ -70,6 +72,33 @@ async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<Parse
     return emptyResult(options, diags);
   }
   return readReport(pdfSource(content), options, diags);
+}
+
+/** Word .docx (synchronous: a zip and an XML file). */
+export function parseDocx(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  let source: ReturnType<typeof docxSource>;
+  try {
+    source = docxSource(bytes);
+  } catch (e) {
+    if (!(e instanceof DocxReadError)) throw e;
+    const diags = new Diagnostics();
+    if (e.reason === "legacy-doc")
+      diags.add(
+        "input.unreadable",
+        "error",
+        "这是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 或 PDF 后再读取",
+        "A legacy Word 97–2003 (.doc) file cannot be read: save it as .docx or PDF first",
+      );
+    else
+      diags.add(
+        "input.unreadable",
+        "error",
+        `无法读取 Word 文件（文件损坏或不是 .docx）：${e.message}`,
+        `Cannot read the Word file: ${e.message}`,
+      );
+    return emptyResult(options, diags);
+  }
+  return readReport(source, options);
 }
 
 function emptyResult(options: ParseOptions, diags: Diagnostics): ParseResult {

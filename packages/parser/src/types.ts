@@ -1,7 +1,10 @@
 import type { Report } from "@gov-report/core/lite";
 
-/** What a caller hands to `parseReport`: PDF bytes, an HTML page, or text (extracted or scraped). */
-export type ParseInput = { pdf: Uint8Array } | { html: string } | { text: string };
+/**
+ * What a caller hands to `parseReport`: PDF bytes, Word (.docx) bytes, an HTML page, or text
+ * (extracted or scraped).
+ */
+export type ParseInput = { pdf: Uint8Array } | { docx: Uint8Array } | { html: string } | { text: string };
 
 export interface ParseOptions {
   /** Force an edition instead of detecting it from the labels of table 二. */

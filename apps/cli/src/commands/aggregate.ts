@@ -61,7 +61,7 @@ function declared(value: unknown): { edition: Edition; year: number } | undefine
 export async function runAggregate(paths: string[], opts: AggregateOptions): Promise<number> {
   const zh = opts.lang === "zh";
   const files = collectInputs(paths);
-  if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .html, .txt) found`);
+  if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .docx, .html, .txt) found`);
   const groups = new Map<string, Group>();
   const skipped: Skipped[] = [];
 

@@ -85,7 +85,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   // Ordered by file name, then path: "2023/淮安市.json" and "2024/淮安市.json" come together, so
   // an agency's consecutive years are compared from memory instead of being read again.
   const files = collectInputs(paths).sort(byFileName);
-  if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .html, .txt) found`);
+  if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .docx, .html, .txt) found`);
   const out = new Sink(process.stdout);
   const json = opts.format === "json";
   const rows: Row[] = [];

@@ -109,7 +109,7 @@ const LEADING = {
 
 export async function runExport(paths: string[], opts: ExportOptions): Promise<number> {
   const files = collectInputs(paths);
-  if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .html, .txt) found`);
+  if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .docx, .html, .txt) found`);
   const rows: Row[] = [];
   const skipped: string[] = [];
   const bar = progress(files.length, "export");

@@ -1,5 +1,5 @@
 /**
- * gov-report parse: reads published reports (PDF, HTML page, extracted text) into canonical
+ * gov-report parse: reads published reports (PDF, Word .docx, HTML page, extracted text) into canonical
  * report JSON. One input: the report JSON on stdout (or -o), the parser's diagnostics and the
  * validator's findings on stderr, so stdout stays pure JSON. Several inputs or a folder: one
  * .json per input in --out-dir, with a progress bar and a summary.
@@ -22,7 +22,7 @@ export interface ParseOptions {
   lang: Lang;
 }
 
-const SUPPORTED = new Set([".pdf", ".html", ".htm", ".txt"]);
+const SUPPORTED = new Set([".pdf", ".docx", ".doc", ".html", ".htm", ".txt"]);
 /** Diagnostics that mean the input could not be read as a report at all (exit 2). */
 const UNREADABLE = new Set(["input.unreadable", "input.no-text-layer", "input.not-a-report"]);
 
@@ -38,10 +38,14 @@ interface Outcome {
 function inputOf(file: string): ParseInput {
   const ext = file === "-" ? "" : extname(file).toLowerCase();
   if (ext && !SUPPORTED.has(ext))
-    throw new CliError(`${file}: unsupported file type "${ext}" (expected .pdf, .html, .htm or .txt)`);
+    throw new CliError(`${file}: unsupported file type "${ext}" (expected .pdf, .docx, .html, .htm or .txt)`);
   const bytes = readInputBytes(file);
   if (ext === ".pdf" || (!ext && bytes.subarray(0, 5).toString("latin1") === "%PDF-"))
     return { pdf: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  // .docx is a zip archive ("PK\x03\x04"); a legacy .doc an OLE2 file: the parser explains that one.
+  const magic = bytes.subarray(0, 4).toString("latin1");
+  if (ext === ".docx" || ext === ".doc" || (!ext && (magic === "PK\x03\x04" || magic === "\xd0\xcf\x11\xe0")))
+    return { docx: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   let text = bytes.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (ext === ".html" || ext === ".htm") return { html: text };
@@ -131,7 +135,7 @@ function expand(inputs: readonly string[]): string[] {
     const names = readdirSync(f)
       .filter((n) => SUPPORTED.has(extname(n).toLowerCase()))
       .sort();
-    if (!names.length) throw new CliError(`${f}: no .pdf, .html, .htm or .txt files in this folder`);
+    if (!names.length) throw new CliError(`${f}: no .pdf, .docx, .html, .htm or .txt files in this folder`);
     for (const n of names) out.push(join(f, n));
   }
   return out;

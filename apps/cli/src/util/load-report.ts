@@ -9,7 +9,7 @@ import { SECTIONS } from "@gov-report/core/lite";
 import { CliError } from "./errors.js";
 import { parseJsonText, readInputBytes } from "./io.js";
 
-export type SourceKind = "json" | "pdf" | "html" | "text";
+export type SourceKind = "json" | "pdf" | "docx" | "html" | "text";
 
 export interface LoadedReport {
   source: SourceKind;
@@ -25,6 +25,7 @@ export interface LoadedReport {
 export function sourceKind(file: string): SourceKind {
   const ext = extname(file).toLowerCase();
   if (ext === ".pdf") return "pdf";
+  if (ext === ".docx" || ext === ".doc") return "docx";
   if (ext === ".html" || ext === ".htm") return "html";
   if (ext === ".txt") return "text";
   return "json";
@@ -98,13 +99,21 @@ function readText(file: string): string {
 // The parser, loaded once on first use.
 // ---------------------------------------------------------------------------------------------
 
-type ParseInput = { pdf: Uint8Array } | { html: string } | { text: string };
+type ParseInput = { pdf: Uint8Array } | { docx: Uint8Array } | { html: string } | { text: string };
 interface ParseResult {
   report?: unknown;
   diagnostics?: unknown[];
   confidence?: number;
 }
 type ParseReport = (input: ParseInput) => ParseResult | Promise<ParseResult>;
+
+/** Diagnostics that mean the file could not be read as a report at all. */
+const FATAL = new Set(["input.unreadable", "input.no-text-layer", "input.not-a-report"]);
+function isFatal(d: unknown): d is { code: string; messageEn: string } {
+  if (typeof d !== "object" || d === null) return false;
+  const { code, messageEn } = d as { code?: unknown; messageEn?: unknown };
+  return typeof code === "string" && FATAL.has(code) && typeof messageEn === "string";
+}
 
 // A variable specifier: the parser is optional at build time and stays out of the start-up path.
 const PARSER_MODULE = "@gov-report/parser";
@@ -139,10 +148,18 @@ async function parseDocument(file: string, source: Exclude<SourceKind, "json">):
     return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
   };
   const input: ParseInput =
-    source === "pdf" ? { pdf: new Uint8Array(bytes) } : source === "html" ? { html: text() } : { text: text() };
+    source === "pdf"
+      ? { pdf: new Uint8Array(bytes) }
+      : source === "docx"
+        ? { docx: new Uint8Array(bytes) }
+        : source === "html"
+          ? { html: text() }
+          : { text: text() };
   try {
     const result = await parse(input);
     if (!result || result.report === undefined) return { source, error: `${file}: the parser found no report` };
+    const fatal = (result.diagnostics ?? []).find(isFatal);
+    if (fatal) return { source, error: `${file}: ${fatal.messageEn}` };
     return {
       source,
       value: result.report,

@@ -4,7 +4,7 @@ import { extname, join } from "node:path";
 import { CliError } from "./errors.js";
 
 /** Extensions a folder walk picks up: report JSON, and what the parser reads. */
-export const REPORT_EXTENSIONS: readonly string[] = [".json", ".pdf", ".html", ".htm", ".txt"];
+export const REPORT_EXTENSIONS: readonly string[] = [".json", ".pdf", ".docx", ".doc", ".html", ".htm", ".txt"];
 
 /**
  * The files named by the arguments: a file is taken as is (whatever its extension); a folder
