@@ -4,6 +4,7 @@
  *   <fixture>.scraped.txt     that HTML's text as a crawler's textContent gives it: every table on
  *                             one line, cells run together with no separator
  *   <fixture>.layout.txt      `pdftotext -layout` of the fixture PDF (poppler-utils)
+ *   <fixture>.plain.txt       `pdftotext` (default mode) of the fixture PDF
  *   <fixture>.rendered.docx   renderDocx(expected JSON): Word's table model (gridSpan, vMerge)
  *   <fixture>.libreoffice.docx / .libreoffice.pdf   LibreOffice's own writers (only when `soffice`
  *                             is installed: apt-get install libreoffice-writer-nogui): the HTML
@@ -91,6 +92,8 @@ async function main() {
     if (existsSync(pdf)) {
       const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
       writeFileSync(join(CORPUS, `${stem}.layout.txt`), text);
+      const plain = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+      writeFileSync(join(CORPUS, `${stem}.plain.txt`), plain);
     }
   }
 }

@@ -15,6 +15,10 @@ export const DIAGNOSTIC_CODES = {
   "section.missing": "A section heading was not found; its text is empty.",
   "table.missing": "A table was not found; its cells are 0.",
   "row.missing": "A row of a table was not found; its cells are 0.",
+  "row.label-after":
+    "A row's label was printed after its figures (plain PDF-to-text output); the figures were read as that row's.",
+  "row.reordered":
+    "Table 4's figures were printed in pieces out of order; the only order of the pieces in which every group total adds up was used.",
   "row.by-order": "A row's label was not recognised; its figures were assigned by their order.",
   "row.single-other":
     "A 2021-edition report prints the 2019 single （六）其他处理 row; its figures are in other.otherReasons.",

@@ -114,4 +114,32 @@ describe("plain PDF-to-text output (labels printed apart from their figures)", (
     expect(report.applications).toEqual(expected.applications);
     expect(diagnostics.map((d) => d.code)).toContain("row.by-order");
   });
+
+  // Both hongze PDFs in pdftotext's default mode: a stretch of table 三 comes column by column
+  // (nine rows' 自然人 figures, then their 商业企业 figures…), two rows interleave in pairs, table
+  // 二's 行政许可 label sits before a page footer and a column header, 行政事业性收费 comes after
+  // its figure, and table 四's "总计" header falls between the 14th and the 15th figure.
+  it.each(["hongze-2023", "hongze-2024"])("%s.plain.txt: every table cell", async (stem) => {
+    const text = readFileSync(join(CORPUS, `${stem}.plain.txt`), "utf8");
+    const { report, diagnostics } = await parseReport({ text });
+    const expected = JSON.parse(readFileSync(join(FIXTURES, `${stem}.expected.json`), "utf8"));
+    for (const key of ["proactiveDisclosure", "applications", "reviewsAndLawsuits"] as const)
+      expect(report[key], key).toEqual(expected[key]);
+    const byOrder = diagnostics.find((d) => d.code === "row.by-order");
+    expect(byOrder?.messageEn).toMatch(/stretch\(es\) of rows come column by column/);
+    expect(diagnostics.map((d) => d.code)).toContain("row.label-after");
+  });
+
+  it("huaian-2024.plain.txt: table 四 printed in pieces out of order: both orders that add up are given", async () => {
+    const text = readFileSync(join(CORPUS, "huaian-2024.plain.txt"), "utf8");
+    const { report, diagnostics } = await parseReport({ text });
+    const r = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8")).reviewsAndLawsuits;
+    const truth = ["administrativeReview", "lawsuitWithoutReview", "lawsuitAfterReview"].flatMap((g) =>
+      ["upheld", "corrected", "other", "pending", "total"].map((o) => r[g][o]),
+    );
+    const d = diagnostics.find((x) => x.code === "split.ambiguous" && x.path?.[0] === "reviewsAndLawsuits");
+    expect(d?.severity).toBe("warning");
+    expect(d?.candidates).toContainEqual(truth);
+    expect(report.reviewsAndLawsuits.administrativeReview).toEqual(r.administrativeReview);
+  });
 });

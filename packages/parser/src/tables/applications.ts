@@ -353,10 +353,12 @@ export function readApplications(
 
 /**
  * Plain PDF-to-text output often prints a wrapped row label after the table, away from its
- * figures, while the figures still come in row order. When the labels cannot be matched, the
- * figures are read in row order if there are exactly rows × 7 of them and every row total and
- * every column of the result rows (（七）总计) adds up: that many equations leave no doubt about
- * the row boundaries.
+ * figures, and may print a stretch of rows column by column (each column of a cell block is one
+ * text flow: the 自然人 figures of nine rows, then the 商业企业 figures of the same rows…). When
+ * the labels cannot be matched, the figures are read in order if there are exactly rows × 7 of
+ * them and they cut into pieces — single rows, or blocks of n rows printed column by column — in
+ * which every row's 总计 is the sum of its parts, and every column of （七）总计 adds up over the
+ * result rows: that many equations leave no doubt about the reading.
  */
 function readInRowOrder(groups: readonly Group[], variants: readonly RowSpec[][]) {
   const values: number[] = [];
@@ -369,23 +371,94 @@ function readInRowOrder(groups: readonly Group[], variants: readonly RowSpec[][]
   }
   for (const specs of variants) {
     if (values.length !== specs.length * WIDTH) continue;
-    const rows = specs.map((_, r) => values.slice(r * WIDTH, (r + 1) * WIDTH));
-    const rowsAddUp = rows.every((v) => v.slice(0, WIDTH - 1).reduce((a, b) => a + b, 0) === v[WIDTH - 1]);
-    if (!rowsAddUp) continue;
     const total = specs.findIndex((s) => s.def.role === "outcomesTotal");
     const outcomes = specs.map((s, i) => (s.def.role === "outcome" ? i : -1)).filter((i) => i >= 0);
-    const columnsAddUp = (rows[total] as number[]).every(
-      (v, c) => outcomes.reduce((a, r) => a + ((rows[r] as number[])[c] as number), 0) === v,
-    );
-    if (columnsAddUp) return { specs, rows };
+    const columnsAddUp = (rows: readonly number[][]) =>
+      (rows[total] as number[]).every(
+        (v, c) => outcomes.reduce((a, r) => a + ((rows[r] as number[])[c] as number), 0) === v,
+      );
+    const cut = cutIntoRows(values, columnsAddUp);
+    if (cut) return { specs, rows: cut.rows, columnBlocks: cut.columnBlocks };
   }
   return undefined;
+}
+
+/** Longest stretch of rows printed column by column that is looked for (table 三 has 26 rows). */
+const MAX_BLOCK_ROWS = 32;
+/** Bound on the search for a reading (pieces tried); real tables need a few dozen. */
+const MAX_STEPS = 20_000;
+
+/**
+ * Cuts figures (rows × 7, in text order) into rows: each piece is one row printed across, or k
+ * rows printed column by column; every resulting row must add up (总计 = the sum of the six) and
+ * the whole must pass `accept` (the column totals). Depth-first over the row boundaries, rows
+ * printed across tried first, pruned by which boundaries can still reach the end. A block of
+ * zeros reads the same either way and is not tried as a block. Returns the reading only when it
+ * is the one reading found (two different readings that both pass: undefined, nothing guessed).
+ */
+function cutIntoRows(
+  values: readonly number[],
+  accept: (rows: readonly number[][]) => boolean,
+): { rows: number[][]; columnBlocks: number } | undefined {
+  const n = values.length / WIDTH;
+  const v = (i: number) => values[i] as number;
+  const rowOk = (r: number) => {
+    const at = r * WIDTH;
+    let sum = 0;
+    for (let c = 0; c < WIDTH - 1; c++) sum += v(at + c);
+    return sum === v(at + WIDTH - 1);
+  };
+  // A block of k rows starting at row r: column c of its row i is figure r·7 + c·k + i.
+  const blockOk = (r: number, k: number) => {
+    const at = r * WIDTH;
+    let nonZero = false;
+    for (let i = 0; i < k; i++) {
+      let sum = 0;
+      for (let c = 0; c < WIDTH - 1; c++) sum += v(at + c * k + i);
+      if (sum !== v(at + (WIDTH - 1) * k + i)) return false;
+      if (sum) nonZero = true;
+    }
+    return nonZero;
+  };
+  const blockRows = (r: number, k: number) =>
+    Array.from({ length: k }, (_, i) => Array.from({ length: WIDTH }, (_, c) => v(r * WIDTH + c * k + i)));
+  // reach[r]: the pieces from row r that can still be continued to the end.
+  const reach: number[][] = Array.from({ length: n + 1 }, () => []);
+  const ok: boolean[] = new Array(n + 1).fill(false);
+  ok[n] = true;
+  for (let r = n - 1; r >= 0; r--) {
+    const steps = reach[r] as number[];
+    if (ok[r + 1] && rowOk(r)) steps.push(1);
+    for (let k = 2; k <= MAX_BLOCK_ROWS && r + k <= n; k++) if (ok[r + k] && blockOk(r, k)) steps.push(k);
+    ok[r] = steps.length > 0;
+  }
+  if (!ok[0]) return undefined;
+  const found: { rows: number[][]; columnBlocks: number }[] = [];
+  const rows: number[][] = [];
+  let budget = MAX_STEPS;
+  const same = (a: number[][], b: number[][]) => a.every((row, i) => row.every((x, c) => x === b[i]?.[c]));
+  const dfs = (r: number, blocks: number) => {
+    if (found.length > 1 || budget-- <= 0) return;
+    if (r === n) {
+      if (accept(rows) && !found.some((f) => same(f.rows, rows)))
+        found.push({ rows: rows.map((x) => [...x]), columnBlocks: blocks });
+      return;
+    }
+    for (const k of reach[r] as number[]) {
+      const piece = k === 1 ? [values.slice(r * WIDTH, (r + 1) * WIDTH) as number[]] : blockRows(r, k);
+      rows.push(...piece);
+      dfs(r + k, blocks + (k === 1 ? 0 : 1));
+      rows.length -= k;
+    }
+  };
+  dfs(0, 0);
+  return found.length === 1 && budget > 0 ? found[0] : undefined;
 }
 
 function putInRowOrder(
   doc: SourceDoc,
   groups: readonly Group[],
-  seq: { specs: RowSpec[]; rows: number[][] },
+  seq: { specs: RowSpec[]; rows: number[][]; columnBlocks: number },
   report: Record<string, unknown>,
   diags: Diagnostics,
 ): ApplicationsResult {
@@ -404,8 +477,12 @@ function putInRowOrder(
   diags.add(
     "row.by-order",
     "info",
-    `表三 的行标签与数字分开印出，按行序读取 ${seq.rows.length} 行数字（每行合计与（七）总计各列均相符）`,
-    `Table 3: labels are printed apart from the figures; ${seq.rows.length} rows read in row order (every row total and every column of (7) Total add up)`,
+    seq.columnBlocks
+      ? `表三 的行标签与数字分开印出，且有 ${seq.columnBlocks} 段数字按列印出；已按行序还原 ${seq.rows.length} 行数字（每行合计与（七）总计各列均相符）`
+      : `表三 的行标签与数字分开印出，按行序读取 ${seq.rows.length} 行数字（每行合计与（七）总计各列均相符）`,
+    seq.columnBlocks
+      ? `Table 3: labels are printed apart from the figures, and ${seq.columnBlocks} stretch(es) of rows come column by column; ${seq.rows.length} rows restored in row order (every row total and every column of (7) Total add up)`
+      : `Table 3: labels are printed apart from the figures; ${seq.rows.length} rows read in row order (every row total and every column of (7) Total add up)`,
     { path: ["applications"], ...(source ? { source } : {}) },
   );
   if (single) addSingleOther(diags, source);

@@ -30,6 +30,7 @@ export function readProactive(
     block.rows.map((r) => ({ block, blockIndex, rowKey: r.key, zh: r.zh, en: r.en, key: labelKey(r.zh) })),
   );
   const found = new Set<string>();
+  const headerKeys = columnHeaderKeys(blocks);
   if (!range) {
     for (const r of rows) for (const c of r.block.columns) put(report, ["proactiveDisclosure", r.rowKey, c.key], 0);
     diags.add(
@@ -52,17 +53,48 @@ export function readProactive(
   let wordTokens: Token[] = [];
   let values: Token[] = [];
   let firstLine = range[0];
+  // Figures whose words held no row label: plain PDF-to-text output can print a one-row block's
+  // label after its figure ("本年收费金额（单位：万元） 7545 行政事业性收费"). They wait for the
+  // words that follow; if those start with a row of the same block, that row gets them.
+  let pending: { values: Token[]; block: number; line: number } | undefined;
+  const tryPending = () => {
+    if (!pending) return;
+    const key = labelKey(words);
+    let waiting = false;
+    for (const r of rows) {
+      if (r.blockIndex !== pending.block || found.has(r.rowKey)) continue;
+      if (key.startsWith(r.key)) {
+        assign(doc, r, pending.values, headerPos.get(r.blockIndex), report, diags, pending.line);
+        found.add(r.rowKey);
+        diags.add(
+          "row.label-after",
+          "info",
+          `表二 “${r.zh}”行的名称印在数字之后，已按其后的行名归入该行`,
+          `Table 2, ${r.en}: the row label comes after its figures; they were read as that row's`,
+          { path: ["proactiveDisclosure", r.rowKey], source: refOf(doc, pending.line) },
+        );
+        pending = undefined;
+        return;
+      }
+      if (r.key.startsWith(key)) waiting = true;
+    }
+    if (!waiting) pending = undefined;
+  };
   const flush = () => {
     if (!values.length) return;
-    const key = labelKey(words);
+    pending = undefined;
+    // Column headers printed between a row's label and its figures (a block split by a page
+    // break, or plain text output) are not part of the label.
+    const raw = labelKey(words);
+    const key = stripTrailing(raw, headerKeys);
     // Captions and headers inside the words set the block and its column positions.
-    const capAt = key.lastIndexOf("第二十条");
+    const capAt = raw.lastIndexOf("第二十条");
     if (capAt >= 0) {
-      const cap = captionIndex(key.slice(capAt), blocks);
+      const cap = captionIndex(raw.slice(capAt), blocks);
       if (cap >= 0) block = cap;
     }
     const b = blocks[block];
-    if (b && key.includes("信息内容")) {
+    if (b && raw.includes("信息内容")) {
       const pos = headerPositions(wordTokens, b);
       if (pos) headerPos.set(block, pos);
     }
@@ -71,6 +103,8 @@ export function readProactive(
       block = row.blockIndex;
       assign(doc, row, values, headerPos.get(row.blockIndex), report, diags, firstLine);
       found.add(row.rowKey);
+    } else if (block >= 0 && endsWithHeader(raw, headerKeys)) {
+      pending = { values, block, line: firstLine };
     }
     words = "";
     wordTokens = [];
@@ -90,6 +124,7 @@ export function readProactive(
       // Captions, headers and a label are short: keep the words bounded on runaway input.
       words = words.length > 2000 ? words.slice(-400) + t.text : words + t.text;
       if (wordTokens.length < 64) wordTokens.push(t);
+      tryPending();
     }
   }
   flush();
@@ -107,6 +142,33 @@ export function readProactive(
     );
   }
   return rows.length - missing;
+}
+
+/** labelKey of every column header of table 二 (and 信息内容), longest first. */
+function columnHeaderKeys(blocks: readonly ProactiveBlockDef[]): string[] {
+  const keys = new Set<string>([labelKey("信息内容")]);
+  for (const b of blocks) for (const c of b.columns) keys.add(labelKey(c.zh));
+  return [...keys].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+function endsWithHeader(key: string, headers: readonly string[]): boolean {
+  return headers.some((h) => key.endsWith(h));
+}
+
+/** The key without the column headers at its end. */
+function stripTrailing(key: string, headers: readonly string[]): string {
+  let k = key;
+  for (let again = true; again; ) {
+    again = false;
+    for (const h of headers) {
+      if (k.length > h.length && k.endsWith(h)) {
+        k = k.slice(0, k.length - h.length);
+        again = true;
+        break;
+      }
+    }
+  }
+  return k;
 }
 
 function captionIndex(key: string, blocks: readonly ProactiveBlockDef[]): number {

@@ -47,6 +47,10 @@ export function readReviews(
     return { end: -1, found: false };
   }
   const values: Token[] = [];
+  // Runs of figures with words between them (index of the run of each figure).
+  const runOf: number[] = [];
+  let run = 0;
+  let wordsSince = false;
   const headerTokens: Token[] = [];
   let end = header;
   let firstValueLine = -1;
@@ -54,20 +58,53 @@ export function readReviews(
     const l = doc.lines[i];
     if (!l) continue;
     if (i > header && (headingOf(l.key) || (l.key.length > 60 && !l.tableRow))) break;
-    // Figures of one row: once they started, a line of words ends them.
+    // Figures of one row: once they started, a line of words ends them — except a stray column
+    // header (plain PDF-to-text output can print "总计" between the 14th and the 15th figure).
     const vals = l.tokens.filter(isValue);
-    if (!vals.length && firstValueLine >= 0) break;
+    if (!vals.length && firstValueLine >= 0) {
+      if (values.length < WIDTH && isHeaderWordsOnly(l.key)) {
+        wordsSince = true;
+        continue;
+      }
+      break;
+    }
     if (vals.length && firstValueLine < 0) firstValueLine = i;
     for (const t of l.tokens) {
-      if (isValue(t)) values.push(t);
-      else if (t.pos !== undefined) headerTokens.push(t);
+      if (isValue(t)) {
+        if (wordsSince && values.length) run++;
+        wordsSince = false;
+        values.push(t);
+        runOf.push(run);
+      } else {
+        if (t.pos !== undefined) headerTokens.push(t);
+        wordsSince = true;
+      }
     }
     end = i;
   }
   const source = refOf(doc, firstValueLine >= 0 ? firstValueLine : header);
   let placed: (Token | undefined)[] | undefined;
   let numbers: number[] | undefined;
-  if (values.length === WIDTH) placed = values;
+  const reordered = values.length === WIDTH && !doc.positional ? reorderRuns(values, runOf) : undefined;
+  if (reordered) {
+    numbers = reordered.candidates[0];
+    const list = reordered.candidates.map((c) => c.join("|"));
+    diags.add(
+      reordered.candidates.length === 1 ? "row.reordered" : "split.ambiguous",
+      "warning",
+      reordered.candidates.length === 1
+        ? `表四 的数字分 ${reordered.runs} 段印出、顺序被打乱，按“总计=各项之和”还原为 ${list[0]}`
+        : `表四 的数字分 ${reordered.runs} 段印出、顺序被打乱，有多种还原方式符合合计关系，暂取第一种：${list.join("；")}`,
+      reordered.candidates.length === 1
+        ? `Table 4: figures printed in ${reordered.runs} pieces out of order; restored by the group totals as ${list[0]}`
+        : `Table 4: figures printed in ${reordered.runs} pieces out of order admit several orders that satisfy the totals; the first is used: ${list.join("; ")}`,
+      {
+        path: ["reviewsAndLawsuits"],
+        source,
+        ...(reordered.candidates.length > 1 ? { candidates: reordered.candidates } : {}),
+      },
+    );
+  } else if (values.length === WIDTH) placed = values;
   else if (values.length > WIDTH) placed = values.slice(0, WIDTH);
   else {
     const centres = headerCentres(headerTokens);
@@ -137,6 +174,72 @@ export function readReviews(
     put(report, p.path, v);
   });
   return { end, found: values.length > 0 };
+}
+
+/** The characters of table 四's header (行政复议, 未经复议直接起诉, 结果维持, 尚未审结, 总计…). */
+const HEADER_CHARS = new Set("行政复议诉讼未经直接起后结果维持纠正其他尚审总计");
+
+/**
+ * A short line made only of table 四's header characters: plain PDF-to-text output breaks the
+ * header into pieces ("结 果", "尚未审", "复议后起诉") and prints them between the figures.
+ */
+function isHeaderWordsOnly(key: string): boolean {
+  if (!key || key.length > 16) return false;
+  for (const ch of key) if (!HEADER_CHARS.has(ch)) return false;
+  return true;
+}
+
+/** Most runs whose orders are tried (7! = 5,040 orders). */
+const MAX_RUNS = 7;
+
+/**
+ * Plain PDF-to-text output can print table 四's 15 figures in pieces and out of order (each
+ * group's four results, then its total, apart). When the figures as printed do not make three
+ * groups whose 总计 is the sum of the other four, the pieces are put in every order: the orders
+ * that do, fewest pieces moved first, are the candidates. Undefined when the order as printed
+ * adds up, there is one piece, or no order adds up (the totals may really be wrong).
+ */
+function reorderRuns(
+  values: readonly Token[],
+  runOf: readonly number[],
+): { candidates: number[][]; runs: number } | undefined {
+  const nums = values.map((t) => t.value);
+  if (nums.some((v) => typeof v !== "number")) return undefined;
+  const flat = nums as number[];
+  if (groupsOfFiveSum(flat)) return undefined;
+  const runs: number[][] = [];
+  flat.forEach((v, i) => {
+    const r = runOf[i] as number;
+    if (!runs[r]) runs[r] = [];
+    (runs[r] as number[]).push(v);
+  });
+  if (runs.length < 2 || runs.length > MAX_RUNS) return undefined;
+  const found: { order: number[]; moved: number; values: number[] }[] = [];
+  const order: number[] = [];
+  const used = new Array<boolean>(runs.length).fill(false);
+  const permute = () => {
+    if (order.length === runs.length) {
+      const v = order.flatMap((r) => runs[r] as number[]);
+      if (!groupsOfFiveSum(v)) return;
+      let moved = 0;
+      for (let i = 0; i < order.length; i++)
+        for (let j = i + 1; j < order.length; j++) if ((order[i] as number) > (order[j] as number)) moved++;
+      if (!found.some((f) => f.values.every((x, i) => x === v[i]))) found.push({ order: [...order], moved, values: v });
+      return;
+    }
+    for (let r = 0; r < runs.length; r++) {
+      if (used[r]) continue;
+      used[r] = true;
+      order.push(r);
+      permute();
+      order.pop();
+      used[r] = false;
+    }
+  };
+  permute();
+  if (!found.length) return undefined;
+  found.sort((a, b) => a.moved - b.moved);
+  return { candidates: found.slice(0, 8).map((f) => f.values), runs: runs.length };
 }
 
 /** x of the 15 sub-headers when each of 维持/纠正/其他/审结/总计 is found three times. */
