@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   "edition.year-mismatch": "The edition the labels show is not the one the format prescribes for the year.",
   "year.inferred": "The year was not in the title; taken from 统计期限 or the text.",
   "year.missing": "No year found anywhere; the report year is a guess.",
+  "agency.from-signature": "The title names no agency; it was taken from the signature at the end of the report.",
   "agency.from-preamble": "The agency name was taken from the first paragraph, not from the title.",
   "agency.missing": "The text never names the agency; agency.name is empty.",
   "section.missing": "A section heading was not found; its text is empty.",

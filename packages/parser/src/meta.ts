@@ -69,9 +69,12 @@ export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostic
         }
       }
       if (!agency) {
-        // The agency sits on the title line(s) just above.
+        // The agency sits on the title line(s) just above…
         for (const prev of candidates.slice(-2)) agency += prev;
       }
+      // …or in brackets on the line below ("（苏州工业园区管理委员会）").
+      if (!cleanAgency(agency)) agency = bracketedBelow(doc, i + 1, limit + 2);
+      agency = cleanAgency(agency);
       if (year !== undefined || agency) return { ...(year !== undefined ? { year } : {}), agency, titleLine: i };
     }
     if (c && c.length <= 30 && !c.includes("。") && !c.includes("，")) candidates.push(c);
@@ -83,12 +86,107 @@ export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostic
     if (at >= 0) {
       for (let k = 0; k + 4 <= at; k++) {
         const y = yearBefore(c, k + 5) ?? yearBefore(c, k + 6);
-        if (y && y.start === k) return { year: y.year, agency: c.slice(0, k) };
+        if (y && y.start === k) return { year: y.year, agency: cleanAgency(c.slice(0, k)) };
       }
     }
   }
   void diags;
   return { agency: "" };
+}
+
+/** Words around an agency name in a title that are not the name ("关于印发《…》的通知"). */
+const TITLE_PREFIXES = ["关于印发", "关于发布", "关于公布", "关于公开", "印发", "发布", "公布"];
+const OPENING = "《〈<“\"'「【[";
+const CLOSING = "》〉>”\"'」】]";
+
+/** The agency name without the wrapping of a notice title or quotes; "" when nothing is left. */
+export function cleanAgency(raw: string): string {
+  let s = raw;
+  for (let changed = true; changed && s; ) {
+    changed = false;
+    for (const p of TITLE_PREFIXES) {
+      if (s.startsWith(p)) {
+        s = s.slice(p.length);
+        changed = true;
+      }
+    }
+    if (s && OPENING.includes(s[0] as string)) {
+      s = s.slice(1);
+      changed = true;
+    }
+    if (s && CLOSING.includes(s[s.length - 1] as string)) {
+      s = s.slice(0, -1);
+      changed = true;
+    }
+  }
+  // A name is made of words: one left with digits or sentence punctuation is not a name.
+  for (const ch of s) if (isDigit(ch) || "。，；：:,;".includes(ch)) return "";
+  return s;
+}
+
+/** A short line in brackets right below the title: "（苏州工业园区管理委员会）", not a date. */
+function bracketedBelow(doc: SourceDoc, from: number, to: number): string {
+  for (let i = from; i < Math.min(to, doc.lines.length, from + 2); i++) {
+    const c = compact((doc.lines[i] as { text: string }).text);
+    if (!c) continue;
+    const open = c[0] === "（" || c[0] === "(";
+    const close = c.endsWith("）") || c.endsWith(")");
+    if (open && close && c.length <= 32) return cleanAgency(c.slice(1, -1));
+    return "";
+  }
+  return "";
+}
+
+/** Endings of the names of administrative bodies (for the signature at the end of a report). */
+const BODY_ENDINGS = [
+  "人民政府",
+  "办公室",
+  "办公厅",
+  "委员会",
+  "管理委员会",
+  "局",
+  "厅",
+  "委",
+  "署",
+  "院",
+  "中心",
+  "办",
+  "会",
+  "处",
+  "所",
+  "站",
+  "馆",
+];
+
+/**
+ * The signature at the end ("淮安市人民政府办公室 / 2025年1月20日"): a short line ending like the
+ * name of a body, right before or after a date line among the last lines of the document.
+ */
+export function agencyFromSignature(doc: SourceDoc, diags: Diagnostics): string {
+  const last = doc.lines.length;
+  const first = Math.max(0, last - 8);
+  const isDate = (c: string) =>
+    /^[\d〇零一二三四五六七八九十]{4}年[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}日$/.test(c);
+  for (let i = last - 1; i >= first; i--) {
+    const c = compact((doc.lines[i] as { text: string }).text);
+    if (!isDate(c)) continue;
+    for (const j of [i - 1, i + 1]) {
+      const l = doc.lines[j];
+      if (!l) continue;
+      let name = cleanAgency(compact(l.text));
+      if (name.length < 3 || name.length > 30 || !BODY_ENDINGS.some((e) => name.endsWith(e))) continue;
+      if (name.endsWith("人民政府办公室") || name.endsWith("人民政府办公厅")) name = name.slice(0, -3);
+      diags.add(
+        "agency.from-signature",
+        "info",
+        `标题未写明机关，按文末落款推定为“${name}”`,
+        `No agency in the title; "${name}" taken from the signature at the end`,
+        { path: ["agency", "name"], source: refOf(doc, j) },
+      );
+      return name;
+    }
+  }
+  return "";
 }
 
 /** The year from 统计期限 ("自2023年1月1日") or the first "20XX年" of the text. */

@@ -12,7 +12,14 @@ import {
 } from "@gov-report/core/lite";
 import { Diagnostics } from "./diagnostics.js";
 import type { SourceDoc } from "./doc.js";
-import { agencyFromPreamble, decideEdition, editionVotes, readMeta, yearFromText } from "./meta.js";
+import {
+  agencyFromPreamble,
+  agencyFromSignature,
+  decideEdition,
+  editionVotes,
+  readMeta,
+  yearFromText,
+} from "./meta.js";
 import { narrative } from "./narrative.js";
 import { findLayout, nextBoundary } from "./sections.js";
 import { countApplicationGroups, readApplications } from "./tables/applications.js";
@@ -39,6 +46,7 @@ export function readReport(doc: SourceDoc, options: ParseOptions, diags = new Di
   if (year === undefined) year = yearFromText(doc, diags);
   let agency = meta.agency;
   if (!agency) agency = agencyFromPreamble(doc, firstHeading, diags);
+  if (!agency) agency = agencyFromSignature(doc, diags);
   if (!agency) {
     diags.add(
       "agency.missing",

@@ -143,3 +143,27 @@ describe("plain PDF-to-text output (labels printed apart from their figures)", (
     expect(report.reviewsAndLawsuits.administrativeReview).toEqual(r.administrativeReview);
   });
 });
+
+describe("agency and year from the many ways titles are printed", () => {
+  const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
+  const body = seed.slice(seed.indexOf("一、总体情况"));
+  it.each([
+    ["江苏省教育厅2023年度政府信息公开工作年度报告", "江苏省教育厅", 2023],
+    ["淮安市洪泽区人民政府\n2024年政府信息公开工作年度报告", "淮安市洪泽区人民政府", 2024],
+    ["关于印发《南京市发展和改革委员会2021年政府信息公开工作年度报告》的通知", "南京市发展和改革委员会", 2021],
+    ["北京市朝阳区人民政府办公室 2020 年政府信息公开工作年度报告", "北京市朝阳区人民政府办公室", 2020],
+    ["2023年政府信息公开工作年度报告\n（苏州工业园区管理委员会）", "苏州工业园区管理委员会", 2023],
+    ["2022年政府信息公开工作年度报告\n（2023年1月20日）", "", 2022],
+  ])("%s", (title, agency, year) => {
+    const { report } = parseText(`${title}\n${body}`);
+    expect([report.agency.name, report.year]).toEqual([agency, year]);
+  });
+
+  it("the signature at the end names the agency when the title does not", () => {
+    const signed = parseText(`${seed}\n某某县人民政府办公室\n2021年1月20日\n`);
+    expect(signed.report.agency.name).toBe("某某县人民政府");
+    expect(signed.diagnostics.map((d) => d.code)).toContain("agency.from-signature");
+    expect(parseText(`${seed}\n\n某某市统计局\n二〇二一年一月二十日\n`).report.agency.name).toBe("某某市统计局");
+    expect(parseText(`${seed}\n2021年1月20日\n`).report.agency.name).toBe("");
+  });
+});
