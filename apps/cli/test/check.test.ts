@@ -219,11 +219,17 @@ describe("batch helpers", () => {
 
   it("walks folders recursively in name order, skipping hidden entries and other extensions", () => {
     const dir = mkdtempSync(join(tmpdir(), "gr-walk-"));
-    for (const f of ["b.json", "a/z.pdf", "a/y.docx", ".hidden/x.json", "c.HTML", "d.txt"]) {
+    for (const f of ["b.json", "a/z.pdf", "a/y.docx", "a/w.xlsx", ".hidden/x.json", "c.HTML", "d.txt", "e.png"]) {
       mkdirSync(dirname(join(dir, f)), { recursive: true });
       writeFileSync(join(dir, f), "{}");
     }
-    expect(collectInputs([dir]).map((f) => f.slice(dir.length + 1))).toEqual(["a/z.pdf", "b.json", "c.HTML", "d.txt"]);
+    expect(collectInputs([dir]).map((f) => f.slice(dir.length + 1))).toEqual([
+      "a/y.docx",
+      "a/z.pdf",
+      "b.json",
+      "c.HTML",
+      "d.txt",
+    ]);
   });
 });
 
