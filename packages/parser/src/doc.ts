@@ -24,6 +24,9 @@ export interface Token {
   digits?: string;
   /** num: the decimals of a run of digits ("325.6835" may be 3|25.6835). */
   frac?: string;
+  /** dash: printed between digits with no space ("7-129"): a blank cell, or the sign of a
+   * negative figure run together with its neighbours (7|-12|9). */
+  glued?: boolean;
   /** x centre (PDF) or grid column (HTML). */
   pos?: number;
   /** Index of the line in SourceDoc.lines. */

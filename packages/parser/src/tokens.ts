@@ -49,8 +49,10 @@ export function tokenize(raw: string, line: number, span: PieceSpan = {}, out: T
     const t = s.slice(textStart, end).trim();
     if (t) {
       const p = pos(posAt(textStart, end));
-      if (DASHES.has(t)) out.push({ kind: "dash", text: t, value: 0, line, ...p });
-      else out.push({ kind: "text", text: t, line, ...p });
+      if (DASHES.has(t)) {
+        const glued = t === "-" && end - textStart === 1 && isDigit(s[textStart - 1]) && isDigit(s[end]);
+        out.push({ kind: "dash", text: t, value: 0, line, ...(glued ? { glued } : {}), ...p });
+      } else out.push({ kind: "text", text: t, line, ...p });
     }
     textStart = -1;
   };

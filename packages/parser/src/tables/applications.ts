@@ -298,7 +298,21 @@ export function readApplications(
     if (Array.isArray(v)) rowValues.set(p.row, v);
     else ambiguous.set(p.row, { candidates: v.candidates, group: g });
   }
+  const undecided = new Map([...ambiguous].map(([row, a]) => [row, { count: a.candidates.length, group: a.group }]));
   resolveByColumns(specs, rowValues, ambiguous);
+  for (const [row, { count, group }] of undecided) {
+    if (ambiguous.has(row)) continue;
+    const spec = specs[row] as RowSpec;
+    const name = rowName(spec);
+    const v = (rowValues.get(row) as number[]).join("|");
+    diags.add(
+      "split.run-together",
+      "info",
+      `表三 “${name.zh}”行的数字无分隔，符合本行合计的拆分有 ${count} 种，按各列合计（一+二=（七）+四，（七）=各项之和）确定为 ${v}`,
+      `Table 3, ${name.en}: figures with no separator admit ${count} splits by the row total; the column totals (1+2 = (7)+4, (7) = the sum of the outcomes) leave ${v}`,
+      { path: ["applications", ...spec.target], source: refOf(doc, group.line) },
+    );
+  }
   for (const [row, { candidates, group }] of ambiguous) {
     const spec = specs[row] as RowSpec;
     const name = rowName(spec);
@@ -625,4 +639,71 @@ function resolveByColumns(
       }
     }
   }
+  if (ambiguous.size > 1) resolveJointly(rules, values, ambiguous);
+}
+
+/** Most combinations of candidate rows tried together (rows × candidates multiply quickly). */
+const MAX_COMBINATIONS = 100_000;
+
+/**
+ * Several undecided rows in one rule (three outcome rows that each split two ways): tries every
+ * combination of their candidates, keeps only the candidates that take part in a combination
+ * satisfying every rule, and decides the rows left with one. When no combination fits (the
+ * printed totals are themselves wrong), nothing changes.
+ */
+function resolveJointly(
+  rules: readonly (readonly [number, number])[][],
+  values: Map<number, number[]>,
+  ambiguous: Map<number, { candidates: number[][] }>,
+): void {
+  const rows = [...ambiguous.keys()];
+  let product = 1;
+  for (const r of rows) {
+    product *= (ambiguous.get(r) as { candidates: number[][] }).candidates.length;
+    if (product > MAX_COMBINATIONS) return;
+  }
+  const usable = rules.filter((rule) => rule.every(([r]) => r >= 0 && (values.has(r) || ambiguous.has(r))));
+  // A rule is checked as soon as its last undecided row has a candidate.
+  const position = new Map(rows.map((r, i) => [r, i]));
+  const checkAt = rows.map(() => [] as (readonly [number, number])[][]);
+  for (const rule of usable) {
+    const last = Math.max(...rule.map(([r]) => position.get(r) ?? -1));
+    if (last >= 0) checkAt[last]?.push(rule);
+  }
+  const chosen: number[][] = [];
+  const used = rows.map(() => new Set<number>());
+  let fits = 0;
+  const holds = (rule: readonly (readonly [number, number])[]) =>
+    APPLICANT_COLUMNS.every((_, c) => {
+      let s = 0;
+      for (const [r, sg] of rule) {
+        const at = position.get(r);
+        s += sg * ((at === undefined ? values.get(r)?.[c] : chosen[at]?.[c]) ?? 0);
+      }
+      return s === 0;
+    });
+  const picks: number[] = [];
+  const walk = (i: number): void => {
+    if (i === rows.length) {
+      fits++;
+      for (const [j, k] of picks.entries()) used[j]?.add(k);
+      return;
+    }
+    const { candidates } = ambiguous.get(rows[i] as number) as { candidates: number[][] };
+    candidates.forEach((cand, k) => {
+      chosen[i] = cand;
+      picks[i] = k;
+      if ((checkAt[i] ?? []).every(holds)) walk(i + 1);
+    });
+  };
+  walk(0);
+  if (!fits) return;
+  rows.forEach((r, i) => {
+    const entry = ambiguous.get(r) as { candidates: number[][] };
+    const keep = entry.candidates.filter((_, k) => used[i]?.has(k));
+    if (keep.length === 1) {
+      values.set(r, keep[0] as number[]);
+      ambiguous.delete(r);
+    } else entry.candidates = keep;
+  });
 }

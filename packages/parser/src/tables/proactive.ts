@@ -230,7 +230,45 @@ function assign(
   const cols = row.block.columns;
   let placed: (Token | undefined)[] | undefined;
   let values: number[] | undefined;
-  if (tokens.length === cols.length) placed = tokens;
+  const signedAt = cols.findIndex((c) => c.kind === "signedCount");
+  // "7-129" with no spaces: a dash cell (7|-|129) or a negative change run together (7|-12|9).
+  const glued = signedAt >= 0 ? tokens.findIndex((t, i) => t.glued && tokens[i + 1]?.kind === "num") : -1;
+  const ambiguous = (candidates: number[][]) => {
+    values = candidates[0];
+    diags.add(
+      "split.ambiguous",
+      "warning",
+      `表二 “${row.zh}”行的数字连在一起，可拆分为多种读法，暂取第一种：${candidates.map((c) => c.join("|")).join("；")}`,
+      `Table 2, ${row.en}: figures run together admit several splits; the first is used: ${candidates.map((c) => c.join("|")).join("; ")}`,
+      { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line), candidates },
+    );
+  };
+  if (glued >= 0 && !header) {
+    const next = tokens[glued + 1] as Token;
+    const asNegative: Token = {
+      ...next,
+      value: -(next.value ?? 0),
+      signed: true,
+      digits: next.digits ?? String(next.value ?? 0),
+    };
+    const readings = [tokens, [...tokens.slice(0, glued), asNegative, ...tokens.slice(glued + 2)]];
+    const candidates: number[][] = [];
+    const seen = new Set<string>();
+    for (const r of readings) {
+      for (const c of splitTokens(r, cols.length, signedAt).candidates) {
+        const k = c.join("|");
+        if (!seen.has(k)) {
+          seen.add(k);
+          candidates.push(c);
+        }
+      }
+    }
+    if (candidates.length === 1) values = candidates[0];
+    else if (candidates.length > 1) ambiguous(candidates);
+  }
+  if (values) {
+    // read from the glued run above
+  } else if (tokens.length === cols.length) placed = tokens;
   else if (tokens.length > cols.length) {
     placed = tokens.slice(0, cols.length);
     diags.add(
@@ -244,25 +282,9 @@ function assign(
     if (header) placed = placeByPosition(tokens, header);
     if (!placed && tokens.some((t) => t.digits)) {
       // Figures printed with no separator: only the digits can tell, and nothing constrains them.
-      const signedAt = cols.findIndex((c) => c.kind === "signedCount");
-      const split = splitRuns(
-        tokens.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac })),
-        cols.length,
-        () => true,
-        16,
-        signedAt >= 0 ? signedAt : undefined,
-      );
+      const split = splitTokens(tokens, cols.length, signedAt);
       if (split.candidates.length === 1) values = split.candidates[0];
-      else if (split.candidates.length > 1) {
-        values = split.candidates[0];
-        diags.add(
-          "split.ambiguous",
-          "warning",
-          `表二 “${row.zh}”行的数字连在一起，可拆分为多种读法，暂取第一种：${split.candidates.map((c) => c.join("|")).join("；")}`,
-          `Table 2, ${row.en}: figures run together admit several splits; the first is used: ${split.candidates.map((c) => c.join("|")).join("; ")}`,
-          { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line), candidates: split.candidates },
-        );
-      }
+      else if (split.candidates.length > 1) ambiguous(split.candidates);
     }
     if (!placed && !values) {
       placed = [...tokens, ...new Array<Token | undefined>(cols.length - tokens.length).fill(undefined)];
@@ -296,6 +318,17 @@ function assign(
     }
     put(report, path, v);
   });
+}
+
+/** Every split of a row's run-together figures into `count` cells (table 二 has no totals to check). */
+function splitTokens(tokens: readonly Token[], count: number, signedAt: number) {
+  return splitRuns(
+    tokens.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac })),
+    count,
+    () => true,
+    16,
+    signedAt >= 0 ? signedAt : undefined,
+  );
 }
 
 /** The block header above the row says （单位：元） instead of 万元. */
