@@ -84,6 +84,12 @@ function headerCentres(doc: SourceDoc, from: number, to: number): number[] | und
   return out;
 }
 
+/** The line of the applicant column headers (自然人), or the start of the range. */
+function headerLineOf(doc: SourceDoc, range: [number, number]): number {
+  for (let i = range[0]; i < range[1]; i++) if (doc.lines[i]?.key.includes("自然人")) return i;
+  return range[0];
+}
+
 function groupsOf(doc: SourceDoc, range: [number, number]): Group[] {
   const groups: Group[] = [];
   let before = "";
@@ -262,10 +268,14 @@ export function readApplications(
   }
   const { specs, al, single } = best as { specs: RowSpec[]; al: Alignment; single: boolean };
   const clean = !al.missingRows.length && !al.extraGroups.length && al.pairs.every((p) => p.sim >= 0.25);
-  if (!clean) {
+  // Rows short of figures in text with labels matched: their last columns may have gone after
+  // the table (plain output of a table that runs onto another page).
+  const short = !doc.positional && al.pairs.some((p) => (groups[p.group]?.tokens.length ?? WIDTH) < WIDTH);
+  if (!clean || short) {
     const seq = readInRowOrder(
       groups,
       variants.map((v) => rowSpecs(edition, v)),
+      headerLineOf(doc, range),
     );
     if (seq) return putInRowOrder(doc, groups, seq, report, diags);
   }
@@ -373,17 +383,27 @@ export function readApplications(
  * them and they cut into pieces — single rows, or blocks of n rows printed column by column — in
  * which every row's 总计 is the sum of its parts, and every column of （七）总计 adds up over the
  * result rows: that many equations leave no doubt about the reading.
+ *
+ * When the table runs onto a second page, the same output often gives that page's last columns
+ * (其他, 总计) after all its other figures: the rows from some row on come with their first m
+ * figures only, and their last 7 − m follow, in row order or again in column blocks. That reading
+ * is tried for every first short row and every m, and taken only when exactly one fits.
  */
-function readInRowOrder(groups: readonly Group[], variants: readonly RowSpec[][]) {
-  const values: number[] = [];
+function readInRowOrder(groups: readonly Group[], variants: readonly RowSpec[][], headerLine: number) {
+  const all: number[] = [];
+  // Figures printed between the section heading and the table's column headers belong to the
+  // table before (plain output can carry 表二's last column past the heading of 三).
+  let early = 0;
   for (const g of groups) {
     for (const t of g.tokens) {
       if (t.kind !== "num" && t.kind !== "dash") return undefined;
       if (typeof t.value !== "number") return undefined;
-      values.push(t.value);
+      if (t.line < headerLine && early === all.length) early++;
+      all.push(t.value);
     }
   }
   for (const specs of variants) {
+    const values = all.length === specs.length * WIDTH + early ? all.slice(early) : all;
     if (values.length !== specs.length * WIDTH) continue;
     const total = specs.findIndex((s) => s.def.role === "outcomesTotal");
     const outcomes = specs.map((s, i) => (s.def.role === "outcome" ? i : -1)).filter((i) => i >= 0);
@@ -391,88 +411,136 @@ function readInRowOrder(groups: readonly Group[], variants: readonly RowSpec[][]
       (rows[total] as number[]).every(
         (v, c) => outcomes.reduce((a, r) => a + ((rows[r] as number[])[c] as number), 0) === v,
       );
-    const cut = cutIntoRows(values, columnsAddUp);
-    if (cut) return { specs, rows: cut.rows, columnBlocks: cut.columnBlocks };
+    const whole = cutIntoRows(values, WIDTH, (_, row) => lastIsSum(row), columnsAddUp);
+    if (whole.readings.length === 1 && whole.complete)
+      return { specs, rows: whole.readings[0]?.rows as number[][], columnBlocks: whole.readings[0]?.columnBlocks ?? 0 };
+    if (whole.readings.length > 1) continue;
+    const split = readSplitColumns(values, specs.length, columnsAddUp);
+    if (split) return { specs, ...split };
   }
   return undefined;
+}
+
+/** Rows [0, first) whole, then the first `m` figures of every later row, then their last 7 − m. */
+function readSplitColumns(
+  values: readonly number[],
+  n: number,
+  accept: (rows: readonly number[][]) => boolean,
+): { rows: number[][]; columnBlocks: number; splitAt: { row: number; columns: number } } | undefined {
+  const found: { rows: number[][]; columnBlocks: number; splitAt: { row: number; columns: number } }[] = [];
+  const key = (rows: readonly number[][]) => rows.map((r) => r.join(",")).join(";");
+  const seen = new Set<string>();
+  for (let first = 0; first < n && found.length < 2; first++) {
+    const before = cutIntoRows(
+      values.slice(0, first * WIDTH),
+      WIDTH,
+      (_, row) => lastIsSum(row),
+      () => true,
+    );
+    if (!before.readings.length || !before.complete) continue;
+    for (let m = 1; m < WIDTH && found.length < 2; m++) {
+      const short = n - first;
+      const headsEnd = first * WIDTH + short * m;
+      const heads = Array.from({ length: short }, (_, i) =>
+        values.slice(first * WIDTH + i * m, first * WIDTH + (i + 1) * m),
+      );
+      const tails = cutIntoRows(
+        values.slice(headsEnd),
+        WIDTH - m,
+        (i, tail) => lastIsSum([...(heads[i] as number[]), ...tail]),
+        () => true,
+      );
+      if (!tails.complete) continue;
+      for (const b of before.readings) {
+        for (const t of tails.readings) {
+          const rows = [...b.rows, ...t.rows.map((tail, i) => [...(heads[i] as number[]), ...tail])];
+          const k = key(rows);
+          if (seen.has(k) || !accept(rows)) continue;
+          seen.add(k);
+          found.push({
+            rows,
+            columnBlocks: b.columnBlocks + t.columnBlocks,
+            splitAt: { row: first, columns: WIDTH - m },
+          });
+        }
+      }
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Longest stretch of rows printed column by column that is looked for (table 三 has 26 rows). */
 const MAX_BLOCK_ROWS = 32;
 /** Bound on the search for a reading (pieces tried); real tables need a few dozen. */
 const MAX_STEPS = 20_000;
+/** Readings collected before the search stops: the callers want one, and to know if there are more. */
+const MAX_READINGS = 4;
 
 /**
- * Cuts figures (rows × 7, in text order) into rows: each piece is one row printed across, or k
- * rows printed column by column; every resulting row must add up (总计 = the sum of the six) and
- * the whole must pass `accept` (the column totals). Depth-first over the row boundaries, rows
- * printed across tried first, pruned by which boundaries can still reach the end. A block of
- * zeros reads the same either way and is not tried as a block. Returns the reading only when it
- * is the one reading found (two different readings that both pass: undefined, nothing guessed).
+ * Cuts figures (rows × width, in text order) into rows: each piece is one row printed across, or
+ * k rows printed column by column; every resulting row must pass `rowOk` (e.g. 总计 = the sum of
+ * the six) and the whole must pass `accept` (the column totals). Depth-first over the row
+ * boundaries, rows printed across tried first, pruned by which boundaries can still reach the
+ * end. A block of zeros reads the same either way and is not tried as a block. Returns the
+ * distinct readings found (at most MAX_READINGS) and whether the search was complete.
  */
 function cutIntoRows(
   values: readonly number[],
+  width: number,
+  rowOk: (index: number, row: readonly number[]) => boolean,
   accept: (rows: readonly number[][]) => boolean,
-): { rows: number[][]; columnBlocks: number } | undefined {
-  const n = values.length / WIDTH;
+): { readings: { rows: number[][]; columnBlocks: number }[]; complete: boolean } {
+  const none = { readings: [], complete: true };
+  if (values.length % width) return { readings: [], complete: true };
+  const n = values.length / width;
+  if (!n) return { readings: [{ rows: [], columnBlocks: 0 }], complete: true };
   const v = (i: number) => values[i] as number;
-  const rowOk = (r: number) => {
-    const at = r * WIDTH;
-    let sum = 0;
-    for (let c = 0; c < WIDTH - 1; c++) sum += v(at + c);
-    return sum === v(at + WIDTH - 1);
-  };
-  // A block of k rows starting at row r: column c of its row i is figure r·7 + c·k + i.
-  const blockOk = (r: number, k: number) => {
-    const at = r * WIDTH;
-    let nonZero = false;
-    for (let i = 0; i < k; i++) {
-      let sum = 0;
-      for (let c = 0; c < WIDTH - 1; c++) sum += v(at + c * k + i);
-      if (sum !== v(at + (WIDTH - 1) * k + i)) return false;
-      if (sum) nonZero = true;
-    }
-    return nonZero;
-  };
+  const across = (r: number) => values.slice(r * width, (r + 1) * width) as number[];
+  // A block of k rows starting at row r: column c of its row i is figure r·width + c·k + i.
   const blockRows = (r: number, k: number) =>
-    Array.from({ length: k }, (_, i) => Array.from({ length: WIDTH }, (_, c) => v(r * WIDTH + c * k + i)));
+    Array.from({ length: k }, (_, i) => Array.from({ length: width }, (_, c) => v(r * width + c * k + i)));
+  const blockOk = (r: number, k: number) => {
+    const rows = blockRows(r, k);
+    return rows.every((row, i) => rowOk(r + i, row)) && rows.some((row) => row.some((x) => x !== 0));
+  };
   // reach[r]: the pieces from row r that can still be continued to the end.
   const reach: number[][] = Array.from({ length: n + 1 }, () => []);
   const ok: boolean[] = new Array(n + 1).fill(false);
   ok[n] = true;
   for (let r = n - 1; r >= 0; r--) {
     const steps = reach[r] as number[];
-    if (ok[r + 1] && rowOk(r)) steps.push(1);
-    for (let k = 2; k <= MAX_BLOCK_ROWS && r + k <= n; k++) if (ok[r + k] && blockOk(r, k)) steps.push(k);
+    if (ok[r + 1] && rowOk(r, across(r))) steps.push(1);
+    if (width > 1)
+      for (let k = 2; k <= MAX_BLOCK_ROWS && r + k <= n; k++) if (ok[r + k] && blockOk(r, k)) steps.push(k);
     ok[r] = steps.length > 0;
   }
-  if (!ok[0]) return undefined;
+  if (!ok[0]) return none;
   const found: { rows: number[][]; columnBlocks: number }[] = [];
   const rows: number[][] = [];
   let budget = MAX_STEPS;
   const same = (a: number[][], b: number[][]) => a.every((row, i) => row.every((x, c) => x === b[i]?.[c]));
   const dfs = (r: number, blocks: number) => {
-    if (found.length > 1 || budget-- <= 0) return;
+    if (found.length >= MAX_READINGS || budget-- <= 0) return;
     if (r === n) {
       if (accept(rows) && !found.some((f) => same(f.rows, rows)))
         found.push({ rows: rows.map((x) => [...x]), columnBlocks: blocks });
       return;
     }
     for (const k of reach[r] as number[]) {
-      const piece = k === 1 ? [values.slice(r * WIDTH, (r + 1) * WIDTH) as number[]] : blockRows(r, k);
+      const piece = k === 1 ? [across(r)] : blockRows(r, k);
       rows.push(...piece);
       dfs(r + k, blocks + (k === 1 ? 0 : 1));
       rows.length -= k;
     }
   };
   dfs(0, 0);
-  return found.length === 1 && budget > 0 ? found[0] : undefined;
+  return { readings: found, complete: budget > 0 && found.length < MAX_READINGS };
 }
 
 function putInRowOrder(
   doc: SourceDoc,
   groups: readonly Group[],
-  seq: { specs: RowSpec[]; rows: number[][]; columnBlocks: number },
+  seq: { specs: RowSpec[]; rows: number[][]; columnBlocks: number; splitAt?: { row: number; columns: number } },
   report: Record<string, unknown>,
   diags: Diagnostics,
 ): ApplicationsResult {
@@ -499,6 +567,17 @@ function putInRowOrder(
       : `Table 3: labels are printed apart from the figures; ${seq.rows.length} rows read in row order (every row total and every column of (7) Total add up)`,
     { path: ["applications"], ...(source ? { source } : {}) },
   );
+  if (seq.splitAt) {
+    const from = seq.specs[seq.splitAt.row] as RowSpec;
+    const name = rowName(from);
+    diags.add(
+      "row.by-order",
+      "info",
+      `表三 自“${name.zh}”行起，每行最后 ${seq.splitAt.columns} 栏的数字印在其余数字之后（表格跨页），已按每行合计与各列合计归位`,
+      `Table 3: from ${name.en} on, the last ${seq.splitAt.columns} column(s) of each row come after the other figures (the table runs onto another page); put back by the row and column totals`,
+      { path: ["applications", ...from.target], ...(source ? { source } : {}) },
+    );
+  }
   if (single) addSingleOther(diags, source);
   return { groups: groups.length, singleOther: single, rowsFound: seq.rows.length };
 }

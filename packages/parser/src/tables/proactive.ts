@@ -98,12 +98,24 @@ export function readProactive(
       const pos = headerPositions(wordTokens, b);
       if (pos) headerPos.set(block, pos);
     }
-    const row = matchRowSuffix(key, rows, block, found);
+    let row = matchRowSuffix(key, rows, block, found);
+    // Column headers between a label and the figures must be that row's block's own: "政府集中采购
+    // 信息内容 上一年项目数量 本年增/减 16 0" puts the figures under 第（八）项, not 采购.
+    if (row && key.length < raw.length) {
+      const own = new Set([labelKey("信息内容"), ...row.block.columns.map((c) => labelKey(c.zh))]);
+      if (!stripped(raw, key, headerKeys).every((h) => own.has(h))) row = undefined;
+    }
     if (row) {
       block = row.blockIndex;
       assign(doc, row, values, headerPos.get(row.blockIndex), report, diags, firstLine);
       found.add(row.rowKey);
-    } else if (block >= 0 && endsWithHeader(raw, headerKeys)) {
+    } else if (
+      b &&
+      endsWithHeader(
+        raw,
+        b.columns.map((c) => labelKey(c.zh)),
+      )
+    ) {
       pending = { values, block, line: firstLine };
     }
     words = "";
@@ -128,6 +140,7 @@ export function readProactive(
     }
   }
   flush();
+  if (found.size < rows.length) readByBlocks(doc, range, blocks, rows, found, report, diags);
   let missing = 0;
   for (const r of rows) {
     if (found.has(r.rowKey)) continue;
@@ -142,6 +155,118 @@ export function readProactive(
     );
   }
   return rows.length - missing;
+}
+
+/**
+ * Plain PDF-to-text output can print all of table 二's row labels first, then each block's
+ * figures under its caption and column headers, and a column that sat at the right of the page
+ * later still — after the next page's footer, or even after the heading of 三. With no row label
+ * next to the figures, they are read by block: the figures after a run of column headers fill
+ * those columns of the block the headers belong to (the current block when it has them, else the
+ * first block still missing them), row by row. A segment is used only when its count is exactly
+ * rows × columns; only blocks none of whose rows were found by label are filled, and only when
+ * every cell of the block is accounted for.
+ */
+function readByBlocks(
+  doc: SourceDoc,
+  range: [number, number],
+  blocks: readonly ProactiveBlockDef[],
+  rows: readonly RowRef[],
+  found: Set<string>,
+  report: Record<string, unknown>,
+  diags: Diagnostics,
+): void {
+  const open = blocks.map((b) => b.rows.every((r) => !found.has(r.key)));
+  if (!open.some(Boolean)) return;
+  // cells[b][row][col]: the token read for that cell.
+  const cells = blocks.map((b) => b.rows.map(() => new Array<Token | undefined>(b.columns.length).fill(undefined)));
+  const headers = blocks
+    .flatMap((b, bi) => b.columns.map((c, ci) => ({ block: bi, column: ci, key: labelKey(c.zh) })))
+    .filter((h) => h.key)
+    .sort((a, b) => b.key.length - a.key.length);
+  const end = Math.min(doc.lines.length, range[1] + 60);
+  let block = -1;
+  let words = "";
+  let targets: { block: number; column: number }[] = [];
+  let figures: Token[] = [];
+  let firstLine = range[0];
+  const flush = () => {
+    if (!figures.length) return;
+    const b = targets[0]?.block ?? block;
+    const def = blocks[b];
+    const cols = targets.length ? targets.map((t) => t.column) : def ? def.columns.map((_, i) => i) : [];
+    if (def && targets.every((t) => t.block === b) && figures.length === def.rows.length * cols.length) {
+      def.rows.forEach((_, ri) => {
+        cols.forEach((ci, j) => {
+          const row = cells[b]?.[ri];
+          if (row) row[ci] = figures[ri * cols.length + j];
+        });
+      });
+    }
+    figures = [];
+    targets = [];
+  };
+  const headerFor = (key: string) => {
+    const matches = headers.filter((h) => key.endsWith(h.key));
+    if (!matches.length) return undefined;
+    const longest = (matches[0] as { key: string }).key.length;
+    const same = matches.filter((h) => h.key.length === longest);
+    const unfilled = (h: { block: number; column: number }) =>
+      !targets.some((t) => t.block === h.block && t.column === h.column) &&
+      (cells[h.block] ?? []).some((row) => row[h.column] === undefined);
+    return same.find((h) => h.block === block && unfilled(h)) ?? same.find(unfilled);
+  };
+  for (let i = range[0]; i < end; i++) {
+    const line = doc.lines[i];
+    if (!line) continue;
+    // 表三's column headers: table 二 is over.
+    if (i >= range[1] && (line.key.includes("自然人") || line.key.includes("申请人情况"))) break;
+    for (const t of line.tokens) {
+      if (isValue(t)) {
+        if (!figures.length) firstLine = i;
+        figures.push(t);
+        continue;
+      }
+      const k = labelKey(t.text);
+      if (!k) continue;
+      flush();
+      words = (words.length > 200 ? words.slice(-100) : words) + k;
+      const capAt = words.lastIndexOf("第二十条");
+      if (capAt >= 0) {
+        const cap = captionIndex(words.slice(capAt), blocks);
+        if (cap >= 0) {
+          block = cap;
+          words = "";
+          continue;
+        }
+      }
+      const h = headerFor(words);
+      if (h) {
+        targets.push(h);
+        words = "";
+      }
+    }
+  }
+  flush();
+  blocks.forEach((b, bi) => {
+    if (!open[bi] || !cells[bi]?.every((row) => row.every((c) => c !== undefined))) return;
+    b.rows.forEach((r, ri) => {
+      const ref = rows.find((x) => x.blockIndex === bi && x.rowKey === r.key) as RowRef;
+      const tokens = cells[bi]?.[ri] as Token[];
+      assign(doc, ref, tokens, undefined, report, diags, tokens[0]?.line ?? firstLine);
+      found.add(r.key);
+    });
+    diags.add(
+      "row.by-order",
+      "info",
+      `表二 ${b.caption.zh}：行名与数字分开印出，已按栏目标题与行序读取`,
+      `Table 2, ${b.caption.en}: row labels are printed apart from the figures; read by column headers and row order`,
+      {
+        path: ["proactiveDisclosure", ...b.rows.map((r) => r.key).slice(0, 1)],
+        source: refOf(doc, cells[bi]?.[0]?.[0]?.line ?? firstLine),
+      },
+    );
+  });
 }
 
 /** labelKey of every column header of table 二 (and 信息内容), longest first. */
@@ -169,6 +294,19 @@ function stripTrailing(key: string, headers: readonly string[]): string {
     }
   }
   return k;
+}
+
+/** The header keys stripTrailing removed from `raw` to leave `key`. */
+function stripped(raw: string, key: string, headers: readonly string[]): string[] {
+  const out: string[] = [];
+  let rest = raw.slice(key.length);
+  while (rest) {
+    const h = headers.find((x) => rest.startsWith(x));
+    if (!h) break;
+    out.push(h);
+    rest = rest.slice(h.length);
+  }
+  return out;
 }
 
 function captionIndex(key: string, blocks: readonly ProactiveBlockDef[]): number {
