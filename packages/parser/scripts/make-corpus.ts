@@ -5,6 +5,7 @@
  *                             one line, cells run together with no separator
  *   <fixture>.layout.txt      `pdftotext -layout` of the fixture PDF (poppler-utils)
  *   <fixture>.plain.txt       `pdftotext` (default mode) of the fixture PDF
+ *   <fixture>.rendered-pdftotext.txt   `pdftotext` (default mode) of <fixture>.rendered.pdf
  *   <fixture>.rendered.docx   renderDocx(expected JSON): Word's table model (gridSpan, vMerge)
  *   <fixture>.libreoffice.docx / .libreoffice.pdf   LibreOffice's own writers (only when `soffice`
  *                             is installed: apt-get install libreoffice-writer-nogui): the HTML
@@ -88,6 +89,11 @@ async function main() {
     )
       process.stderr.write("soffice not found: the LibreOffice files are left as they are\n");
     else libreoffice(docx, "pdf", join(CORPUS, `${stem}.libreoffice.pdf`));
+    const rendered = join(CORPUS, `${stem}.rendered.pdf`);
+    if (existsSync(rendered)) {
+      const text = execFileSync("pdftotext", ["-enc", "UTF-8", rendered, "-"], { encoding: "utf8" });
+      writeFileSync(join(CORPUS, `${stem}.rendered-pdftotext.txt`), text);
+    }
     const pdf = join(FIXTURES, `${stem}.pdf`);
     if (existsSync(pdf)) {
       const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });

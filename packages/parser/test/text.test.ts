@@ -95,6 +95,31 @@ describe("text inputs", () => {
     }
   });
 
+  it("pdftotext output of tables across pages reads every cell: labels first, last columns after the page", () => {
+    for (const stem of ["seed-2020", ...PDF_STEMS]) {
+      const { report, diagnostics } = parseText(readFileSync(join(CORPUS, `${stem}.rendered-pdftotext.txt`), "utf8"));
+      expect(score(expected(stem), report as unknown as Record<string, unknown>).misses, stem).toEqual([]);
+      // Table 二 read by block, and said so.
+      expect(
+        diagnostics.some((d) => d.code === "row.by-order" && d.path?.[0] === "proactiveDisclosure"),
+        stem,
+      ).toBe(true);
+    }
+    const { diagnostics } = parseText(readFileSync(join(CORPUS, "huaian-2024.rendered-pdftotext.txt"), "utf8"));
+    const moved = diagnostics.filter((d) => d.code === "row.by-order" && d.messageEn.includes("come after"));
+    expect(moved.map((d) => d.path?.join("."))).toEqual(["applications.received", "applications.outcomes.disclosed"]);
+  });
+
+  it("a table 三 whose figures cannot be put back by the totals is not guessed", () => {
+    const text = readFileSync(join(CORPUS, "huaian-2024.rendered-pdftotext.txt"), "utf8");
+    // The 总计 of 一、本年新收 (3119) after the first page changed: no reading adds up.
+    const broken = text.replace("总计\n3119\n", "总计\n3118\n");
+    expect(broken).not.toBe(text);
+    const { diagnostics } = parseText(broken);
+    expect(diagnostics.some((d) => d.messageEn.includes("come after"))).toBe(false);
+    expect(diagnostics.some((d) => d.severity !== "info" && d.path?.[0] === "applications")).toBe(true);
+  });
+
   it("a missing table and section are diagnosed, not invented", () => {
     const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
     const cut = seed.slice(0, seed.indexOf("三、收到和处理"));

@@ -421,50 +421,85 @@ function readInRowOrder(groups: readonly Group[], variants: readonly RowSpec[][]
   return undefined;
 }
 
-/** Rows [0, first) whole, then the first `m` figures of every later row, then their last 7 − m. */
+interface SplitReading {
+  rows: number[][];
+  columnBlocks: number;
+  /** Where a page's last columns came after its other figures: first row, and how many columns. */
+  splits: { row: number; columns: number }[];
+}
+
+/** Readings kept per stretch of rows; the callers need one, and to know if there are more. */
+const MAX_PARTIAL = 4;
+/** Stretches tried in all (rows × rows × 7 at most; real tables need far fewer). */
+const MAX_SPLIT_TRIES = 1500;
+
+/**
+ * The table as stretches of rows (one per page): each stretch is either whole rows (across or in
+ * column blocks), or the first m figures of each of its rows followed by their last 7 − m (again
+ * across or in column blocks). Memoized over the first row of a stretch; the reading is taken
+ * when exactly one passes the column totals.
+ */
 function readSplitColumns(
   values: readonly number[],
   n: number,
   accept: (rows: readonly number[][]) => boolean,
-): { rows: number[][]; columnBlocks: number; splitAt: { row: number; columns: number } } | undefined {
-  const found: { rows: number[][]; columnBlocks: number; splitAt: { row: number; columns: number } }[] = [];
-  const key = (rows: readonly number[][]) => rows.map((r) => r.join(",")).join(";");
-  const seen = new Set<string>();
-  for (let first = 0; first < n && found.length < 2; first++) {
-    const before = cutIntoRows(
-      values.slice(0, first * WIDTH),
-      WIDTH,
-      (_, row) => lastIsSum(row),
-      () => true,
-    );
-    if (!before.readings.length || !before.complete) continue;
-    for (let m = 1; m < WIDTH && found.length < 2; m++) {
-      const short = n - first;
-      const headsEnd = first * WIDTH + short * m;
-      const heads = Array.from({ length: short }, (_, i) =>
-        values.slice(first * WIDTH + i * m, first * WIDTH + (i + 1) * m),
-      );
-      const tails = cutIntoRows(
-        values.slice(headsEnd),
-        WIDTH - m,
-        (i, tail) => lastIsSum([...(heads[i] as number[]), ...tail]),
-        () => true,
-      );
-      if (!tails.complete) continue;
-      for (const b of before.readings) {
-        for (const t of tails.readings) {
-          const rows = [...b.rows, ...t.rows.map((tail, i) => [...(heads[i] as number[]), ...tail])];
-          const k = key(rows);
-          if (seen.has(k) || !accept(rows)) continue;
-          seen.add(k);
-          found.push({
-            rows,
-            columnBlocks: b.columnBlocks + t.columnBlocks,
-            splitAt: { row: first, columns: WIDTH - m },
-          });
+): SplitReading | undefined {
+  const rowSum = (_: number, row: readonly number[]) => lastIsSum(row);
+  const memo = new Map<number, SplitReading[]>();
+  let budget = MAX_SPLIT_TRIES;
+  const solve = (r: number): SplitReading[] => {
+    if (r === n) return [{ rows: [], columnBlocks: 0, splits: [] }];
+    const hit = memo.get(r);
+    if (hit) return hit;
+    const out: SplitReading[] = [];
+    for (let end = n; end > r && out.length < MAX_PARTIAL && budget > 0; end--) {
+      const rest = solve(end);
+      if (!rest.length) continue;
+      const count = end - r;
+      const at = r * WIDTH;
+      for (let m = WIDTH; m >= 1 && out.length < MAX_PARTIAL && budget-- > 0; m--) {
+        let pieces: { rows: number[][]; columnBlocks: number }[];
+        if (m === WIDTH) {
+          const whole = cutIntoRows(values.slice(at, at + count * WIDTH), WIDTH, rowSum, () => true);
+          pieces = whole.readings;
+        } else {
+          const heads = Array.from({ length: count }, (_, i) => values.slice(at + i * m, at + (i + 1) * m));
+          const tails = cutIntoRows(
+            values.slice(at + count * m, at + count * WIDTH),
+            WIDTH - m,
+            (i, tail) => lastIsSum([...(heads[i] as number[]), ...tail]),
+            () => true,
+          );
+          pieces = tails.readings.map((t) => ({
+            rows: t.rows.map((tail, i) => [...(heads[i] as number[]), ...tail]),
+            columnBlocks: t.columnBlocks,
+          }));
+        }
+        for (const piece of pieces) {
+          for (const tail of rest) {
+            if (out.length >= MAX_PARTIAL) break;
+            out.push({
+              rows: [...piece.rows, ...tail.rows],
+              columnBlocks: piece.columnBlocks + tail.columnBlocks,
+              splits: [...(m === WIDTH ? [] : [{ row: r, columns: WIDTH - m }]), ...tail.splits],
+            });
+          }
         }
       }
     }
+    memo.set(r, out);
+    return out;
+  };
+  const readings = solve(0);
+  if (budget <= 0) return undefined;
+  const found: SplitReading[] = [];
+  const seen = new Set<string>();
+  for (const reading of readings) {
+    if (!reading.splits.length || !accept(reading.rows)) continue;
+    const key = reading.rows.map((row) => row.join(",")).join(";");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push(reading);
   }
   return found.length === 1 ? found[0] : undefined;
 }
@@ -540,7 +575,7 @@ function cutIntoRows(
 function putInRowOrder(
   doc: SourceDoc,
   groups: readonly Group[],
-  seq: { specs: RowSpec[]; rows: number[][]; columnBlocks: number; splitAt?: { row: number; columns: number } },
+  seq: { specs: RowSpec[]; rows: number[][]; columnBlocks: number; splits?: { row: number; columns: number }[] },
   report: Record<string, unknown>,
   diags: Diagnostics,
 ): ApplicationsResult {
@@ -567,14 +602,14 @@ function putInRowOrder(
       : `Table 3: labels are printed apart from the figures; ${seq.rows.length} rows read in row order (every row total and every column of (7) Total add up)`,
     { path: ["applications"], ...(source ? { source } : {}) },
   );
-  if (seq.splitAt) {
-    const from = seq.specs[seq.splitAt.row] as RowSpec;
+  for (const split of seq.splits ?? []) {
+    const from = seq.specs[split.row] as RowSpec;
     const name = rowName(from);
     diags.add(
       "row.by-order",
       "info",
-      `表三 自“${name.zh}”行起，每行最后 ${seq.splitAt.columns} 栏的数字印在其余数字之后（表格跨页），已按每行合计与各列合计归位`,
-      `Table 3: from ${name.en} on, the last ${seq.splitAt.columns} column(s) of each row come after the other figures (the table runs onto another page); put back by the row and column totals`,
+      `表三 自“${name.zh}”行起，该页每行最后 ${split.columns} 栏的数字印在其余数字之后（表格跨页），已按每行合计与各列合计归位`,
+      `Table 3: from ${name.en} on, the last ${split.columns} column(s) of each row on that page come after its other figures (the table runs across pages); put back by the row and column totals`,
       { path: ["applications", ...from.target], ...(source ? { source } : {}) },
     );
   }
