@@ -6,6 +6,8 @@
  *   <fixture>.layout.txt      `pdftotext -layout` of the fixture PDF (poppler-utils)
  *   <fixture>.plain.txt       `pdftotext` (default mode) of the fixture PDF
  *   <fixture>.rendered-pdftotext.txt   `pdftotext` (default mode) of <fixture>.rendered.pdf
+ *   huaian-2024.wrapped.pdf   the rendered HTML printed by Chromium with 18 pt table text, so that
+ *                             wide figures wrap inside their cells ("300" over "1")
  *   <fixture>.rendered.docx   renderDocx(expected JSON): Word's table model (gridSpan, vMerge)
  *   <fixture>.libreoffice.docx / .libreoffice.pdf   LibreOffice's own writers (only when `soffice`
  *                             is installed: apt-get install libreoffice-writer-nogui): the HTML
@@ -72,7 +74,27 @@ function libreoffice(file: string, filter: string, target: string): boolean {
   }
 }
 
+/** Table text large enough that figures of four digits and more wrap inside their cells. */
+export const WRAPPING_CSS = "td, th { font-size: 18pt !important }";
+
+/** The report printed by Chromium with extra CSS (Debian's Chromium, as the renderer uses it). */
+async function printWith(report: unknown, css: string): Promise<Uint8Array> {
+  const { chromium } = await import("playwright-core");
+  const { CHROMIUM_ARGS, findChromium } = await import("@gov-report/renderer/pdf");
+  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] });
+  try {
+    const page = await browser.newPage();
+    const html = await renderHtml(report as Parameters<typeof renderHtml>[0]);
+    await page.setContent(html.replace("</head>", `<style>${css}</style></head>`));
+    return new Uint8Array(await page.pdf({ format: "A4", printBackground: true }));
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
+  const huaian = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8"));
+  writeFileSync(join(CORPUS, "huaian-2024.wrapped.pdf"), await printWith(huaian, WRAPPING_CSS));
   for (const stem of STEMS) {
     const report = JSON.parse(readFileSync(join(FIXTURES, `${stem}.expected.json`), "utf8"));
     const html = await renderHtml(report);

@@ -27,6 +27,7 @@ export const DIAGNOSTIC_CODES = {
   "cell.blank": "A value cell is blank; read as 0.",
   "cell.dash": "A value cell holds a dash or 无; read as 0.",
   "cell.missing": "Fewer figures than columns; the missing ones are read as 0.",
+  "cell.wrapped": "A figure printed over two lines in its cell (a narrow column) was joined; the row adds up.",
   "cell.extra": "More figures than columns; the extra ones were ignored.",
   "cell.position-unknown": "Fewer figures than columns and no positions to place them; placed in order.",
   "unit.yuan": "An amount was printed in 元 and converted to 万元 (÷10000).",

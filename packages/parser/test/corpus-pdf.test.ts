@@ -18,3 +18,19 @@ describe("rendered PDFs read back", () => {
     expect([report.edition, report.year]).toEqual([expected.edition, expected.year]);
   });
 });
+
+// Figures wider than their cells wrap ("300" over "1"); the row's other figures sit between.
+describe("figures wrapped inside narrow cells", () => {
+  it("joins the pieces where the row and group totals then add up, and says so", async () => {
+    const { report, diagnostics } = await parseReport({
+      pdf: new Uint8Array(readFileSync(join(CORPUS, "huaian-2024.wrapped.pdf"))),
+    });
+    const expected = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8"));
+    for (const key of ["proactiveDisclosure", "applications", "reviewsAndLawsuits"] as const) {
+      expect(report[key]).toEqual(expected[key]);
+    }
+    const wrapped = diagnostics.filter((d) => d.code === "cell.wrapped").map((d) => d.messageEn);
+    expect(wrapped.join("\n")).toContain("300/1");
+    expect(wrapped.some((m) => m.startsWith("Table 4"))).toBe(true);
+  });
+});

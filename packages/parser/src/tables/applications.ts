@@ -16,7 +16,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import { lastIsSum, splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { bigrams, coverage, labelKey } from "../normalize.js";
-import { centresFromRows, isValue, placeByPosition, put, tokenValue } from "./common.js";
+import { centresFromRows, isValue, placeByPosition, put, stackColumns, tokenValue } from "./common.js";
 
 const WIDTH = APPLICANT_COLUMNS.length;
 const CONTEXT = 80;
@@ -82,6 +82,111 @@ function headerCentres(doc: SourceDoc, from: number, to: number): number[] | und
   }
   for (let i = 1; i < out.length; i++) if ((out[i] as number) <= (out[i - 1] as number)) return undefined;
   return out;
+}
+
+/** Lines a row's figures may spread over (a figure wrapped in its cell, others centred between). */
+const MAX_BAND = 4;
+
+/**
+ * A row whose cells are too narrow for its figures prints them over several lines: "2598" on the
+ * first, "82" under it, the short figures of the row centred between. Each such line is a group
+ * of its own, short of figures. Consecutive short groups are joined into one row when, column by
+ * column (figures stacked in one column are one figure, digits top first), they give seven
+ * figures that add up — and the first did not add up alone. (Two whole rows that each fail to add
+ * up but add up stacked digit by digit would be a coincidence no real table has shown.)
+ */
+function joinBands(doc: SourceDoc, groups: Group[], range: [number, number], diags: Diagnostics): Group[] {
+  const centres =
+    headerCentres(doc, range[0], groups[0]?.line ?? range[1]) ??
+    centresFromRows(
+      groups.map((g) => g.tokens),
+      WIDTH,
+    );
+  if (!centres) return groups;
+  const addsUp = (tokens: readonly Token[]) =>
+    tokens.length === WIDTH &&
+    tokens.every((t) => t.kind !== "num" || Number.isInteger(t.value)) &&
+    lastIsSum(tokens.map((t) => t.value ?? 0));
+  const out: Group[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i] as Group;
+    if (g.tokens.length > WIDTH || g.tokens.some((t) => t.pos === undefined)) {
+      out.push(g);
+      continue;
+    }
+    if (addsUp(g.tokens)) {
+      // "9446 … 9446" adds up by itself when the only figure of a row and its 总计 both wrap: a
+      // next line of at most three figures, each under a figure of three or more digits here,
+      // that still adds up stacked, is their continuation.
+      const next = groups[i + 1];
+      const stacked =
+        next && next.line - g.line <= 2 && next.tokens.length <= 3 && continues(g.tokens, next.tokens, centres)
+          ? stackColumns([g.tokens, next.tokens], centres)
+          : undefined;
+      if (stacked?.wrapped.length && addsUp(stacked.tokens)) {
+        out.push({ tokens: stacked.tokens, before: g.before + (next as Group).before, line: g.line });
+        wrappedNote(doc, diags, g.line, 2, stacked.wrapped);
+        i++;
+      } else out.push(g);
+      continue;
+    }
+    let joined: { tokens: Token[]; last: number; wrapped: string[] } | undefined;
+    for (let j = i + 1; j < groups.length && j < i + MAX_BAND && !joined; j++) {
+      const next = groups[j] as Group;
+      if (next.line - (groups[j - 1] as Group).line > 2 || next.tokens.length > WIDTH) break;
+      const stacked = stackColumns(
+        groups.slice(i, j + 1).map((x) => x.tokens),
+        centres,
+      );
+      if (stacked && addsUp(stacked.tokens)) joined = { ...stacked, last: j };
+    }
+    // The same for a row that adds up only once its last line is left out ("9446 9446" over "8 8").
+    const after = joined ? groups[joined.last + 1] : undefined;
+    if (joined && after && after.line - (groups[joined.last] as Group).line <= 2 && after.tokens.length <= 3) {
+      if (continues(joined.tokens, after.tokens, centres)) {
+        const more = stackColumns(
+          groups.slice(i, joined.last + 2).map((x) => x.tokens),
+          centres,
+        );
+        if (more && more.wrapped.length > joined.wrapped.length && addsUp(more.tokens))
+          joined = { ...more, last: joined.last + 1 };
+      }
+    }
+    if (!joined) {
+      out.push(g);
+      continue;
+    }
+    const parts = groups.slice(i, joined.last + 1);
+    out.push({ tokens: joined.tokens, before: parts.map((p) => p.before).join(""), line: g.line });
+    if (joined.wrapped.length) wrappedNote(doc, diags, g.line, parts.length, joined.wrapped);
+    i = joined.last;
+  }
+  return out;
+}
+
+function wrappedNote(doc: SourceDoc, diags: Diagnostics, line: number, lines: number, wrapped: readonly string[]) {
+  diags.add(
+    "cell.wrapped",
+    "info",
+    `表三 一行的数字印在 ${lines} 行里，折行的数字已接上（${wrapped.join("，")}），接上后该行合计相符`,
+    `Table 3: a row's figures are printed over ${lines} lines; figures wrapped in their cells were joined (${wrapped.join(", ")}) and the row then adds up`,
+    { source: refOf(doc, line) },
+  );
+}
+
+/** Every token of `below` sits in the column of a token of `row` with three or more digits. */
+function continues(row: readonly Token[], below: readonly Token[], centres: readonly number[]): boolean {
+  const col = (t: Token) => {
+    let best = 0;
+    for (let c = 1; c < centres.length; c++)
+      if (Math.abs((centres[c] as number) - (t.pos ?? 0)) < Math.abs((centres[best] as number) - (t.pos ?? 0)))
+        best = c;
+    return best;
+  };
+  return below.every((b) => {
+    const above = row.find((t) => col(t) === col(b));
+    return above?.kind === "num" && b.kind === "num" && (above.digits ?? above.text).length >= 3;
+  });
 }
 
 /** The line of the applicant column headers (自然人), or the start of the range. */
@@ -246,7 +351,7 @@ export function readApplications(
     );
     return { groups: 0, singleOther: false, rowsFound: 0 };
   }
-  const groups = groupsOf(doc, range);
+  const groups = doc.positional ? joinBands(doc, groupsOf(doc, range), range, diags) : groupsOf(doc, range);
   const groupGrams = groups.map((g) => new Set(bigrams(g.before)));
   const variants = edition === "2021" ? [false, true] : [false];
   let best: { specs: RowSpec[]; al: Alignment; single: boolean } | undefined;

@@ -87,3 +87,40 @@ export function put(obj: Record<string, unknown>, path: readonly (string | numbe
   }
   cur[path[path.length - 1] as string | number] = value;
 }
+
+/**
+ * Figures of one table row spread over several lines (a narrow cell wraps "2598" over "82", the
+ * other cells centred between): each column's tokens, top to bottom, become one figure — digits
+ * joined when a column holds several plain integers. Undefined when a column is empty or holds
+ * several tokens that are not plain integers. `wrapped` lists the joins ("2598/82").
+ */
+export function stackColumns(
+  lines: readonly (readonly Token[])[],
+  centres: readonly number[],
+): { tokens: Token[]; wrapped: string[] } | undefined {
+  const cells: Token[][] = centres.map(() => []);
+  for (const line of lines) {
+    for (const t of line) {
+      if (t.pos === undefined) return undefined;
+      let best = 0;
+      for (let c = 1; c < centres.length; c++)
+        if (Math.abs((centres[c] as number) - t.pos) < Math.abs((centres[best] as number) - t.pos)) best = c;
+      cells[best]?.push(t);
+    }
+  }
+  const wrapped: string[] = [];
+  const tokens: Token[] = [];
+  for (const c of cells) {
+    const first = c[0];
+    if (!first) return undefined;
+    if (c.length === 1) {
+      tokens.push(first);
+      continue;
+    }
+    if (c.some((t) => t.kind !== "num" || t.signed || t.decimals || t.yuan)) return undefined;
+    const digits = c.map((t) => t.text).join("");
+    wrapped.push(c.map((t) => t.text).join("/"));
+    tokens.push({ ...first, text: digits, value: Number(digits), digits });
+  }
+  return { tokens, wrapped };
+}

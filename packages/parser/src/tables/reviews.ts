@@ -8,7 +8,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import { groupsOfFivePrefix, groupsOfFiveSum, splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { headingOf } from "../sections.js";
-import { isValue, placeByPosition, put, tokenValue } from "./common.js";
+import { isValue, placeByPosition, put, stackColumns, tokenValue } from "./common.js";
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
 const HEADER_WORDS = ["维持", "纠正", "其他", "审结", "总计"];
@@ -85,6 +85,19 @@ export function readReviews(
   const source = refOf(doc, firstValueLine >= 0 ? firstValueLine : header);
   let placed: (Token | undefined)[] | undefined;
   let numbers: number[] | undefined;
+  const band = doc.positional ? wrappedRow(doc, firstValueLine, values, headerTokens) : undefined;
+  if (band) {
+    values.length = 0;
+    values.push(...band.tokens);
+    end = Math.max(end, band.end);
+    diags.add(
+      "cell.wrapped",
+      "info",
+      `表四 的数字印在 ${band.lines} 行里，折行的数字已接上（${band.wrapped.join("，")}），接上后各组合计相符`,
+      `Table 4: the figures are printed over ${band.lines} lines; figures wrapped in their cells were joined (${band.wrapped.join(", ")}) and every group then adds up`,
+      { path: ["reviewsAndLawsuits"], source },
+    );
+  }
   const reordered = values.length === WIDTH && !doc.positional ? reorderRuns(values, runOf) : undefined;
   if (reordered) {
     numbers = reordered.candidates[0];
@@ -175,6 +188,60 @@ export function readReviews(
   });
   return { end, found: values.length > 0 };
 }
+
+/**
+ * Figures too wide for table 四's narrow cells wrap ("100" over "6"), the other cells centred
+ * between: the data row then spans up to four lines. When the figures as read do not make three
+ * groups that add up, the lines from the first figure on are stacked column by column (by the
+ * header's positions) and taken if they do.
+ */
+function wrappedRow(
+  doc: SourceDoc,
+  first: number,
+  values: readonly Token[],
+  headerTokens: readonly Token[],
+): { tokens: Token[]; wrapped: string[]; lines: number; end: number } | undefined {
+  if (first < 0 || (values.length === WIDTH && groupsOfFiveSum(values.map((t) => t.value ?? 0)))) return undefined;
+  const header = headerCentres(headerTokens);
+  const lines: Token[][] = [];
+  for (let i = first; i < doc.lines.length && lines.length < 4; i++) {
+    const l = doc.lines[i];
+    if (!l) continue;
+    const vals = l.tokens.filter(isValue);
+    if (!vals.length) {
+      if (isHeaderWordsOnly(l.key) || !l.key) continue;
+      break;
+    }
+    lines.push(vals);
+    if (lines.length < 2) continue;
+    const centres = header ?? clusterCentres(lines.flat());
+    if (!centres) continue;
+    const stacked = stackColumns(lines, centres);
+    if (stacked?.wrapped.length && groupsOfFiveSum(stacked.tokens.map((t) => t.value ?? 0)))
+      return { ...stacked, lines: lines.length, end: i };
+  }
+  return undefined;
+}
+
+/**
+ * Column positions from the figures themselves when the header's are not known (a header printed
+ * one character per line): positions closer than CLUSTER_GAP are one column; 15 columns or none.
+ */
+function clusterCentres(tokens: readonly Token[]): number[] | undefined {
+  const xs = tokens.map((t) => t.pos).filter((x): x is number => x !== undefined);
+  xs.sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const x of xs) {
+    const last = out[out.length - 1];
+    if (last && x - (last[last.length - 1] as number) < CLUSTER_GAP) last.push(x);
+    else out.push([x]);
+  }
+  if (out.length !== WIDTH) return undefined;
+  return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+/** Points between the centres of two figures of one column (half a digit apart at most when wrapped). */
+const CLUSTER_GAP = 12;
 
 /** The characters of table 四's header (行政复议, 未经复议直接起诉, 结果维持, 尚未审结, 总计…). */
 const HEADER_CHARS = new Set("行政复议诉讼未经直接起后结果维持纠正其他尚审总计");
