@@ -80,11 +80,17 @@ export function labelKey(s: string): string {
   return out;
 }
 
-/** Character bigrams of a key (the key itself when it has one character). */
-export function bigrams(key: string): string[] {
-  if (key.length < 2) return key ? [key] : [];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < key.length; i++) out.push(key.slice(i, i + 2));
+/**
+ * Character bigrams of a key as small integers (a one-character key: its own code). Integers in
+ * V8's small-integer range, not two-character strings: the table-三 alignment looks up thousands
+ * of them per report. Two UTF-16 units are folded into 30 bits, so distinct bigrams can share a
+ * number only for characters 16,384 code units apart — never within the CJK labels compared here.
+ */
+export function bigrams(key: string): number[] {
+  if (key.length < 2) return key ? [key.charCodeAt(0)] : [];
+  const out: number[] = [];
+  for (let i = 0; i + 1 < key.length; i++)
+    out.push((((key.charCodeAt(i) & 0x3fff) << 16) | key.charCodeAt(i + 1)) & 0x3fffffff);
   return out;
 }
 
@@ -93,7 +99,7 @@ export function bigrams(key: string): string[] {
  * text. Extra text around the label does not lower the score, so a label wrapped around numbers
  * or preceded by a spanning cell's text still matches.
  */
-export function coverage(labelGrams: readonly string[], textGrams: ReadonlySet<string>): number {
+export function coverage(labelGrams: readonly number[], textGrams: ReadonlySet<number>): number {
   if (labelGrams.length === 0) return 0;
   let hit = 0;
   for (const g of labelGrams) if (textGrams.has(g)) hit++;

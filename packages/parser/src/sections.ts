@@ -21,7 +21,7 @@ const VARIANTS: Partial<Record<SectionKey, string[]>> = {
 interface HeadingDef {
   key: SectionKey;
   number: string;
-  titles: { key: string; grams: string[] }[];
+  titles: { key: string; grams: number[] }[];
 }
 
 const HEADINGS: readonly HeadingDef[] = SECTIONS.map((s) => ({

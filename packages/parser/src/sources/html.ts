@@ -85,6 +85,13 @@ const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
  * linear. Pages within the limit are returned unchanged; one indexOf scan over the tags.
  */
 export function limitNesting(html: string): string {
+  // Nesting can be no deeper than the number of opening tags: most pages end here.
+  let opens = 0;
+  for (let i = html.indexOf("<"); i >= 0 && opens <= MAX_DEPTH; i = html.indexOf("<", i + 1)) {
+    const c = html.charCodeAt(i + 1) | 32;
+    if (c >= 97 && c <= 122) opens++;
+  }
+  if (opens <= MAX_DEPTH) return html;
   const parts: string[] = [];
   let depth = 0;
   let dropped = 0;

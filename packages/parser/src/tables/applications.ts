@@ -32,7 +32,7 @@ interface RowSpec {
   def: ApplicationRowDef;
   /** Where the values go (the single （六） row goes to other.otherReasons). */
   target: readonly string[];
-  grams: string[];
+  grams: number[];
   single?: boolean;
 }
 
