@@ -8,6 +8,7 @@
  *   <fixture>.rendered-pdftotext.txt   `pdftotext` (default mode) of <fixture>.rendered.pdf
  *   huaian-2024.wrapped.pdf   the rendered HTML printed by Chromium with 18 pt table text, so that
  *                             wide figures wrap inside their cells ("300" over "1")
+ *   huaian-2024.blank-zeros.pdf   the same with every "0" cell left blank
  *   <fixture>.rendered.docx   renderDocx(expected JSON): Word's table model (gridSpan, vMerge)
  *   <fixture>.libreoffice.docx / .libreoffice.pdf   LibreOffice's own writers (only when `soffice`
  *                             is installed: apt-get install libreoffice-writer-nogui): the HTML
@@ -78,23 +79,29 @@ function libreoffice(file: string, filter: string, target: string): boolean {
 export const WRAPPING_CSS = "td, th { font-size: 18pt !important }";
 
 /** The report printed by Chromium with extra CSS (Debian's Chromium, as the renderer uses it). */
-async function printWith(report: unknown, css: string): Promise<Uint8Array> {
+async function printWith(report: unknown, css: string, edit = (html: string) => html): Promise<Uint8Array> {
   const { chromium } = await import("playwright-core");
   const { CHROMIUM_ARGS, findChromium } = await import("@gov-report/renderer/pdf");
   const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] });
   try {
     const page = await browser.newPage();
     const html = await renderHtml(report as Parameters<typeof renderHtml>[0]);
-    await page.setContent(html.replace("</head>", `<style>${css}</style></head>`));
+    await page.setContent(edit(html).replace("</head>", `<style>${css}</style></head>`));
     return new Uint8Array(await page.pdf({ format: "A4", printBackground: true }));
   } finally {
     await browser.close();
   }
 }
 
+/** Zeros left blank, as many agencies print them: every value cell holding "0" emptied. */
+export function blankZeros(html: string): string {
+  return html.replace(/(<td[^>]*>)0(<\/td>)/g, "$1$2");
+}
+
 async function main() {
   const huaian = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8"));
   writeFileSync(join(CORPUS, "huaian-2024.wrapped.pdf"), await printWith(huaian, WRAPPING_CSS));
+  writeFileSync(join(CORPUS, "huaian-2024.blank-zeros.pdf"), await printWith(huaian, WRAPPING_CSS, blankZeros));
   for (const stem of STEMS) {
     const report = JSON.parse(readFileSync(join(FIXTURES, `${stem}.expected.json`), "utf8"));
     const html = await renderHtml(report);

@@ -34,3 +34,20 @@ describe("figures wrapped inside narrow cells", () => {
     expect(wrapped.some((m) => m.startsWith("Table 4"))).toBe(true);
   });
 });
+
+// Zeros left blank (a whole row of 表三 printing no figure at all), with the wrapping above.
+describe("blank cells", () => {
+  it("reads every cell; a row with no figure is reported, the next row keeps its own figures", async () => {
+    const { report, diagnostics } = await parseReport({
+      pdf: new Uint8Array(readFileSync(join(CORPUS, "huaian-2024.blank-zeros.pdf"))),
+    });
+    const expected = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8"));
+    for (const key of ["proactiveDisclosure", "applications", "reviewsAndLawsuits"] as const) {
+      expect(report[key]).toEqual(expected[key]);
+    }
+    expect(diagnostics.filter((d) => d.code === "cell.blank").length).toBeGreaterThan(50);
+    expect(diagnostics.filter((d) => d.code === "row.missing").map((d) => d.path?.join("."))).toContain(
+      "applications.outcomes.notProcessed.publications",
+    );
+  });
+});

@@ -32,6 +32,8 @@ interface RowSpec {
   def: ApplicationRowDef;
   /** Where the values go (the single （六） row goes to other.otherReasons). */
   target: readonly string[];
+  /** labelKey of the row's own label. */
+  key: string;
   grams: number[];
   single?: boolean;
 }
@@ -57,15 +59,62 @@ function buildRowSpecs(edition: Edition, singleOther: boolean): RowSpec[] {
     return {
       def,
       target: single ? ["outcomes", "other", "otherReasons"] : def.path,
+      key: labelKey(own),
       grams: bigrams(labelKey(own)),
       ...(single ? { single } : {}),
     };
   });
 }
 
+/**
+ * A row whose cells are all blank prints no figures: the next row's figures then follow both
+ * labels, and the earlier label, complete, would take them. When the words before a group hold a
+ * row's whole label and, after it, the start of the next row's label, the group is the next
+ * row's: the earlier row's similarity is cut (positional sources, where labels sit beside their
+ * figures).
+ */
+function laterLabelsFirst(specs: readonly RowSpec[], groups: readonly Group[], sims: number[][]): number[][] {
+  const out = sims.map((row) => [...row]);
+  for (let r = 0; r + 1 < specs.length; r++) {
+    const own = (specs[r] as RowSpec).key;
+    const next = (specs[r + 1] as RowSpec).key;
+    if (own.length < 3 || next.length < 3) continue;
+    groups.forEach((g, gi) => {
+      const row = out[r] as number[];
+      if ((row[gi] ?? 0) < 0.5 || ((sims[r + 1] as number[])[gi] ?? 0) < 0.5) return;
+      const end = labelEnd(g.before, own);
+      const start = end >= 0 ? g.before.indexOf(next.slice(0, 2), end + 1) : -1;
+
+      if (start > end) row[gi] = (row[gi] as number) * 0.3;
+    });
+  }
+  return out;
+}
+
+/**
+ * Where `label` ends in `text`: from the last place its first two characters occur, its
+ * characters matched in order, others skipped (a vertical label's characters are interleaved:
+ * "禁止公果开"). -1 unless nine in ten of them are found.
+ */
+function labelEnd(text: string, label: string): number {
+  let i = text.lastIndexOf(label.slice(0, 2));
+  if (i < 0) return -1;
+  let matched = 0;
+  let end = -1;
+  for (const ch of label) {
+    const at = text.indexOf(ch, i);
+    if (at < 0) continue;
+    matched++;
+    end = at;
+    i = at + 1;
+  }
+  return matched >= 0.9 * label.length ? end : -1;
+}
+
 /** Header positions of the seven applicant columns (自然人 … 总计), when all are found in order. */
 function headerCentres(doc: SourceDoc, from: number, to: number): number[] | undefined {
-  const prefixes = ["自然人", "商业", "科研", "社会", "法律", "其他", "总计"];
+  // Two characters each: a narrow header cell wraps "自然人" as "自然" over "人".
+  const prefixes = ["自然", "商业", "科研", "社会", "法律", "其他", "总计"];
   const out: number[] = [];
   for (const p of prefixes) {
     let found: number | undefined;
@@ -86,6 +135,8 @@ function headerCentres(doc: SourceDoc, from: number, to: number): number[] | und
 
 /** Lines a row's figures may spread over (a figure wrapped in its cell, others centred between). */
 const MAX_BAND = 4;
+/** Characters of label a continuation line may carry: the last line of a wrapped row label. */
+const MAX_LABEL_TAIL = 8;
 
 /**
  * A row whose cells are too narrow for its figures prints them over several lines: "2598" on the
@@ -103,54 +154,66 @@ function joinBands(doc: SourceDoc, groups: Group[], range: [number, number], dia
       WIDTH,
     );
   if (!centres) return groups;
-  const addsUp = (tokens: readonly Token[]) =>
+  // Blank cells (undefined) count as 0; a row needs its 总计 printed.
+  const addsUp = (tokens: readonly (Token | undefined)[]) =>
     tokens.length === WIDTH &&
-    tokens.every((t) => t.kind !== "num" || Number.isInteger(t.value)) &&
-    lastIsSum(tokens.map((t) => t.value ?? 0));
+    tokens[WIDTH - 1] !== undefined &&
+    tokens.every((t) => t?.kind !== "num" || Number.isInteger(t.value)) &&
+    lastIsSum(tokens.map((t) => t?.value ?? 0));
+  const defined = (tokens: readonly (Token | undefined)[]) => tokens.filter((t): t is Token => t !== undefined);
   const out: Group[] = [];
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as Group;
-    if (g.tokens.length > WIDTH || g.tokens.some((t) => t.pos === undefined)) {
+    const alone = g.tokens.some((t) => t.pos === undefined) ? undefined : stackColumns([g.tokens], centres, true);
+    if (g.tokens.length > WIDTH || !alone || alone.wrapped.length) {
       out.push(g);
       continue;
     }
-    if (addsUp(g.tokens)) {
-      // "9446 … 9446" adds up by itself when the only figure of a row and its 总计 both wrap: a
-      // next line of at most three figures, each under a figure of three or more digits here,
-      // that still adds up stacked, is their continuation.
-      const next = groups[i + 1];
-      const stacked =
-        next && next.line - g.line <= 2 && next.tokens.length <= 3 && continues(g.tokens, next.tokens, centres)
-          ? stackColumns([g.tokens, next.tokens], centres)
-          : undefined;
-      if (stacked?.wrapped.length && addsUp(stacked.tokens)) {
-        out.push({ tokens: stacked.tokens, before: g.before + (next as Group).before, line: g.line });
-        wrappedNote(doc, diags, g.line, 2, stacked.wrapped);
-        i++;
-      } else out.push(g);
-      continue;
-    }
+    // A row that adds up by itself can still be wrapped: "646 … 646" when its only large figure
+    // and its 总计 both wrap. Sums cannot tell (what is left of a row that adds up adds up too),
+    // so its continuation must stack under figures of three or more digits, in lines short of a
+    // full row, and the band may hold one row label (beyond the tail of a wrapped one).
+    const fine = addsUp(alone.tokens);
+    let labelled = g.before.length > MAX_LABEL_TAIL;
     let joined: { tokens: Token[]; last: number; wrapped: string[] } | undefined;
     for (let j = i + 1; j < groups.length && j < i + MAX_BAND && !joined; j++) {
       const next = groups[j] as Group;
-      if (next.line - (groups[j - 1] as Group).line > 2 || next.tokens.length > WIDTH) break;
+      if (next.line - (groups[j - 1] as Group).line > 2 || next.tokens.length > (fine ? WIDTH - 1 : WIDTH)) break;
+      // One label per row: on the first line, or (centred) on a later one when the first has none.
+      if (fine && next.before.length > MAX_LABEL_TAIL) {
+        if (labelled) break;
+        labelled = true;
+      }
       const stacked = stackColumns(
         groups.slice(i, j + 1).map((x) => x.tokens),
         centres,
+        true,
       );
-      if (stacked && addsUp(stacked.tokens)) joined = { ...stacked, last: j };
+      if (!stacked || !addsUp(stacked.tokens)) continue;
+      if (fine && !(stacked.wrapped.length && stacked.wrapped.every((w) => w.indexOf("/") >= 3))) continue;
+      joined = { tokens: defined(stacked.tokens), wrapped: stacked.wrapped, last: j };
     }
-    // The same for a row that adds up only once its last line is left out ("9446 9446" over "8 8").
+    // A row that adds up only once its last line is left out ("9446 9446" over "8 8").
     const after = joined ? groups[joined.last + 1] : undefined;
-    if (joined && after && after.line - (groups[joined.last] as Group).line <= 2 && after.tokens.length <= 3) {
-      if (continues(joined.tokens, after.tokens, centres)) {
-        const more = stackColumns(
-          groups.slice(i, joined.last + 2).map((x) => x.tokens),
-          centres,
-        );
-        if (more && more.wrapped.length > joined.wrapped.length && addsUp(more.tokens))
-          joined = { ...more, last: joined.last + 1 };
-      }
+    if (
+      joined &&
+      after &&
+      after.line - (groups[joined.last] as Group).line <= 2 &&
+      after.tokens.length <= 3 &&
+      after.before.length <= MAX_LABEL_TAIL
+    ) {
+      const more = stackColumns(
+        groups.slice(i, joined.last + 2).map((x) => x.tokens),
+        centres,
+        true,
+      );
+      if (
+        more &&
+        more.wrapped.length > joined.wrapped.length &&
+        more.wrapped.every((w) => w.indexOf("/") >= 3 || joined?.wrapped.includes(w.slice(0, w.lastIndexOf("/")))) &&
+        addsUp(more.tokens)
+      )
+        joined = { tokens: defined(more.tokens), wrapped: more.wrapped, last: joined.last + 1 };
     }
     if (!joined) {
       out.push(g);
@@ -174,24 +237,9 @@ function wrappedNote(doc: SourceDoc, diags: Diagnostics, line: number, lines: nu
   );
 }
 
-/** Every token of `below` sits in the column of a token of `row` with three or more digits. */
-function continues(row: readonly Token[], below: readonly Token[], centres: readonly number[]): boolean {
-  const col = (t: Token) => {
-    let best = 0;
-    for (let c = 1; c < centres.length; c++)
-      if (Math.abs((centres[c] as number) - (t.pos ?? 0)) < Math.abs((centres[best] as number) - (t.pos ?? 0)))
-        best = c;
-    return best;
-  };
-  return below.every((b) => {
-    const above = row.find((t) => col(t) === col(b));
-    return above?.kind === "num" && b.kind === "num" && (above.digits ?? above.text).length >= 3;
-  });
-}
-
-/** The line of the applicant column headers (自然人), or the start of the range. */
+/** The line of the applicant column headers (自然人, or 自然 when the header cell wraps), or the start of the range. */
 function headerLineOf(doc: SourceDoc, range: [number, number]): number {
-  for (let i = range[0]; i < range[1]; i++) if (doc.lines[i]?.key.includes("自然人")) return i;
+  for (let i = range[0]; i < range[1]; i++) if (doc.lines[i]?.key.includes("自然")) return i;
   return range[0];
 }
 
@@ -351,7 +399,8 @@ export function readApplications(
     );
     return { groups: 0, singleOther: false, rowsFound: 0 };
   }
-  const groups = doc.positional ? joinBands(doc, groupsOf(doc, range), range, diags) : groupsOf(doc, range);
+  // Only a printed page wraps figures inside cells: an HTML or Word table row is one row.
+  const groups = doc.kind === "pdf" ? joinBands(doc, groupsOf(doc, range), range, diags) : groupsOf(doc, range);
   const groupGrams = groups.map((g) => new Set(bigrams(g.before)));
   const variants = edition === "2021" ? [false, true] : [false];
   let best: { specs: RowSpec[]; al: Alignment; single: boolean } | undefined;
@@ -368,7 +417,7 @@ export function readApplications(
       }
       return row;
     });
-    const al = align(specs, groups, sims);
+    const al = align(specs, groups, doc.positional ? laterLabelsFirst(specs, groups, sims) : sims);
     if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
   }
   const { specs, al, single } = best as { specs: RowSpec[]; al: Alignment; single: boolean };

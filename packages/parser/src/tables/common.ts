@@ -97,7 +97,18 @@ export function put(obj: Record<string, unknown>, path: readonly (string | numbe
 export function stackColumns(
   lines: readonly (readonly Token[])[],
   centres: readonly number[],
-): { tokens: Token[]; wrapped: string[] } | undefined {
+): { tokens: Token[]; wrapped: string[] } | undefined;
+/** With `blanks`: an empty column is a blank cell (undefined) instead of a failure. */
+export function stackColumns(
+  lines: readonly (readonly Token[])[],
+  centres: readonly number[],
+  blanks: true,
+): { tokens: (Token | undefined)[]; wrapped: string[] } | undefined;
+export function stackColumns(
+  lines: readonly (readonly Token[])[],
+  centres: readonly number[],
+  blanks = false,
+): { tokens: (Token | undefined)[]; wrapped: string[] } | undefined {
   const cells: Token[][] = centres.map(() => []);
   for (const line of lines) {
     for (const t of line) {
@@ -109,10 +120,14 @@ export function stackColumns(
     }
   }
   const wrapped: string[] = [];
-  const tokens: Token[] = [];
+  const tokens: (Token | undefined)[] = [];
   for (const c of cells) {
     const first = c[0];
-    if (!first) return undefined;
+    if (!first) {
+      if (!blanks) return undefined;
+      tokens.push(undefined);
+      continue;
+    }
     if (c.length === 1) {
       tokens.push(first);
       continue;

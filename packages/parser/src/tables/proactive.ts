@@ -7,7 +7,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import { splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { editDistance, labelKey } from "../normalize.js";
-import { isValue, placeByPosition, put, tokenValue } from "./common.js";
+import { centresFromRows, isValue, placeByPosition, put, tokenValue } from "./common.js";
 
 interface RowRef {
   block: ProactiveBlockDef;
@@ -31,6 +31,8 @@ export function readProactive(
   );
   const found = new Set<string>();
   const headerKeys = columnHeaderKeys(blocks);
+  const deferred: { row: RowRef; values: Token[]; line: number }[] = [];
+  const fullRows = new Map<number, Token[][]>();
   if (!range) {
     for (const r of rows) for (const c of r.block.columns) put(report, ["proactiveDisclosure", r.rowKey, c.key], 0);
     diags.add(
@@ -107,7 +109,17 @@ export function readProactive(
     }
     if (row) {
       block = row.blockIndex;
-      assign(doc, row, values, headerPos.get(row.blockIndex), report, diags, firstLine);
+      const header = headerPos.get(row.blockIndex);
+      const cols = row.block.columns.length;
+      if (!header && doc.positional && values.length < cols && values.every((t) => t.pos !== undefined)) {
+        // Fewer figures than columns and no header positions: placed once the block's full rows
+        // have shown where its columns are.
+        deferred.push({ row, values, line: firstLine });
+      } else {
+        assign(doc, row, values, header, report, diags, firstLine);
+        if (values.length === cols && values.every((t) => t.pos !== undefined))
+          fullRows.set(row.blockIndex, [...(fullRows.get(row.blockIndex) ?? []), values]);
+      }
       found.add(row.rowKey);
     } else if (
       b &&
@@ -140,6 +152,10 @@ export function readProactive(
     }
   }
   flush();
+  for (const d of deferred) {
+    const centres = centresFromRows(fullRows.get(d.row.blockIndex) ?? [], d.row.block.columns.length);
+    assign(doc, d.row, d.values, centres, report, diags, d.line);
+  }
   if (found.size < rows.length) readByBlocks(doc, range, blocks, rows, found, report, diags);
   let missing = 0;
   for (const r of rows) {
@@ -322,6 +338,8 @@ function headerPositions(tokens: readonly Token[], b: ProactiveBlockDef): number
     if (!t) return undefined;
     out.push(t.pos as number);
   }
+  // One text item holding several headers gives them one position: no use for placing figures.
+  for (let i = 1; i < out.length; i++) if ((out[i] as number) <= (out[i - 1] as number)) return undefined;
   return out;
 }
 

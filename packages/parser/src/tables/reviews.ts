@@ -87,8 +87,6 @@ export function readReviews(
   let numbers: number[] | undefined;
   const band = doc.positional ? wrappedRow(doc, firstValueLine, values, headerTokens) : undefined;
   if (band) {
-    values.length = 0;
-    values.push(...band.tokens);
     end = Math.max(end, band.end);
     diags.add(
       "cell.wrapped",
@@ -99,7 +97,8 @@ export function readReviews(
     );
   }
   const reordered = values.length === WIDTH && !doc.positional ? reorderRuns(values, runOf) : undefined;
-  if (reordered) {
+  if (band) placed = band.tokens;
+  else if (reordered) {
     numbers = reordered.candidates[0];
     const list = reordered.candidates.map((c) => c.join("|"));
     diags.add(
@@ -120,7 +119,7 @@ export function readReviews(
   } else if (values.length === WIDTH) placed = values;
   else if (values.length > WIDTH) placed = values.slice(0, WIDTH);
   else {
-    const centres = headerCentres(headerTokens);
+    const centres = headerCentres(headerTokens) ?? leafCentres(headerTokens);
     if (centres && values.length) placed = placeByPosition(values, centres);
     if (!placed && values.some((t) => t.digits)) {
       const pieces = values.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac }));
@@ -191,7 +190,7 @@ export function readReviews(
 
 /**
  * Figures too wide for table 四's narrow cells wrap ("100" over "6"), the other cells centred
- * between: the data row then spans up to four lines. When the figures as read do not make three
+ * between: the data row then spans up to six lines (a figure can wrap twice). When the figures as read do not make three
  * groups that add up, the lines from the first figure on are stacked column by column (by the
  * header's positions) and taken if they do.
  */
@@ -200,11 +199,11 @@ function wrappedRow(
   first: number,
   values: readonly Token[],
   headerTokens: readonly Token[],
-): { tokens: Token[]; wrapped: string[]; lines: number; end: number } | undefined {
+): { tokens: (Token | undefined)[]; wrapped: string[]; lines: number; end: number } | undefined {
   if (first < 0 || (values.length === WIDTH && groupsOfFiveSum(values.map((t) => t.value ?? 0)))) return undefined;
-  const header = headerCentres(headerTokens);
+  const header = headerCentres(headerTokens) ?? leafCentres(headerTokens);
   const lines: Token[][] = [];
-  for (let i = first; i < doc.lines.length && lines.length < 4; i++) {
+  for (let i = first; i < doc.lines.length && lines.length < 6; i++) {
     const l = doc.lines[i];
     if (!l) continue;
     const vals = l.tokens.filter(isValue);
@@ -216,8 +215,8 @@ function wrappedRow(
     if (lines.length < 2) continue;
     const centres = header ?? clusterCentres(lines.flat());
     if (!centres) continue;
-    const stacked = stackColumns(lines, centres);
-    if (stacked?.wrapped.length && groupsOfFiveSum(stacked.tokens.map((t) => t.value ?? 0)))
+    const stacked = stackColumns(lines, centres, true);
+    if (stacked?.wrapped.length && groupsOfFiveSum(stacked.tokens.map((t) => t?.value ?? 0)))
       return { ...stacked, lines: lines.length, end: i };
   }
   return undefined;
@@ -238,6 +237,23 @@ function clusterCentres(tokens: readonly Token[]): number[] | undefined {
   }
   if (out.length !== WIDTH) return undefined;
   return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+/** Characters of the fifteen leaf headers (结果维持 … 总计). */
+const LEAF_CHARS = new Set("结果维持纠正其他尚未审总计");
+
+/**
+ * Column positions from the leaf headers when they are printed one or two characters per line
+ * ("结" / "果" / "维" / "持"): their pieces cluster into the fifteen columns.
+ */
+function leafCentres(tokens: readonly Token[]): number[] | undefined {
+  const leaf = tokens.filter((t) => {
+    const k = t.text.replace(/\s/g, "");
+    if (!k || k.length > 4) return false;
+    for (const ch of k) if (!LEAF_CHARS.has(ch)) return false;
+    return true;
+  });
+  return clusterCentres(leaf);
 }
 
 /** Points between the centres of two figures of one column (half a digit apart at most when wrapped). */
