@@ -24,7 +24,7 @@ test("leaving with changes not saved to a file asks first", async ({ page }) => 
   let kind = "";
   page.once("dialog", (d) => {
     kind = d.type();
-    void d.dismiss();
+    d.dismiss().catch(() => {});
   });
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => kind).toBe("beforeunload");

@@ -54,7 +54,8 @@ async function load(html: string): Promise<{ page: Page; requests: string[]; dia
   });
   page.on("dialog", (d) => {
     dialogs.push(d.message());
-    void d.dismiss();
+    // Several dialogs can race; one already gone when dismissed is not a failure.
+    d.dismiss().catch(() => {});
   });
   await page.goto("https://render.test/", { waitUntil: "load" });
   await page.waitForTimeout(200);
