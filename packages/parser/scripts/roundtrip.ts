@@ -17,7 +17,15 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { computeTotals, getAt, numericCellsOf, type Report, setAt, validateReport } from "@gov-report/core";
+import {
+  APPLICANT_PARTS,
+  computeTotals,
+  getAt,
+  numericCellsOf,
+  type Report,
+  setAt,
+  validateReport,
+} from "@gov-report/core";
 import { renderDocx, renderHtml, renderMarkdown, renderText } from "@gov-report/renderer";
 import { parseReport } from "../src/index.js";
 import type { ParseInput, ParseResult } from "../src/types.js";
@@ -27,7 +35,6 @@ import { scrape } from "./make-corpus.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = resolve(here, "../../../fixtures");
 const TEMPLATES = ["seed-2020", "huaian-2024", "hongze-2023", "hongze-2024"];
-const APPLICANTS = ["naturalPerson", "business", "research", "nonprofit", "legalServices", "otherOrganization"];
 
 /** mulberry32: small, fast, good enough for test data. */
 export function prng(seed: number): () => number {
@@ -68,7 +75,7 @@ export function randomReport(template: Report, rand: () => number): Report {
   report = computeTotals(report);
   // 一 + 二 = 三（七）+ 四, per applicant column: what was not handled this year is carried forward.
   const apps = report.applications as unknown as Record<string, Record<string, unknown>>;
-  for (const col of APPLICANTS) {
+  for (const col of APPLICANT_PARTS) {
     const handled = getAt(apps, ["outcomes", "total", col]) as number;
     const carriedOver = getAt(apps, ["carriedOver", col]) as number;
     const rest = Math.max(rand() < 0.6 ? 0 : Math.floor(rand() * 5), carriedOver - handled);

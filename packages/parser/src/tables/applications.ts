@@ -84,7 +84,6 @@ function laterLabelsFirst(specs: readonly RowSpec[], groups: readonly Group[], s
       if ((row[gi] ?? 0) < 0.5 || ((sims[r + 1] as number[])[gi] ?? 0) < 0.5) return;
       const end = labelEnd(g.before, own);
       const start = end >= 0 ? g.before.indexOf(next.slice(0, 2), end + 1) : -1;
-
       if (start > end) row[gi] = (row[gi] as number) * 0.3;
     });
   }
@@ -141,10 +140,10 @@ const MAX_LABEL_TAIL = 8;
 /**
  * A row whose cells are too narrow for its figures prints them over several lines: "2598" on the
  * first, "82" under it, the short figures of the row centred between. Each such line is a group
- * of its own, short of figures. Consecutive short groups are joined into one row when, column by
- * column (figures stacked in one column are one figure, digits top first), they give seven
- * figures that add up — and the first did not add up alone. (Two whole rows that each fail to add
- * up but add up stacked digit by digit would be a coincidence no real table has shown.)
+ * of its own, short of figures. Consecutive groups are joined into one row when, column by column
+ * (figures stacked in one column are one figure, digits top first; an empty column is a blank
+ * cell), they give a row whose 总计 is the sum of its parts — when the first line did not add up
+ * alone, or, when it did, only under the stricter conditions below. PDF sources only.
  */
 function joinBands(doc: SourceDoc, groups: Group[], range: [number, number], diags: Diagnostics): Group[] {
   const centres =

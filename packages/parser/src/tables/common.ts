@@ -15,19 +15,25 @@ export function placeByPosition(
   const out: (Token | undefined)[] = new Array(centres.length).fill(undefined);
   for (const t of tokens) {
     if (t.pos === undefined) return undefined;
-    let best = -1;
-    let bestD = Number.POSITIVE_INFINITY;
-    centres.forEach((c, i) => {
-      const d = Math.abs(c - (t.pos as number));
-      if (d < bestD) {
-        bestD = d;
-        best = i;
-      }
-    });
+    const best = nearestColumn(t.pos, centres);
     if (best < 0 || out[best]) return undefined;
     out[best] = t;
   }
   return out;
+}
+
+/** Index of the centre nearest to `pos` (-1 when there are none). */
+export function nearestColumn(pos: number, centres: readonly number[]): number {
+  let best = -1;
+  let bestD = Number.POSITIVE_INFINITY;
+  centres.forEach((c, i) => {
+    const d = Math.abs(c - pos);
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  });
+  return best;
 }
 
 /** Median of per-index positions over rows that have every column. */
@@ -113,10 +119,7 @@ export function stackColumns(
   for (const line of lines) {
     for (const t of line) {
       if (t.pos === undefined) return undefined;
-      let best = 0;
-      for (let c = 1; c < centres.length; c++)
-        if (Math.abs((centres[c] as number) - t.pos) < Math.abs((centres[best] as number) - t.pos)) best = c;
-      cells[best]?.push(t);
+      cells[nearestColumn(t.pos, centres)]?.push(t);
     }
   }
   const wrapped: string[] = [];

@@ -422,10 +422,8 @@ function assign(
     if (candidates.length === 1) values = candidates[0];
     else if (candidates.length > 1) ambiguous(candidates);
   }
-  if (values) {
-    // read from the glued run above
-  } else if (tokens.length === cols.length) placed = tokens;
-  else if (tokens.length > cols.length) {
+  if (!values && tokens.length === cols.length) placed = tokens;
+  else if (!values && tokens.length > cols.length) {
     placed = tokens.slice(0, cols.length);
     diags.add(
       "cell.extra",
@@ -434,7 +432,7 @@ function assign(
       `Table 2, ${row.en}: more figures than columns; the extra ones were ignored`,
       { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line) },
     );
-  } else {
+  } else if (!values) {
     if (header) placed = placeByPosition(tokens, header);
     if (!placed && tokens.some((t) => t.digits)) {
       // Figures printed with no separator: only the digits can tell, and nothing constrains them.

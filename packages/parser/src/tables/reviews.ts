@@ -190,9 +190,9 @@ export function readReviews(
 
 /**
  * Figures too wide for table 四's narrow cells wrap ("100" over "6"), the other cells centred
- * between: the data row then spans up to six lines (a figure can wrap twice). When the figures as read do not make three
- * groups that add up, the lines from the first figure on are stacked column by column (by the
- * header's positions) and taken if they do.
+ * between: the data row then spans up to six lines (a figure can wrap twice). When the figures as
+ * read do not make three groups that add up, the lines from the first figure on are stacked
+ * column by column (by the header's positions) and taken if they do.
  */
 function wrappedRow(
   doc: SourceDoc,
@@ -239,8 +239,8 @@ function clusterCentres(tokens: readonly Token[]): number[] | undefined {
   return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
 }
 
-/** Characters of the fifteen leaf headers (结果维持 … 总计). */
-const LEAF_CHARS = new Set("结果维持纠正其他尚未审总计");
+/** Characters of the fifteen leaf headers (结果维持 … 总计), from the catalog. */
+const LEAF_CHARS = new Set(REVIEW_OUTCOMES.flatMap((o) => [...o.zh]));
 
 /**
  * Column positions from the leaf headers when they are printed one or two characters per line
