@@ -1,6 +1,7 @@
 /** Builders: an empty report of an edition, totals recomputed from their parts. */
 import { type Edition, SECTIONS } from "./catalog.js";
 import { cellsOf, getAt, type Path, setAt } from "./cells.js";
+import { totalFormulas } from "./constraints.js";
 import type { Report, Report2019, Report2021 } from "./schema.js";
 
 /** The edition of the official format that applies to a report year: 2019 for 2019–2020, 2021 from 2021. */
@@ -30,15 +31,14 @@ export function createEmptyReport({ edition, year, agencyName = "" }: EmptyRepor
 }
 
 /**
- * A copy of the report with every 总计 recomputed from its parts: each row total of 表三, the
- * （七）总计 row, and each group total of 表四. Other cells are kept as they are.
+ * A copy of the report with every 总计 recomputed from its parts, by the sum constraints of
+ * `totalFormulas(edition)`: each row total of 表三, the （七）总计 row, and each group total of 表四.
+ * Other cells are kept as they are.
  */
 export function computeTotals<R extends Report>(report: R): R {
   const copy = structuredClone(report) as R;
-  for (const cell of cellsOf(copy.edition)) {
-    const formula = cell.sums?.[0];
-    if (!formula) continue;
-    setAt(copy as unknown as Record<string, unknown>, cell.path, sumAt(copy, formula.of));
+  for (const c of totalFormulas(copy.edition)) {
+    setAt(copy as unknown as Record<string, unknown>, c.total as Path, sumAt(copy, c.parts ?? []));
   }
   return copy;
 }

@@ -43,6 +43,10 @@ export const TOP_LEVEL_LABELS = {
   year: { zh: "报告年度", en: "Report year" },
   agency: { zh: "报告机关", en: "Reporting agency" },
   agencyName: { zh: "机关名称", en: "Agency name" },
+  provenance: { zh: "单元格来源", en: "Cell provenance" },
+  signature: { zh: "落款", en: "Signature" },
+  signatureAgency: { zh: "落款机关", en: "Signing agency" },
+  signatureDate: { zh: "落款日期", en: "Date signed" },
 } as const satisfies Record<string, Label>;
 
 // ---------------------------------------------------------------------------------------------

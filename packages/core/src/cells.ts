@@ -5,7 +5,6 @@
  */
 import {
   APPLICANT_COLUMNS,
-  APPLICANT_PARTS,
   applicationRows,
   type CellKind,
   EDITIONS,
@@ -14,11 +13,11 @@ import {
   PROACTIVE_BLOCKS,
   REVIEW_GROUPS,
   REVIEW_OUTCOMES,
-  REVIEW_PARTS,
   SECTIONS,
   type SectionKey,
   sectionDef,
 } from "./catalog.js";
+import { constraints } from "./constraints.js";
 
 export type Path = readonly (string | number)[];
 
@@ -42,15 +41,25 @@ export interface CellDef {
   readonly en: string;
   readonly kind: CellKind;
   readonly maxDecimals?: number;
-  /** For 总计 cells: the formulas (one per invariant) that compute them. */
+  /**
+   * For 总计 cells: the sum constraints (one per invariant) whose total this cell is, derived from
+   * `constraints(edition)`; the first is the one that computes it.
+   */
   readonly sums?: readonly SumDef[];
 }
 
-export const RULE_ROW_TOTAL = "applications.row-total";
-export const RULE_COLUMN_TOTAL = "applications.column-total";
-export const RULE_REVIEW_TOTAL = "reviews.group-total";
-
 const pathId = (p: Path) => p.join(".");
+
+/** The sums of each total cell, by cell id, from the edition's constraints. */
+function sumsByTotal(edition: Edition): Map<string, SumDef[]> {
+  const out = new Map<string, SumDef[]>();
+  for (const c of constraints(edition)) {
+    if (!c.total || !c.parts) continue;
+    const id = pathId(c.total);
+    out.set(id, [...(out.get(id) ?? []), { rule: c.code, of: c.parts }]);
+  }
+  return out;
+}
 
 function textCells(): CellDef[] {
   return SECTIONS.filter((s) => s.kind === "text").map((s) => ({
@@ -87,10 +96,9 @@ function proactiveCells(edition: Edition): CellDef[] {
   return out;
 }
 
-function applicationCells(edition: Edition): CellDef[] {
+function applicationCells(edition: Edition, sums: Map<string, SumDef[]>): CellDef[] {
   const table = sectionDef("applications").table as string;
   const rows = applicationRows(edition);
-  const outcomeRows = rows.filter((r) => r.role === "outcome");
   const out: CellDef[] = [];
   for (const r of rows) {
     const base = ["applications", ...r.path];
@@ -98,13 +106,7 @@ function applicationCells(edition: Edition): CellDef[] {
     const rowName = (r.labels.length > 1 ? r.labels.slice(1) : r.labels).map((l) => l.zh).join(" ");
     for (const c of APPLICANT_COLUMNS) {
       const path = [...base, c.key];
-      const sums: SumDef[] = [];
-      if (c.key === "total") {
-        sums.push({ rule: RULE_ROW_TOTAL, of: APPLICANT_PARTS.map((k) => [...base, k]) });
-      }
-      if (r.role === "outcomesTotal") {
-        sums.push({ rule: RULE_COLUMN_TOTAL, of: outcomeRows.map((o) => ["applications", ...o.path, c.key]) });
-      }
+      const formulas = sums.get(pathId(path));
       out.push({
         path,
         id: pathId(path),
@@ -113,14 +115,14 @@ function applicationCells(edition: Edition): CellDef[] {
         zh: `${table} ${rowName} · ${c.zh}`,
         en: `Table 3, ${r.en}: ${c.en}`,
         kind: "count",
-        ...(sums.length ? { sums } : {}),
+        ...(formulas ? { sums: formulas } : {}),
       });
     }
   }
   return out;
 }
 
-function reviewCells(): CellDef[] {
+function reviewCells(sums: Map<string, SumDef[]>): CellDef[] {
   const table = sectionDef("reviewsAndLawsuits").table as string;
   const out: CellDef[] = [];
   for (const g of REVIEW_GROUPS) {
@@ -135,9 +137,7 @@ function reviewCells(): CellDef[] {
         zh: `${table} ${groupLabels.join(" ")} · ${o.zh}`,
         en: `Table 4, ${g.en}: ${o.en}`,
         kind: "count",
-        ...(o.key === "total"
-          ? { sums: [{ rule: RULE_REVIEW_TOTAL, of: REVIEW_PARTS.map((k) => ["reviewsAndLawsuits", g.key, k]) }] }
-          : {}),
+        ...(sums.has(pathId(path)) ? { sums: sums.get(pathId(path)) as SumDef[] } : {}),
       });
     }
   }
@@ -147,11 +147,12 @@ function reviewCells(): CellDef[] {
 function buildCells(edition: Edition): readonly CellDef[] {
   const text = textCells();
   const byKey = (k: SectionKey) => text.filter((c) => c.section === k);
+  const sums = sumsByTotal(edition);
   return [
     ...byKey("overview"),
     ...proactiveCells(edition),
-    ...applicationCells(edition),
-    ...reviewCells(),
+    ...applicationCells(edition, sums),
+    ...reviewCells(sums),
     ...byKey("problemsAndImprovements"),
     ...byKey("otherMatters"),
   ];

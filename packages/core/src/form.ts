@@ -100,14 +100,29 @@ export interface SectionMeta {
   table?: TableMeta;
 }
 
+/** A field outside the tables. */
+export interface HeaderFieldMeta {
+  id: string;
+  path: string[];
+  label: string;
+  labelEn: string;
+  /** `date`: an ISO date `YYYY-MM-DD`. */
+  kind: "text" | "integer" | "edition" | "date";
+  /** The field may be absent (the report's optional `signature`). */
+  optional?: boolean;
+}
+
 export interface EditionFormMeta {
   edition: Edition;
   title: string;
   titleEn: string;
   document: string;
   years: string;
-  /** Fields above the sections: edition, year, agency name. */
-  header: { id: string; path: string[]; label: string; labelEn: string; kind: "text" | "integer" | "edition" }[];
+  /**
+   * Fields outside the tables: edition, year, agency name, then the signature (落款) printed at the
+   * end of the report — `optional` fields may be absent from a report (a draft has no signature).
+   */
+  header: HeaderFieldMeta[];
   sections: SectionMeta[];
   /** Every field of the edition, keyed by id, in printed order. */
   fields: Record<string, FieldMeta>;
@@ -257,6 +272,26 @@ function reviewsTable(edition: Edition): TableMeta {
   return { id: sectionDef("reviewsAndLawsuits").table as string, columnCount: parts.length * 3, rows };
 }
 
+/** The fields outside the tables, both editions alike. */
+function headerFields(): HeaderFieldMeta[] {
+  const L = TOP_LEVEL_LABELS;
+  const field = (id: string, l: Label, kind: HeaderFieldMeta["kind"], optional = false): HeaderFieldMeta => ({
+    id,
+    path: id.split("."),
+    label: l.zh,
+    labelEn: l.en,
+    kind,
+    ...(optional ? { optional } : {}),
+  });
+  return [
+    field("edition", L.edition, "edition"),
+    field("year", L.year, "integer"),
+    field("agency.name", L.agencyName, "text"),
+    field("signature.agency", L.signatureAgency, "text", true),
+    field("signature.date", L.signatureDate, "date", true),
+  ];
+}
+
 function editionForm(edition: Edition): EditionFormMeta {
   const info = EDITION_INFO[edition];
   const fields: Record<string, FieldMeta> = {};
@@ -272,29 +307,7 @@ function editionForm(edition: Edition): EditionFormMeta {
     titleEn: info.en,
     document: info.document,
     years: info.years,
-    header: [
-      {
-        id: "edition",
-        path: ["edition"],
-        label: TOP_LEVEL_LABELS.edition.zh,
-        labelEn: TOP_LEVEL_LABELS.edition.en,
-        kind: "edition",
-      },
-      {
-        id: "year",
-        path: ["year"],
-        label: TOP_LEVEL_LABELS.year.zh,
-        labelEn: TOP_LEVEL_LABELS.year.en,
-        kind: "integer",
-      },
-      {
-        id: "agency.name",
-        path: ["agency", "name"],
-        label: TOP_LEVEL_LABELS.agencyName.zh,
-        labelEn: TOP_LEVEL_LABELS.agencyName.en,
-        kind: "text",
-      },
-    ],
+    header: headerFields(),
     sections: SECTIONS.map((s) => ({
       key: s.key,
       number: s.number,

@@ -24,9 +24,12 @@ export {
   sameAgency,
   TEXT_OVERLAP_LIMIT,
 } from "./compare.js";
+export * from "./constraints.js";
 export * from "./form.js";
+export * from "./provenance.js";
 export { ideographForRadical, RADICAL_TO_IDEOGRAPH, replaceRadicals } from "./radicals.js";
 export * from "./rules.js";
+export * from "./signature.js";
 export {
   codePointWidth,
   displayWidth,

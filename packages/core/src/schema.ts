@@ -20,6 +20,8 @@ import {
   type SectionKey,
   TOP_LEVEL_LABELS,
 } from "./catalog.js";
+import { cellsOf } from "./cells.js";
+import { CELL_STATUSES, type CellStatus } from "./provenance.js";
 
 const meta = (l: Label, extra?: string) => ({
   title: l.zh,
@@ -227,6 +229,39 @@ export const agencySchema = z
   .looseObject({ name: z.string().meta(meta(TOP_LEVEL_LABELS.agencyName)) })
   .meta(meta(TOP_LEVEL_LABELS.agency, "More optional fields may be added"));
 
+/** How one cell's value was obtained (see provenance.ts). */
+export const cellProvenanceSchema = z
+  .strictObject({
+    status: z.enum(CELL_STATUSES as [CellStatus, ...CellStatus[]]).meta({
+      description: "printed, blank (empty in the source), inferred, ambiguous or unread",
+    }),
+    by: z.string().optional().meta({ description: "For inferred: the rule code or evidence that decided it" }),
+    candidates: z.array(z.number()).optional().meta({ description: "For ambiguous: the values the cell could have" }),
+    note: z.string().optional().meta({ description: "A note printed in the cell, e.g. 其中修订5件" }),
+  })
+  .meta({ id: "CellProvenance", title: "单元格来源", description: "How one cell's value was obtained" });
+
+/** The optional `provenance` of an edition: keys are the edition's cell ids. */
+const provenanceSchema = (edition: Edition) =>
+  z
+    .partialRecord(z.enum(cellsOf(edition).map((c) => c.id) as [string, ...string[]]), cellProvenanceSchema)
+    .optional()
+    .meta(
+      meta(
+        TOP_LEVEL_LABELS.provenance,
+        "Optional, set by readers of documents: per cell id, how the value was obtained. An unread or ambiguous cell holds a placeholder and is a validation error",
+      ),
+    );
+
+/** The optional `signature` (落款) at the end of a published report. */
+export const signatureSchema = z
+  .strictObject({
+    agency: z.string().meta(meta(TOP_LEVEL_LABELS.signatureAgency, "The body as signed")),
+    date: z.iso.date().meta(meta(TOP_LEVEL_LABELS.signatureDate, "ISO 8601 date YYYY-MM-DD")),
+  })
+  .optional()
+  .meta(meta(TOP_LEVEL_LABELS.signature, "Optional"));
+
 export const yearSchema = z.int().min(2008).max(2100).meta(meta(TOP_LEVEL_LABELS.year));
 
 const common = {
@@ -244,6 +279,8 @@ export const report2019Schema = z
     ...common,
     proactiveDisclosure: proactiveDisclosure2019Schema,
     applications: applications2019Schema,
+    signature: signatureSchema,
+    provenance: provenanceSchema("2019"),
   })
   .meta({
     id: "Report2019",
@@ -257,6 +294,8 @@ export const report2021Schema = z
     ...common,
     proactiveDisclosure: proactiveDisclosure2021Schema,
     applications: applications2021Schema,
+    signature: signatureSchema,
+    provenance: provenanceSchema("2021"),
   })
   .meta({
     id: "Report2021",

@@ -17,15 +17,17 @@ import {
   sectionDef,
   TOP_LEVEL_LABELS,
 } from "./catalog.js";
+import { type CellDef, cellsOf, getAt, type Path } from "./cells.js";
+import { type Finding, lateFindings, provenanceFindings, signatureFindings, unreadFindings } from "./checks.js";
 import {
-  type CellDef,
-  cellsOf,
-  getAt,
-  type Path,
+  type Constraint,
+  constraints,
+  RULE_BALANCE,
   RULE_COLUMN_TOTAL,
   RULE_REVIEW_TOTAL,
   RULE_ROW_TOTAL,
-} from "./cells.js";
+} from "./constraints.js";
+import { cellStatus } from "./provenance.js";
 import { RULES, type RuleDef, type Severity } from "./rules.js";
 import type { Report } from "./schema.js";
 import { extractQuotedFigures, type QuotedMetric } from "./text.js";
@@ -121,55 +123,48 @@ function buildShape(edition: Edition): ObjectNode {
   return root;
 }
 
-/** The sums of invariants 3, 4, 5 as positions in the values array. */
-interface TotalPlan {
-  cell: CellDef;
-  index: number;
+/** A constraint of `constraints(edition)` with its terms as positions in the values array. */
+interface ConstraintPlan {
+  constraint: Constraint;
   rule: RuleDef;
-  of: readonly Path[];
-  ofIndex: readonly number[];
-}
-/** Invariant 1 per column: positions of 一, 二, （七）总计 and 四. */
-interface BalancePlan {
+  /** The cell the issue is reported at: the total of a sum, 四、结转下年度继续办理 for the balance. */
   cell: CellDef;
-  received: number;
-  carriedOver: number;
-  total: number;
-  forward: number;
+  index: readonly number[];
+  coef: readonly number[];
 }
 interface Plan {
   shape: ObjectNode;
   cells: readonly CellDef[];
-  totals: TotalPlan[];
-  balance: BalancePlan[];
+  /** Position of each cell id in `cells`. */
+  indexOf: ReadonlyMap<string, number>;
+  constraints: ConstraintPlan[];
 }
+
+const RULE_BY_CODE: Record<string, RuleDef> = {
+  [RULE_ROW_TOTAL]: RULES.rowTotal,
+  [RULE_COLUMN_TOTAL]: RULES.columnTotal,
+  [RULE_BALANCE]: RULES.balance,
+  [RULE_REVIEW_TOTAL]: RULES.reviewTotal,
+};
 
 function buildPlan(edition: Edition): Plan {
   const cells = cellsOf(edition);
   const indexOf = new Map(cells.map((c, i) => [c.id, i]));
   const at = (p: Path) => indexOf.get(p.join(".")) as number;
-  const totals: TotalPlan[] = [];
-  cells.forEach((cell, index) => {
-    for (const s of cell.sums ?? []) {
-      totals.push({ cell, index, rule: RULE_BY_SUM[s.rule] as RuleDef, of: s.of, ofIndex: s.of.map(at) });
-    }
+  const plans = constraints(edition).map((constraint) => {
+    const reportedAt = constraint.total ?? (constraint.terms[constraint.terms.length - 1]?.path as Path);
+    return {
+      constraint,
+      rule: RULE_BY_CODE[constraint.code] as RuleDef,
+      cell: cells[at(reportedAt)] as CellDef,
+      index: constraint.terms.map((t) => at(t.path)),
+      coef: constraint.terms.map((t) => t.coef),
+    };
   });
-  const balance = cells
-    .filter((c) => c.path[1] === "carriedForward")
-    .map((cell) => {
-      const col = cell.path[2] as string;
-      return {
-        cell,
-        received: at(["applications", "received", col]),
-        carriedOver: at(["applications", "carriedOver", col]),
-        total: at(["applications", "outcomes", "total", col]),
-        forward: at(cell.path),
-      };
-    });
-  return { shape: buildShape(edition), cells, totals, balance };
+  return { shape: buildShape(edition), cells, indexOf, constraints: plans };
 }
 
-const TOP_KEYS = new Set(["edition", "year", "agency", ...SECTIONS.map((s) => s.key)]);
+const TOP_KEYS = new Set(["edition", "year", "agency", ...SECTIONS.map((s) => s.key), "provenance", "signature"]);
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -378,9 +373,12 @@ function checkTop(c: Collector, input: Record<string, unknown>): Edition {
 // Invariants
 // ---------------------------------------------------------------------------------------------
 
+/** A cell's number; undefined when it is not a number or holds a placeholder (unread/ambiguous). */
 const num = (obj: unknown, p: Path): number | undefined => {
   const v = getAt(obj, p);
-  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+  if (typeof v !== "number" || !Number.isFinite(v)) return undefined;
+  const status = cellStatus(obj, p.join("."));
+  return status === "unread" || status === "ambiguous" ? undefined : v;
 };
 
 function sumOf(obj: unknown, paths: readonly Path[]): number | undefined {
@@ -393,60 +391,62 @@ function sumOf(obj: unknown, paths: readonly Path[]): number | undefined {
   return s;
 }
 
-const RULE_BY_SUM: Record<string, RuleDef> = {
-  [RULE_ROW_TOTAL]: RULES.rowTotal,
-  [RULE_COLUMN_TOTAL]: RULES.columnTotal,
-  [RULE_REVIEW_TOTAL]: RULES.reviewTotal,
-};
-
-/** Invariants 3, 4, 5: every 总计 equals the sum of its parts. Cells that are not numbers are skipped. */
-function checkTotals(c: Collector, plan: Plan, values: readonly (number | undefined)[]): void {
-  outer: for (const t of plan.totals) {
-    const actual = values[t.index];
-    if (actual === undefined) continue;
-    let expected = 0;
-    for (const i of t.ofIndex) {
-      const v = values[i];
-      if (v === undefined) continue outer;
-      expected += v;
-    }
-    if (expected === actual) continue;
-    c.add(
-      t.rule,
-      t.cell.path,
-      `${t.cell.zh}: 各项之和为 ${expected}，报告填写 ${actual}`,
-      `${t.cell.en}: the parts add up to ${expected}, the report says ${actual}`,
-      t.of,
-      { expected, actual },
-    );
+/** Σ coef · value of a constraint's terms, or undefined when a term is not a known number. */
+function residual(p: ConstraintPlan, values: readonly (number | undefined)[]): number | undefined {
+  let r = 0;
+  for (let i = 0; i < p.index.length; i++) {
+    const v = values[p.index[i] as number];
+    if (v === undefined) return undefined;
+    r += (p.coef[i] as number) * v;
   }
+  return r;
+}
+
+/** Invariants 3, 4, 5: a 总计 that is not the sum of its parts, reported at the total. */
+function reportSum(c: Collector, p: ConstraintPlan, values: readonly (number | undefined)[], r: number): void {
+  const actual = values[p.index[0] as number] as number;
+  const expected = actual + r;
+  c.add(
+    p.rule,
+    p.cell.path,
+    `${p.cell.zh}: 各项之和为 ${expected}，报告填写 ${actual}`,
+    `${p.cell.en}: the parts add up to ${expected}, the report says ${actual}`,
+    p.constraint.parts ?? [],
+    { expected, actual },
+  );
 }
 
 /** Invariant 1: per column, 一 + 二 = 三（七）总计 + 四. Reported at 四、结转下年度继续办理. */
-function checkBalance(c: Collector, plan: Plan, values: readonly (number | undefined)[]): void {
-  for (const b of plan.balance) {
-    const received = values[b.received];
-    const carriedOver = values[b.carriedOver];
-    const total = values[b.total];
-    const forward = values[b.forward];
-    if (received === undefined || carriedOver === undefined || total === undefined || forward === undefined) continue;
-    const left = received + carriedOver;
-    if (left === total + forward) continue;
-    const cell = b.cell;
-    const col = cell.path[2] as string;
-    const colZh = cell.zh.split(" · ")[1] ?? col;
-    c.add(
-      RULES.balance,
-      cell.path,
-      `${cell.zh}: 第一项加第二项之和为 ${left}，第三项（七）总计加第四项之和为 ${total + forward}（${colZh}列）`,
-      `${cell.en}: received + carried over = ${left}, but (7) total + carried forward = ${total + forward}`,
-      [
-        ["applications", "received", col],
-        ["applications", "carriedOver", col],
-        ["applications", "outcomes", "total", col],
-      ],
-      { expected: left - total, actual: forward },
-    );
+function reportBalance(c: Collector, p: ConstraintPlan, values: readonly (number | undefined)[]): void {
+  const [received, carriedOver, total, forward] = p.index.map((i) => values[i] as number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const left = received + carriedOver;
+  const cell = p.cell;
+  const colZh = cell.zh.split(" · ")[1] ?? String(cell.path[cell.path.length - 1]);
+  c.add(
+    p.rule,
+    cell.path,
+    `${cell.zh}: 第一项加第二项之和为 ${left}，第三项（七）总计加第四项之和为 ${total + forward}（${colZh}列）`,
+    `${cell.en}: received + carried over = ${left}, but (7) total + carried forward = ${total + forward}`,
+    p.constraint.terms.slice(0, -1).map((t) => t.path),
+    { expected: left - total, actual: forward },
+  );
+}
+
+/**
+ * Invariants 1, 3, 4, 5: every constraint of the edition. A constraint with a term that is not a
+ * known number (wrong type, or unread/ambiguous in the provenance) cannot be checked and is skipped.
+ */
+function checkConstraints(c: Collector, plan: Plan, values: readonly (number | undefined)[]): void {
+  for (const p of plan.constraints) {
+    const r = residual(p, values);
+    if (r === undefined || r === 0) continue;
+    if (p.constraint.total) reportSum(c, p, values, r);
+    else reportBalance(c, p, values);
   }
 }
 
@@ -592,6 +592,22 @@ export function validateReport(input: unknown): ValidationResult {
   }
 }
 
+function addFindings(c: Collector, findings: readonly Finding[]): void {
+  for (const f of findings) c.add(f.rule, f.path, f.zh, f.en);
+}
+
+/** Unread and ambiguous cells are errors, and their placeholder values take part in no check. */
+function checkPlaceholders(
+  c: Collector,
+  plan: Plan,
+  provenance: Record<string, unknown>,
+  values: (number | undefined)[],
+): void {
+  const findings = unreadFindings(provenance, plan.cells);
+  addFindings(c, findings);
+  for (const f of findings) values[plan.indexOf.get(f.path.join(".")) as number] = undefined;
+}
+
 const PLANS: Record<Edition, Plan> = { "2019": buildPlan("2019"), "2021": buildPlan("2021") };
 
 function run(input: unknown): ValidationResult {
@@ -605,10 +621,12 @@ function run(input: unknown): ValidationResult {
   const plan = PLANS[edition];
   const values: (number | undefined)[] = new Array(plan.cells.length);
   checkObject(c, plan.shape, input, values);
+  addFindings(c, [...provenanceFindings(input.provenance, edition), ...signatureFindings(input.signature)]);
   const structural = c.errors;
-  checkTotals(c, plan, values);
-  checkBalance(c, plan, values);
+  if (structural === 0 && isObject(input.provenance)) checkPlaceholders(c, plan, input.provenance, values);
+  checkConstraints(c, plan, values);
   const report = structural === 0 ? (input as unknown as Report) : undefined;
   if (report) checkWarnings(c, report, plan.cells);
+  if (report?.signature) addFindings(c, lateFindings(report.signature, report.year, report.agency.name));
   return report ? { ok: c.errors === 0, report, issues: c.issues } : { ok: false, issues: c.issues };
 }

@@ -125,6 +125,29 @@ const CASES: Case[] = [
     },
     path: ["reviewsAndLawsuits", "lawsuitWithoutReview", "total"],
   },
+  {
+    code: RULES.cellUnread.code,
+    failing: () => ({ ...base2021(), provenance: { "applications.received.research": { status: "unread" } } }),
+    path: ["applications", "received", "research"],
+  },
+  {
+    code: RULES.cellAmbiguous.code,
+    failing: () => ({
+      ...base2021(),
+      provenance: { "proactiveDisclosure.licensing.decisions": { status: "ambiguous", candidates: [12, 120] } },
+    }),
+    path: ["proactiveDisclosure", "licensing", "decisions"],
+  },
+  {
+    code: RULES.signatureDate.code,
+    failing: () => ({ ...base2021(), signature: { agency: "淮安市人民政府", date: "2025-02-30" } }),
+    path: ["signature", "date"],
+  },
+  {
+    code: RULES.signatureLate.code,
+    failing: () => ({ ...base2021(), signature: { agency: "淮安市人民政府", date: "2025-04-15" } }),
+    path: ["signature", "date"],
+  },
   { code: RULES.editionYear.code, failing: () => ({ ...base2021(), year: 2020 }), path: ["edition"] },
   {
     code: RULES.emptySection.code,

@@ -1,0 +1,212 @@
+/**
+ * Checks of the optional top-level keys `provenance` and `signature`, as plain findings that
+ * validateReport turns into issues. Kept apart from validate.ts so that each key's rules read top
+ * to bottom in one place.
+ */
+import { type Edition, TOP_LEVEL_LABELS } from "./catalog.js";
+import { type CellDef, cellAt, type Path } from "./cells.js";
+import { CELL_STATUSES } from "./provenance.js";
+import { RULES, type RuleDef } from "./rules.js";
+import { isIsoDate, publicationDeadline } from "./signature.js";
+
+/** One issue found, before validateReport adds its severity and code. */
+export interface Finding {
+  rule: RuleDef;
+  path: Path;
+  zh: string;
+  en: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const typeName = (v: unknown): { zh: string; en: string } =>
+  v === null
+    ? { zh: "空白（null）", en: "null" }
+    : Array.isArray(v)
+      ? { zh: "数组", en: "an array" }
+      : typeof v === "object"
+        ? { zh: "对象", en: "an object" }
+        : typeof v === "string"
+          ? { zh: "文本", en: "a string" }
+          : typeof v === "number"
+            ? { zh: "数字", en: "a number" }
+            : { zh: typeof v, en: typeof v };
+
+const PL = TOP_LEVEL_LABELS.provenance;
+const ENTRY_KEYS = new Set(["status", "by", "candidates", "note"]);
+
+function wrongType(path: Path, name: string, want: { zh: string; en: string }, v: unknown): Finding {
+  const got = typeName(v);
+  return {
+    rule: RULES.wrongType,
+    path,
+    zh: `${PL.zh} ${name}: 应为${want.zh}，实际为${got.zh}`,
+    en: `provenance ${name}: expected ${want.en}, got ${got.en}`,
+  };
+}
+
+/** Structure of one provenance entry: `{ status, by?, candidates?, note? }`. */
+function entryFindings(id: string, entry: unknown): Finding[] {
+  const at = ["provenance", id];
+  if (!isRecord(entry)) return [wrongType(at, id, { zh: "对象", en: "an object" }, entry)];
+  const out: Finding[] = [];
+  const status = entry.status;
+  if (status === undefined) {
+    out.push({
+      rule: RULES.missing,
+      path: [...at, "status"],
+      zh: `${PL.zh} ${id}: 缺少 status`,
+      en: `provenance ${id}: status missing`,
+    });
+  } else if (typeof status !== "string" || !(CELL_STATUSES as readonly string[]).includes(status)) {
+    const list = CELL_STATUSES.join(", ");
+    out.push(wrongType([...at, "status"], `${id}.status`, { zh: `以下之一：${list}`, en: `one of ${list}` }, status));
+  }
+  for (const k of ["by", "note"] as const) {
+    if (entry[k] !== undefined && typeof entry[k] !== "string")
+      out.push(wrongType([...at, k], `${id}.${k}`, { zh: "文本", en: "a string" }, entry[k]));
+  }
+  const cand = entry.candidates;
+  if (cand !== undefined && !(Array.isArray(cand) && cand.every((x) => typeof x === "number" && Number.isFinite(x))))
+    out.push(wrongType([...at, "candidates"], `${id}.candidates`, { zh: "数字数组", en: "an array of numbers" }, cand));
+  for (const k of Object.keys(entry)) {
+    if (!ENTRY_KEYS.has(k))
+      out.push({
+        rule: RULES.unknownKey,
+        path: [...at, k],
+        zh: `${PL.zh} ${id}: 出现未定义的项 "${k}"`,
+        en: `provenance ${id}: unknown key "${k}"`,
+      });
+  }
+  return out;
+}
+
+/** Structural findings of `provenance`: an object keyed by cell ids of the edition, each entry well-formed. */
+export function provenanceFindings(provenance: unknown, edition: Edition): Finding[] {
+  if (provenance === undefined) return [];
+  if (!isRecord(provenance)) return [wrongType(["provenance"], "", { zh: "对象", en: "an object" }, provenance)];
+  const out: Finding[] = [];
+  for (const id of Object.keys(provenance)) {
+    if (!cellAt(edition, id.split("."))) {
+      out.push({
+        rule: RULES.unknownKey,
+        path: ["provenance", id],
+        zh: `${PL.zh}: "${id}" 不是 ${edition} 版格式的单元格`,
+        en: `provenance: "${id}" is not a cell of the ${edition} edition`,
+      });
+      continue;
+    }
+    out.push(...entryFindings(id, provenance[id]));
+  }
+  return out;
+}
+
+/** The cell errors of a well-formed provenance: every `unread` or `ambiguous` cell, at the cell. */
+export function unreadFindings(provenance: Record<string, unknown>, cells: readonly CellDef[]): Finding[] {
+  const out: Finding[] = [];
+  for (const cell of cells) {
+    if (!Object.hasOwn(provenance, cell.id)) continue;
+    const entry = provenance[cell.id] as { status: string; candidates?: number[] };
+    if (entry.status === "unread") {
+      out.push({
+        rule: RULES.cellUnread,
+        path: cell.path,
+        zh: `${cell.zh}：原文未能读取`,
+        en: `${cell.en}: could not be read from the source`,
+      });
+    } else if (entry.status === "ambiguous") {
+      const c = entry.candidates?.length ? entry.candidates : undefined;
+      out.push({
+        rule: RULES.cellAmbiguous,
+        path: cell.path,
+        zh: c
+          ? `${cell.zh}：原文有多种读法（可能为 ${c.join("、")}），需核对原文`
+          : `${cell.zh}：原文读法不唯一，需核对原文`,
+        en: c
+          ? `${cell.en}: the source can be read several ways (${c.join(", ")}); check the source`
+          : `${cell.en}: the source can be read several ways; check the source`,
+      });
+    }
+  }
+  return out;
+}
+
+const SL = TOP_LEVEL_LABELS;
+const SIGNATURE_KEYS = new Set(["agency", "date"]);
+
+/** Structural findings of `signature`: `{ agency: string, date: "YYYY-MM-DD" }`, a real date. */
+export function signatureFindings(signature: unknown): Finding[] {
+  if (signature === undefined) return [];
+  const at = ["signature"];
+  if (!isRecord(signature)) {
+    const got = typeName(signature);
+    return [
+      {
+        rule: RULES.wrongType,
+        path: at,
+        zh: `${SL.signature.zh}: 应为对象，实际为${got.zh}`,
+        en: `signature: expected an object, got ${got.en}`,
+      },
+    ];
+  }
+  const out: Finding[] = [];
+  const agency = signature.agency;
+  if (agency === undefined)
+    out.push({
+      rule: RULES.missing,
+      path: [...at, "agency"],
+      zh: `${SL.signatureAgency.zh}: 缺少此项`,
+      en: "signature.agency: missing",
+    });
+  else if (typeof agency !== "string") {
+    const got = typeName(agency);
+    out.push({
+      rule: RULES.wrongType,
+      path: [...at, "agency"],
+      zh: `${SL.signatureAgency.zh}: 应为文本，实际为${got.zh}`,
+      en: `signature.agency: expected a string, got ${got.en}`,
+    });
+  }
+  const date = signature.date;
+  if (date === undefined)
+    out.push({
+      rule: RULES.missing,
+      path: [...at, "date"],
+      zh: `${SL.signatureDate.zh}: 缺少此项`,
+      en: "signature.date: missing",
+    });
+  else if (!isIsoDate(date)) {
+    const shown = typeof date === "string" ? `"${date.slice(0, 20)}"` : typeName(date).zh;
+    out.push({
+      rule: RULES.signatureDate,
+      path: [...at, "date"],
+      zh: `${SL.signatureDate.zh}: 应为真实日期（YYYY-MM-DD），实际为 ${shown}`,
+      en: `signature.date: expected a real date YYYY-MM-DD, got ${typeof date === "string" ? shown : typeName(date).en}`,
+    });
+  }
+  for (const k of Object.keys(signature)) {
+    if (!SIGNATURE_KEYS.has(k))
+      out.push({
+        rule: RULES.unknownKey,
+        path: [...at, k],
+        zh: `${SL.signature.zh}: 出现格式中没有的项 "${k}"`,
+        en: `signature: unknown key "${k}"`,
+      });
+  }
+  return out;
+}
+
+/** The deadline warning of a well-formed signature: its date later than the publication deadline. */
+export function lateFindings(signature: { date: string }, year: number, agencyName: string): Finding[] {
+  const deadline = publicationDeadline(year, agencyName);
+  if (signature.date <= deadline) return [];
+  const [y, m, d] = deadline.split("-").map(Number) as [number, number, number];
+  return [
+    {
+      rule: RULES.signatureLate,
+      path: ["signature", "date"],
+      zh: `${SL.signatureDate.zh}: ${signature.date} 晚于发布期限 ${y}年${m}月${d}日`,
+      en: `signature.date: ${signature.date} is after the deadline ${deadline}`,
+    },
+  ];
+}
