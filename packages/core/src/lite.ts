@@ -24,6 +24,7 @@ export {
   sameAgency,
   TEXT_OVERLAP_LIMIT,
 } from "./compare.js";
+export { type ConsistentReportOptions, consistentReport, fillFromParts, freeCells } from "./consistent.js";
 export * from "./constraints.js";
 export * from "./form.js";
 export * from "./provenance.js";
