@@ -60,6 +60,10 @@ export interface LabelCellMeta {
   type: "label";
   zh: string;
   en: string;
+  /** 0-based row of the cell's top-left corner in the printed grid (counting spans). */
+  row: number;
+  /** 0-based column of the cell's top-left corner in the printed grid (counting spans). */
+  col: number;
   rowspan: number;
   colspan: number;
   /** "header" for column headers, "row" for row labels, "caption" for block captions, "note" for 表三's corner. */
@@ -70,6 +74,10 @@ export interface LabelCellMeta {
 export interface ValueCellMeta {
   type: "value";
   field: string;
+  /** 0-based row of the cell in the printed grid. */
+  row: number;
+  /** 0-based column of the cell in the printed grid (counting spans). */
+  col: number;
   rowspan: number;
   colspan: number;
 }
@@ -135,16 +143,49 @@ export interface FormMetadata {
   rules: RuleDef[];
 }
 
+// Cells are built without a position; `placeCells` gives every cell its row and col once a table's
+// rows are complete, by the layout HTML uses for rowspan/colspan.
 const label = (l: Label, role: LabelCellMeta["role"], rowspan = 1, colspan = 1): LabelCellMeta => ({
   type: "label",
   zh: l.zh,
   en: l.en,
+  row: -1,
+  col: -1,
   rowspan,
   colspan,
   role,
 });
 
-const value = (field: string, colspan = 1): ValueCellMeta => ({ type: "value", field, rowspan: 1, colspan });
+const value = (field: string, colspan = 1): ValueCellMeta => ({
+  type: "value",
+  field,
+  row: -1,
+  col: -1,
+  rowspan: 1,
+  colspan,
+});
+
+/**
+ * Sets `row` and `col` of every cell: a cell goes to the first column of its row not already
+ * covered by a cell from above (HTML table layout). Returns the table.
+ */
+function placeCells(table: TableMeta): TableMeta {
+  const covered: boolean[][] = [];
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (covered[r]?.[c]) c++;
+      cell.row = r;
+      cell.col = c;
+      for (let dr = 0; dr < cell.rowspan; dr++) {
+        const line = (covered[r + dr] ??= []);
+        for (let dc = 0; dc < cell.colspan; dc++) line[c + dc] = true;
+      }
+      c += cell.colspan;
+    }
+  });
+  return table;
+}
 
 function fieldMeta(cell: CellDef): FieldMeta {
   const constraints: FieldConstraints =
@@ -193,7 +234,7 @@ function proactiveTable(edition: Edition): TableMeta {
       });
     }
   }
-  return { id: sectionDef("proactiveDisclosure").table as string, columnCount, rows };
+  return placeCells({ id: sectionDef("proactiveDisclosure").table as string, columnCount, rows });
 }
 
 function applicationsTable(edition: Edition): TableMeta {
@@ -243,7 +284,7 @@ function applicationsTable(edition: Edition): TableMeta {
     cells.push(...values(r.path));
     rows.push({ kind: "data", cells });
   }
-  return { id: sectionDef("applications").table as string, columnCount: 10, rows };
+  return placeCells({ id: sectionDef("applications").table as string, columnCount: 10, rows });
 }
 
 function reviewsTable(edition: Edition): TableMeta {
@@ -269,7 +310,7 @@ function reviewsTable(edition: Edition): TableMeta {
       ),
     },
   ];
-  return { id: sectionDef("reviewsAndLawsuits").table as string, columnCount: parts.length * 3, rows };
+  return placeCells({ id: sectionDef("reviewsAndLawsuits").table as string, columnCount: parts.length * 3, rows });
 }
 
 /** The fields outside the tables, both editions alike. */

@@ -28,7 +28,49 @@ function grid(table: TableMeta) {
   return g;
 }
 
+/** Every slot of the table's grid, from each cell's own row, col and spans: covered exactly once. */
+function slotsFromPositions(table: TableMeta) {
+  const rowCount = table.rows.length;
+  const owner: (object | undefined)[][] = Array.from({ length: rowCount }, () => new Array(table.columnCount));
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      for (let r = cell.row; r < cell.row + cell.rowspan; r++) {
+        for (let c = cell.col; c < cell.col + cell.colspan; c++) {
+          expect(r < rowCount && c < table.columnCount, `${table.id} ${r},${c} outside the grid`).toBe(true);
+          expect(owner[r]?.[c], `${table.id} overlap at ${r},${c}`).toBeUndefined();
+          (owner[r] as object[])[c] = cell;
+        }
+      }
+    }
+  }
+  for (let r = 0; r < rowCount; r++)
+    for (let c = 0; c < table.columnCount; c++) expect(owner[r]?.[c], `${table.id} ${r},${c} uncovered`).toBeDefined();
+  return owner;
+}
+
 describe("form metadata", () => {
+  it.each(["2019", "2021"] as const)(
+    "%s: row and col of every cell tile each table exactly once, as HTML lays it out",
+    (edition) => {
+      for (const s of meta.editions[edition].sections) {
+        if (!s.table) continue;
+        const byPosition = slotsFromPositions(s.table);
+        expect(byPosition).toEqual(grid(s.table));
+        s.table.rows.forEach((row, r) => {
+          for (const cell of row.cells) expect(cell.row).toBe(r);
+        });
+      }
+      const t3 = meta.editions[edition].sections[2]?.table as TableMeta;
+      const cell = (field: string) =>
+        t3.rows.flatMap((r) => r.cells).find((c) => c.type === "value" && c.field === field) as {
+          row: number;
+          col: number;
+        };
+      expect(cell("applications.received.naturalPerson")).toMatchObject({ row: 3, col: 3 });
+      expect(cell("applications.outcomes.withheld.stateSecret.total")).toMatchObject({ row: 7, col: 9 });
+    },
+  );
+
   it("is JSON-serializable and equals the committed generated file", () => {
     const committed = JSON.parse(readFileSync(join(__dirname, "../generated/form-metadata.json"), "utf8"));
     expect(JSON.parse(JSON.stringify(meta))).toEqual(committed);
