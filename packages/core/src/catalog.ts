@@ -12,6 +12,13 @@ export interface Label {
   readonly zh: string;
   /** English name. */
   readonly en: string;
+  /**
+   * Other forms real reports print in place of `zh`: the other edition's label, abbreviations,
+   * known garbles, a label without its note, the pieces of a label split over two cells. Forms
+   * that differ from `zh` only by numbering style (1. 1、 1． （1）), spaces or punctuation are not
+   * listed: `labelKey` makes them equal. See `matchLabel` in labels.ts.
+   */
+  readonly variants?: readonly string[];
 }
 
 /** What a value cell holds. */
@@ -72,7 +79,14 @@ export interface SectionDef extends Label {
   readonly table?: string;
 }
 
-const section = (key: SectionKey, number: string, zh: string, en: string, kind: "text" | "table"): SectionDef => ({
+const section = (
+  key: SectionKey,
+  number: string,
+  zh: string,
+  en: string,
+  kind: "text" | "table",
+  variants?: readonly string[],
+): SectionDef => ({
   key,
   number,
   zh,
@@ -80,6 +94,7 @@ const section = (key: SectionKey, number: string, zh: string, en: string, kind: 
   heading: `${number}、${zh}`,
   kind,
   ...(kind === "table" ? { table: `表${number}` } : {}),
+  ...(variants ? { variants } : {}),
 });
 
 export const SECTIONS: readonly SectionDef[] = [
@@ -93,8 +108,13 @@ export const SECTIONS: readonly SectionDef[] = [
     "Administrative reviews and lawsuits",
     "table",
   ),
-  section("problemsAndImprovements", "五", "存在的主要问题及改进情况", "Main problems and improvements", "text"),
-  section("otherMatters", "六", "其他需要报告的事项", "Other matters to report", "text"),
+  // Heading variants are titles without the number (五、 is matched apart).
+  section("problemsAndImprovements", "五", "存在的主要问题及改进情况", "Main problems and improvements", "text", [
+    "政府信息公开工作存在的主要问题及改进情况",
+    "存在问题及改进情况",
+    "存在的主要问题及改进措施",
+  ]),
+  section("otherMatters", "六", "其他需要报告的事项", "Other matters to report", "text", ["其他需要报告事项"]),
 ];
 
 export const TEXT_SECTIONS = SECTIONS.filter((s) => s.kind === "text") as readonly SectionDef[];
@@ -222,7 +242,13 @@ export const PROACTIVE_BLOCKS: Record<Edition, readonly ProactiveBlockDef[]> = {
       ],
       rows: [
         { key: "rules", zh: "规章", en: "Rules" },
-        { key: "normativeDocuments", zh: "行政规范性文件", en: "Administrative normative documents" },
+        // 2021-edition reports often keep the 2019 label.
+        {
+          key: "normativeDocuments",
+          zh: "行政规范性文件",
+          en: "Administrative normative documents",
+          variants: ["规范性文件"],
+        },
       ],
     },
     {
@@ -276,7 +302,12 @@ export interface ApplicantColumnDef extends Label {
   readonly group?: Label;
 }
 
-export const LEGAL_PERSON_GROUP: Label = { zh: "法人或其他组织", en: "Legal persons or other organizations" };
+/** The pieces are what each cell prints when the header is split over two cells. */
+export const LEGAL_PERSON_GROUP: Label = {
+  zh: "法人或其他组织",
+  en: "Legal persons or other organizations",
+  variants: ["法人或", "其他组织"],
+};
 export const APPLICANT_HEADER: Label = { zh: "申请人情况", en: "Applicants" };
 export const APPLICATIONS_NOTE: Label = {
   zh: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
@@ -285,10 +316,23 @@ export const APPLICATIONS_NOTE: Label = {
 
 export const APPLICANT_COLUMNS: readonly ApplicantColumnDef[] = [
   { key: "naturalPerson", zh: "自然人", en: "Natural persons" },
-  { key: "business", zh: "商业企业", en: "Businesses", group: LEGAL_PERSON_GROUP },
-  { key: "research", zh: "科研机构", en: "Research institutions", group: LEGAL_PERSON_GROUP },
-  { key: "nonprofit", zh: "社会公益组织", en: "Non-profit organizations", group: LEGAL_PERSON_GROUP },
-  { key: "legalServices", zh: "法律服务机构", en: "Legal service providers", group: LEGAL_PERSON_GROUP },
+  // Abbreviated headers are seen in converted tables (| 自然人 | 商业 | 科研 | … |).
+  { key: "business", zh: "商业企业", en: "Businesses", group: LEGAL_PERSON_GROUP, variants: ["商业"] },
+  { key: "research", zh: "科研机构", en: "Research institutions", group: LEGAL_PERSON_GROUP, variants: ["科研"] },
+  {
+    key: "nonprofit",
+    zh: "社会公益组织",
+    en: "Non-profit organizations",
+    group: LEGAL_PERSON_GROUP,
+    variants: ["社会公益"],
+  },
+  {
+    key: "legalServices",
+    zh: "法律服务机构",
+    en: "Legal service providers",
+    group: LEGAL_PERSON_GROUP,
+    variants: ["法律服务"],
+  },
   { key: "otherOrganization", zh: "其他", en: "Other organizations", group: LEGAL_PERSON_GROUP },
   { key: "total", zh: "总计", en: "Total" },
 ];
@@ -323,6 +367,7 @@ export const OUTCOME_CATEGORIES = {
   partiallyDisclosed: {
     zh: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
     en: "(2) Partially disclosed (counted here only)",
+    variants: ["（二）部分公开"],
   },
   withheld: { zh: "（三）不予公开", en: "(3) Not disclosed" },
   unavailable: { zh: "（四）无法提供", en: "(4) Cannot be provided" },
@@ -334,8 +379,18 @@ export const OUTCOME_CATEGORIES = {
 export const OUTCOME_ITEMS = {
   withheld: [
     { key: "stateSecret", zh: "1.属于国家秘密", en: "State secret" },
-    { key: "prohibitedByLaw", zh: "2.其他法律行政法规禁止公开", en: "Prohibited by other laws and regulations" },
-    { key: "securityAndStability", zh: "3.危及“三安全一稳定”", en: "Endangers security and stability" },
+    {
+      key: "prohibitedByLaw",
+      zh: "2.其他法律行政法规禁止公开",
+      en: "Prohibited by other laws and regulations",
+      variants: ["2.其他法律行政止公开", "2.其他法律行政法规止公开"],
+    },
+    {
+      key: "securityAndStability",
+      zh: "3.危及“三安全一稳定”",
+      en: "Endangers security and stability",
+      variants: ['3.危及"三安全一稳定"', "3.危及三安全一稳"],
+    },
     { key: "thirdPartyRights", zh: "4.保护第三方合法权益", en: "Protects third-party rights" },
     { key: "internalAffairs", zh: "5.属于三类内部事务信息", en: "Internal affairs information" },
     { key: "deliberativeProcess", zh: "6.属于四类过程性信息", en: "Deliberative process information" },
@@ -369,7 +424,8 @@ export const OUTCOME_ITEMS = {
       zh: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
       en: "Applicant did not pay the fee notice in time",
     },
-    { key: "otherReasons", zh: "3.其他", en: "Other reasons" },
+    // A 2021-edition report that keeps the 2019 single （六） row: its figures are held here.
+    { key: "otherReasons", zh: "3.其他", en: "Other reasons", variants: ["（六）其他处理"] },
   ],
 } as const satisfies Record<string, readonly (Label & { key: string })[]>;
 
@@ -486,10 +542,11 @@ export const REVIEW_GROUPS: readonly ReviewGroupDef[] = [
 ];
 
 export const REVIEW_OUTCOMES: readonly (Label & { key: OutcomeKey })[] = [
-  { key: "upheld", zh: "结果维持", en: "Upheld" },
-  { key: "corrected", zh: "结果纠正", en: "Corrected" },
-  { key: "other", zh: "其他结果", en: "Other result" },
-  { key: "pending", zh: "尚未审结", en: "Pending" },
+  // Shortened headers, seen where a header prints one word per cell or line.
+  { key: "upheld", zh: "结果维持", en: "Upheld", variants: ["维持"] },
+  { key: "corrected", zh: "结果纠正", en: "Corrected", variants: ["纠正"] },
+  { key: "other", zh: "其他结果", en: "Other result", variants: ["其他"] },
+  { key: "pending", zh: "尚未审结", en: "Pending", variants: ["审结"] },
   { key: "total", zh: "总计", en: "Total" },
 ];
 

@@ -178,7 +178,8 @@ function placeCells(table: TableMeta): TableMeta {
       cell.row = r;
       cell.col = c;
       for (let dr = 0; dr < cell.rowspan; dr++) {
-        const line = (covered[r + dr] ??= []);
+        const line = covered[r + dr] ?? [];
+        covered[r + dr] = line;
         for (let dc = 0; dc < cell.colspan; dc++) line[c + dc] = true;
       }
       c += cell.colspan;

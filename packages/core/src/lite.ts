@@ -27,6 +27,14 @@ export {
 export { type ConsistentReportOptions, consistentReport, fillFromParts, freeCells } from "./consistent.js";
 export * from "./constraints.js";
 export * from "./form.js";
+export {
+  keySimilarity,
+  type LabelMatch,
+  labelKey,
+  labelKeys,
+  type MatchLabelOptions,
+  matchLabel,
+} from "./labels.js";
 export * from "./provenance.js";
 export { ideographForRadical, RADICAL_TO_IDEOGRAPH, replaceRadicals } from "./radicals.js";
 export * from "./rules.js";
