@@ -9,5 +9,5 @@ export { formatValue } from "./format.js";
 export { type HtmlOptions, renderHtml } from "./html.js";
 export { reportTitle } from "./layout.js";
 export { escapeMarkdown, type MarkdownOptions, renderMarkdown } from "./markdown.js";
-export { REPORT_CSS, SANS_FONTS, SERIF_FONTS } from "./styles.js";
+export { FONT_FACES, FONT_FAMILIES, REPORT_CSS, SANS_FONTS, SERIF_FONTS, TITLE_FONTS } from "./styles.js";
 export { renderText, type TextOptions } from "./text.js";

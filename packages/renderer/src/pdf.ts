@@ -3,8 +3,10 @@
  * renderHtml is printed by a Chromium the system provides (Debian's package, or CHROMIUM_PATH),
  * driven by playwright-core; no browser is downloaded. One browser serves many reports.
  */
-import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import type { Report } from "@gov-report/core/lite";
+import fontkit from "@pdf-lib/fontkit";
 import {
   ParseSpeeds,
   PDFArray,
@@ -15,7 +17,6 @@ import {
   type PDFPage,
   PDFString,
   rgb,
-  StandardFonts,
 } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { renderHtml } from "./html.js";
@@ -39,7 +40,20 @@ export interface PdfRendererOptions {
 
 /** Where Debian installs Chromium. */
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
-export const CHROMIUM_INSTALL_HINT = "apt-get install chromium fonts-noto-cjk";
+/**
+ * Chromium and the fonts the print stylesheet names (docs/decisions/renderer-fonts.md): AR PL UMing
+ * (body), WenQuanYi Zen Hei (headings), AR PL SungtiL GB (title), Liberation Serif (figures, page
+ * numbers); Noto CJK only for characters none of them has.
+ */
+export const FONT_PACKAGES = [
+  "fonts-noto-cjk",
+  "fonts-arphic-uming",
+  "fonts-arphic-gbsn00lp",
+  "fonts-wqy-zenhei",
+  "fonts-liberation",
+] as const;
+/** The Debian packages PDF output needs, as one install command. */
+export const CHROMIUM_INSTALL_HINT = `apt-get install chromium ${FONT_PACKAGES.join(" ")}`;
 
 /** Flags for a headless print in containers and CI: no sandbox, GPU, updates or background traffic. */
 export const CHROMIUM_ARGS = [
@@ -65,6 +79,47 @@ export function findChromium(executablePath?: string): string {
   const path = executablePath || process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
   if (!existsSync(path)) throw new ChromiumNotFoundError(path);
   return path;
+}
+
+/** The page numbers' font is missing. */
+export class PageNumberFontError extends Error {
+  constructor() {
+    super(
+      `Liberation Serif not found: PDF page numbers are set in it. Install it with \`apt-get install fonts-liberation\`.`,
+    );
+    this.name = "PageNumberFontError";
+  }
+}
+
+/** Where Debian's fonts-liberation and fonts-liberation2 put Liberation Serif. */
+const PAGE_NUMBER_FONT_PATHS = [
+  "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+  "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+];
+
+let pageNumberFont: Uint8Array | undefined;
+
+/**
+ * The TrueType file page numbers are drawn in (Liberation Serif, the face of the report's figures),
+ * embedded as a subset so that the PDF names no unembedded standard font. Read once per process.
+ */
+function pageNumberFontBytes(): Uint8Array {
+  if (pageNumberFont) return pageNumberFont;
+  let path = PAGE_NUMBER_FONT_PATHS.find((p) => existsSync(p));
+  if (!path) {
+    try {
+      const [family, file] = execFileSync("fc-match", ["-f", "%{family}\n%{file}", "Liberation Serif:style=Regular"], {
+        encoding: "utf8",
+        timeout: 10_000,
+      }).split("\n");
+      if (family?.includes("Liberation Serif") && file) path = file;
+    } catch {
+      // No fontconfig: the known paths were all there was to try.
+    }
+  }
+  if (!path) throw new PageNumberFontError();
+  pageNumberFont = new Uint8Array(readFileSync(path));
+  return pageNumberFont;
 }
 
 /** Reports printed in one Chromium job: fonts are embedded once per job, which is most of its cost. */
@@ -127,9 +182,10 @@ async function splitBatch(bytes: Uint8Array, reports: readonly Report[]): Promis
     const from = starts[i] as number;
     const to = i + 1 < starts.length ? (starts[i + 1] as number) : pages.length;
     const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
     const indices = Array.from({ length: to - from }, (_, k) => from + k);
     const copied = await doc.copyPages(source, indices);
-    const font = await doc.embedFont(StandardFonts.TimesRoman);
+    const font = await doc.embedFont(pageNumberFontBytes(), { subset: true });
     copied.forEach((page, k) => {
       doc.addPage(page);
       const label = `- ${k + 1} -`;

@@ -141,13 +141,27 @@ describe("renderHtml document", () => {
     for (const s of SECTIONS) expect(html).toContain(`<h2>${s.heading}</h2>`);
   });
 
-  it("carries print rules: A4, repeating headers, rows kept whole, CJK fonts", () => {
+  it("carries print rules: A4, repeating headers, rows kept whole, the official faces and their free stand-ins", () => {
     const html = renderHtml(loadFixture("seed-2020"));
     expect(html).toContain("size: A4");
     expect(html).toContain("thead { display: table-header-group; }");
-    expect(html).toContain("break-inside: avoid");
-    expect(html).toContain('"Noto Serif CJK SC"');
-    expect(html).toContain("SimSun");
+    expect(html).toContain(".gov-report td, .gov-report th:not([rowspan]) { break-inside: avoid;");
+    expect(html).toContain("font-synthesis: none");
+    for (const face of [
+      "FangSong",
+      "SimHei",
+      "方正小标宋简体",
+      "AR PL UMing CN",
+      "WenQuanYi Zen Hei",
+      "AR PL SungtiL GB",
+    ]) {
+      expect(html).toContain(`local("${face}")`);
+    }
+    expect(html).toContain('local("Liberation Serif")');
+    // No CFF-outline CJK face is named: Chromium would print it as Type 3 fonts.
+    expect(html).not.toContain("Noto Serif CJK");
+    expect(html).not.toContain("Noto Sans CJK");
+    expect(html).not.toMatch(/font-weight: bold/);
   });
 
   it("returns only the article with fragment: true", () => {

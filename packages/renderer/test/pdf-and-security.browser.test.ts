@@ -2,12 +2,23 @@
  * Tests in a real Chromium (the system's, never downloaded): escaping holds in a browser, and
  * PDFs carry every figure. Without Chromium these fail, saying how to install it.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { cellsOf, getAt, type Report } from "@gov-report/core/lite";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatValue, renderHtml } from "../src/index.js";
-import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, PdfRenderer, renderPdf } from "../src/pdf.js";
-import { loadFixture } from "./helpers.js";
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_INSTALL_HINT,
+  ChromiumNotFoundError,
+  findChromium,
+  PdfRenderer,
+  renderPdf,
+} from "../src/pdf.js";
+import { FIXTURE_NAMES, loadFixture } from "./helpers.js";
 
 const PAYLOADS = [
   `<script>window.__pwned = "script"; fetch("https://attacker.test/s")</script>`,
@@ -87,17 +98,30 @@ describe("escaping in a real browser", () => {
   });
 });
 
-/** Text items of every page of a PDF, read with pdfjs-dist (an item is a run of one font, often one cell). */
-async function pdfText(bytes: Uint8Array): Promise<string[][]> {
+interface PdfItem {
+  str: string;
+  /** Baseline, in points from the bottom edge of the page. */
+  y: number;
+}
+
+/** Text items of every page of a PDF with their baselines, read with pdfjs-dist. */
+async function pdfItems(bytes: Uint8Array): Promise<PdfItem[][]> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
-  const pages: string[][] = [];
+  const pages: PdfItem[][] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ("str" in it ? it.str : "")));
+    pages.push(
+      content.items.map((it) => ("str" in it ? { str: it.str, y: it.transform[5] as number } : { str: "", y: 0 })),
+    );
   }
   await doc.destroy();
   return pages;
+}
+
+/** Text items of every page of a PDF (an item is a run of one font, often one cell). */
+async function pdfText(bytes: Uint8Array): Promise<string[][]> {
+  return (await pdfItems(bytes)).map((page) => page.map((it) => it.str));
 }
 
 /** True when `want` occurs in `have` in order (other tokens may come between). */
@@ -172,7 +196,91 @@ describe("PDF", () => {
       ChromiumNotFoundError,
     );
     await expect(renderPdf(loadFixture("seed-2020"), { executablePath: "/nonexistent/chromium" })).rejects.toThrow(
-      "apt-get install chromium fonts-noto-cjk",
+      CHROMIUM_INSTALL_HINT,
     );
+    expect(CHROMIUM_INSTALL_HINT).toContain("fonts-arphic-uming");
+  });
+});
+
+interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+/** The fonts of a PDF as poppler's pdffonts lists them (name, type, emb column). */
+function pdfFonts(bytes: Uint8Array): PdfFont[] {
+  const dir = mkdtempSync(join(tmpdir(), "gr-pdffonts-"));
+  try {
+    const file = join(dir, "r.pdf");
+    writeFileSync(file, bytes);
+    const out = execFileSync("pdffonts", [file], { encoding: "utf8", timeout: 30_000 });
+    return out
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim())
+      .map((line) => {
+        // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object, generation.
+        const cols = line.trim().split(/\s+/);
+        const emb = cols[cols.length - 5];
+        const typeEnd = cols.length - 6;
+        return { name: cols[0] as string, type: cols.slice(1, typeEnd).join(" "), embedded: emb === "yes" };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("PDF as official documents are printed", () => {
+  let pdfs: Uint8Array[] = [];
+  beforeAll(async () => {
+    pdfs = await renderPdf(FIXTURE_NAMES.map(loadFixture));
+  }, 180_000);
+
+  it("embeds every font as a TrueType subset: no Type 3, no unembedded standard font", () => {
+    for (const [i, pdf] of pdfs.entries()) {
+      const fonts = pdfFonts(pdf);
+      expect(fonts.length, FIXTURE_NAMES[i]).toBeGreaterThan(0);
+      expect(fonts.filter((f) => f.type.includes("Type 3") || !f.embedded)).toEqual([]);
+      // The three faces of the print stylesheet and the figures' Latin face, by their PostScript names.
+      const names = fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ""));
+      for (const face of ["UMingCN", "WenQuanYiZenHei", "BousungEG-Light-GB", "LiberationSerif"]) {
+        expect(
+          names.some((n) => n.startsWith(face)),
+          `${FIXTURE_NAMES[i]}: ${face} in ${names}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("keeps a three-page report under 200 KB", async () => {
+    const seed = pdfs[FIXTURE_NAMES.indexOf("seed-2020")] as Uint8Array;
+    expect((await pdfText(seed)).length).toBe(3);
+    for (const pdf of pdfs) expect(pdf.byteLength).toBeLessThan(200 * 1024);
+  });
+
+  it("starts each table on the page of its heading and breaks it between rows, header repeated", async () => {
+    for (const [i, pdf] of pdfs.entries()) {
+      const pages = await pdfText(pdf);
+      const text = pages.map((p) => p.join(""));
+      const pageOf = (needle: string) => text.findIndex((t) => t.includes(needle));
+      const name = FIXTURE_NAMES[i];
+      // 表三's heading, header and first data row on one page: no blank half page before the table.
+      const heading = pageOf("三、收到和处理政府信息公开申请情况");
+      expect(heading, name).toBeGreaterThanOrEqual(0);
+      expect(pageOf("（本列数据的勾稽关系为"), name).toBe(heading);
+      expect(pageOf("一、本年新收政府信息公开申请数量"), name).toBe(heading);
+      // Every page after it that still shows 表三's rows repeats its header.
+      const last = pageOf("四、结转下年度继续办理");
+      for (let p = heading + 1; p <= last; p++) expect(text[p], `${name} page ${p + 1}`).toContain("申请人情况");
+      // Each page the table breaks across is filled to the foot: the lowest text (the page number
+      // aside) within about two rows of the 20 mm bottom margin (57 pt), not half a page up.
+      const items = await pdfItems(pdf);
+      for (let p = heading; p < last; p++) {
+        const body = (items[p] ?? []).filter((it) => it.str.trim() && !/^- \d+ -$/.test(it.str.trim()));
+        const lowest = Math.min(...body.map((it) => it.y));
+        expect(lowest, `${name} page ${p + 1}`).toBeLessThan(57 + 60);
+      }
+    }
   });
 });
