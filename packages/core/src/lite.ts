@@ -40,6 +40,14 @@ export { ideographForRadical, RADICAL_TO_IDEOGRAPH, replaceRadicals } from "./ra
 export * from "./rules.js";
 export * from "./signature.js";
 export {
+  type ReportStandardSchemaOptions,
+  report2019StandardSchema,
+  report2021StandardSchema,
+  reportStandardSchema,
+  reportStandardSchemaFor,
+  type StandardSchemaV1,
+} from "./standard.js";
+export {
   codePointWidth,
   displayWidth,
   extractQuotedFigures,
