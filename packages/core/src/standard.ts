@@ -17,7 +17,7 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": StandardSchemaV1.Props<Input, Output>;
 }
 
-// biome-ignore lint/style/noNamespace: the specification's own shape, so consumers' helpers apply unchanged.
+// A namespace because that is the specification's own shape: consumers' helper types apply unchanged.
 export declare namespace StandardSchemaV1 {
   /** The properties of a Standard Schema. */
   export interface Props<Input = unknown, Output = Input> {
