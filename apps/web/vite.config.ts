@@ -7,7 +7,8 @@ import { defaultClientConditions, defineConfig } from "vite";
 export default defineConfig({
   plugins: [preact()],
   resolve: { conditions: ["@gov-report/source", ...defaultClientConditions] },
-  build: { target: "es2022", sourcemap: false, reportCompressedSize: false },
+  // The manifest tells scripts/bundle-size.mjs which chunks the first load fetches and which load later.
+  build: { target: "es2022", sourcemap: false, reportCompressedSize: false, manifest: true },
   server: { host: "127.0.0.1", port: 5173, strictPort: true },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
 });

@@ -4,7 +4,7 @@ import type { Lang } from "./model/labels.js";
 const zh = {
   appTitle: "政府信息公开工作年度报告 · 填报与核对",
   newReport: "新建",
-  open: "打开 JSON…",
+  open: "打开报告…",
   save: "保存 JSON",
   preview: "预览",
   print: "打印",
@@ -53,6 +53,53 @@ const zh = {
   skipToIssues: "跳到核对结果",
   yearLabel: "年度",
   previewTitle: "报告预览",
+  saveDocx: "下载 Word",
+  check: "检查",
+  starting: (file: string) => `正在读取“${file}”…`,
+  refused: (label: string, typed: string, why: string, accepted: string) => `${label}：“${typed}”${why}。${accepted}`,
+  why: {
+    "not-a-number": "不是数字",
+    negative: "不能为负数",
+    decimal: "不能有小数",
+    "too-many-decimals": "小数位数过多",
+    "too-large": "数字过大",
+  } as Record<string, string>,
+  acceptCount: "只能填写 0 或正整数，如 12、1,234",
+  acceptSigned: "只能填写整数：增加写 +3，减少写 -18，没有变化写 0",
+  acceptAmount: (decimals: number | undefined) =>
+    decimals === undefined
+      ? "只能填写 0 或正数（万元），如 96171.6"
+      : `只能填写 0 或正数（万元），最多 ${decimals} 位小数，如 25.6835`,
+  readTag: "读取",
+  unreadCells: (n: number) => `${n} 个单元格原文未能读取或有多种读法，已在表中标出，请对照原文填写。`,
+  openedDocument: (file: string) => `已读取“${file}”，作为新的草稿打开。`,
+  readNotes: "读取说明：",
+  offerReplace: (file: string) => `已读取“${file}”。当前草稿有未保存到文件的修改：用读取的报告替换当前草稿吗？`,
+  replaceDraft: "替换当前草稿",
+  keepDraft: "保留当前草稿",
+  offerStart: (year: number, next: number) => `已载入 ${year} 年度报告。要以它为基础开始填写 ${next} 年度报告吗？`,
+  startFrom: (next: number) => `开始填写 ${next} 年度报告`,
+  onlyCompare: "仅用于跨年度核对",
+  confirmStartOverDirty: "当前草稿有未保存到文件的修改。开始新的年度报告将替换这些内容，继续吗？",
+  started: (year: number, n: number) =>
+    `已开始 ${year} 年度报告：机关名称、上年结转等 ${n} 项已按上年报告填入，其余请按本年情况填写。`,
+  startedBlank: (n: number) => `上年报告中 ${n} 个相关数字未能读取，对应单元格留空待填。`,
+  cannotRead: (file: string, why: string) => `无法读取“${file}”：${why}`,
+  unknownFile: "不是能识别的报告文件（支持 PDF、Word .docx、网页 HTML、文本和 JSON）",
+  dropHere: "松开鼠标即可打开报告文件",
+  docxSaved: (file: string) => `已下载 Word 文件“${file}”。`,
+  docxWithErrors: (n: number) => `报告还有 ${n} 个错误，下载的 Word 文件会带着这些错误。仍要下载吗？`,
+  handInFailed: (why: string) => `无法生成文件：${why}`,
+  draftCorruptBackup: "浏览器中保存的草稿无法读取。原内容已另存为备份，可以下载；已新建空白报告。",
+  downloadBackup: "下载备份",
+  conflict: "另一个标签页保存了更新的草稿。本页的修改尚未写入浏览器存储。",
+  loadNewer: "载入那份更新的草稿",
+  keepMine: "用本页内容覆盖",
+  provInferred: (by: string) => `此数字由表内合计关系推定${by ? `（${by}）` : ""}，请对照原文确认`,
+  provUnread: "原文此处未能读取，请对照原文填写",
+  provAmbiguous: (c: number[]) => `原文此处有多种读法${c.length ? `：${c.join("、")}` : ""}，请对照原文填写`,
+  checkedNone: "检查完毕：未发现问题。",
+  checked: (e: number, w: number) => `检查完毕：${e} 个错误，${w} 个警告，见右侧核对结果。`,
 };
 
 export type Messages = typeof zh;
@@ -60,7 +107,7 @@ export type Messages = typeof zh;
 const en: Messages = {
   appTitle: "Government information disclosure annual report · fill in and check",
   newReport: "New",
-  open: "Open JSON…",
+  open: "Open report…",
   save: "Save JSON",
   preview: "Preview",
   print: "Print",
@@ -111,6 +158,58 @@ const en: Messages = {
   skipToIssues: "Skip to checks",
   yearLabel: "Year",
   previewTitle: "Report preview",
+  saveDocx: "Download Word",
+  check: "Check",
+  starting: (file) => `Reading "${file}"…`,
+  refused: (label, typed, why, accepted) => `${label}: "${typed}" ${why}. ${accepted}`,
+  why: {
+    "not-a-number": "is not a number",
+    negative: "cannot be negative",
+    decimal: "cannot have decimals",
+    "too-many-decimals": "has too many decimals",
+    "too-large": "is too large",
+  },
+  acceptCount: "Only 0 or a positive whole number, e.g. 12, 1,234",
+  acceptSigned: "Only a whole number: +3 for an increase, -18 for a decrease, 0 for none",
+  acceptAmount: (decimals) =>
+    decimals === undefined
+      ? "Only 0 or a positive amount (10,000 yuan), e.g. 96171.6"
+      : `Only 0 or a positive amount (10,000 yuan), at most ${decimals} decimals, e.g. 25.6835`,
+  readTag: "Read",
+  unreadCells: (n) =>
+    `${n} cells could not be read from the document or have several readings; they are marked in the tables.`,
+  openedDocument: (file) => `Read "${file}" and opened it as a new draft.`,
+  readNotes: "Reading notes:",
+  offerReplace: (file) =>
+    `Read "${file}". The current draft has changes not saved to a file: replace it with the report read?`,
+  replaceDraft: "Replace the current draft",
+  keepDraft: "Keep the current draft",
+  offerStart: (year, next) => `The ${year} report is loaded. Start the ${next} report from it?`,
+  startFrom: (next) => `Start the ${next} report`,
+  onlyCompare: "Only for the cross-year checks",
+  confirmStartOverDirty:
+    "The report has changes not saved to a file. Starting a new year's report replaces them. Continue?",
+  started: (year, n) =>
+    `The ${year} report is started: the agency, carried-over figures and ${n} cells come from last year's report; fill in the rest for this year.`,
+  startedBlank: (n) => `${n} figures of last year's report could not be read; those cells are left blank.`,
+  cannotRead: (file, why) => `Cannot read "${file}": ${why}`,
+  unknownFile: "not a report file this form reads (PDF, Word .docx, HTML page, text or JSON)",
+  dropHere: "Drop to open the report file",
+  docxSaved: (file) => `Downloaded the Word file "${file}".`,
+  docxWithErrors: (n) => `The report still has ${n} errors; the Word file will carry them. Download anyway?`,
+  handInFailed: (why) => `Cannot produce the file: ${why}`,
+  draftCorruptBackup:
+    "The draft stored in the browser could not be read. It was kept as a backup you can download; a blank report was started.",
+  downloadBackup: "Download the backup",
+  conflict: "Another tab stored a newer draft. This tab's changes are not written to browser storage yet.",
+  loadNewer: "Load that newer draft",
+  keepMine: "Overwrite it with this tab's draft",
+  provInferred: (by) => `Inferred from the table's totals${by ? ` (${by})` : ""}; check against the document`,
+  provUnread: "Not readable in the document; fill it in from the original",
+  provAmbiguous: (c) =>
+    `Several readings in the document${c.length ? `: ${c.join(", ")}` : ""}; fill it in from the original`,
+  checkedNone: "Checked: no problems found.",
+  checked: (e, w) => `Checked: ${e} errors, ${w} warnings; see the checks panel.`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

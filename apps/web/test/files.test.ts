@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseReportFile, reportFileName, reportJson } from "../src/files.js";
+import { parseReportFile, reportFileName, reportJson } from "../src/io/report-file.js";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "..", "..", "..", "fixtures", name), "utf8");
 

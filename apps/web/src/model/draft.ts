@@ -14,6 +14,7 @@ import {
   setAt,
   sharedCells,
 } from "@gov-report/core/lite";
+import { META } from "./meta.js";
 
 /** A report as the form holds it: numeric cells may be null while blank. */
 export type DraftReport = Record<string, unknown> & { edition: Edition };
@@ -89,8 +90,57 @@ export function switchEdition(draft: Draft, to: Edition): Draft {
   const report = createEmptyReport({ edition: to, year }) as unknown as DraftReport;
   report.year = from.year;
   setAt(report, ["agency", "name"], getAt(from, ["agency", "name"]) ?? "");
+  for (const p of textHeaderPaths(to)) {
+    const v = getAt(from, p);
+    if (typeof v === "string") setAt(report, p, v);
+  }
   for (const c of sharedCells()) setAt(report, c.path, getAt(from, c.path));
   return { ...draft, report: draft.manualTotals ? report : withTotals(report), dirty: true };
+}
+
+/** Header fields that are plain text (agency name, and the signature once core's metadata has it). */
+function textHeaderPaths(edition: Edition): Path[] {
+  return META.editions[edition].header.filter((h) => h.kind !== "edition" && h.kind !== "integer").map((h) => h.path);
+}
+
+/**
+ * Sets a header field. A field of an optional group (the signature, `{ agency, date }`) creates the
+ * whole group with its other fields blank, and the group is dropped again once every field of it is
+ * blank: an untouched signature is absent, as in a report that has none.
+ */
+export function setHeaderValue(draft: Draft, path: Path, value: string | number | null): Draft {
+  const group = path.length > 1 && path[0] !== "agency" ? path[0] : undefined;
+  if (group === undefined) return setValue(draft, path, value);
+  const report = structuredClone(draft.report);
+  const members = textHeaderPaths(report.edition).filter((p) => p[0] === group);
+  for (const p of members) if (typeof getAt(report, p) !== "string") setAt(report, p, "");
+  setAt(report, path, value);
+  if (members.every((p) => String(getAt(report, p) ?? "").trim() === "")) delete report[group as string];
+  return { ...draft, report, dirty: true };
+}
+
+/** Drops the provenance of cells the user has now typed: what they typed is no longer "unread". */
+export function withoutProvenance(report: DraftReport, ids: readonly string[]): DraftReport {
+  const prov = report.provenance as Record<string, unknown> | undefined;
+  if (!prov || !ids.some((id) => id in prov)) return report;
+  const next = { ...prov };
+  for (const id of ids) delete next[id];
+  const out = { ...report, provenance: next };
+  if (Object.keys(next).length === 0) delete (out as Record<string, unknown>).provenance;
+  return out;
+}
+
+const STATUSES = new Set(["printed", "blank", "inferred", "ambiguous", "unread"]);
+
+/** A stored provenance map, keeping only well-formed entries of known cells. */
+function restoreProvenance(v: unknown, known: Set<string>): Record<string, unknown> | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [id, p] of Object.entries(v)) {
+    const status = (p as { status?: unknown } | null)?.status;
+    if (known.has(id) && typeof status === "string" && STATUSES.has(status)) out[id] = p;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**
@@ -105,12 +155,18 @@ export function restoreDraft(stored: unknown): Draft | undefined {
   const edition = r.edition;
   const report = createEmptyReport({ edition, year: 2000 }) as unknown as DraftReport;
   report.year = typeof r.year === "number" || r.year === null ? r.year : null;
-  const name = getAt(r, ["agency", "name"]);
-  setAt(report, ["agency", "name"], typeof name === "string" ? name : "");
-  for (const c of cellsOf(edition)) {
+  for (const p of textHeaderPaths(edition)) {
+    const v = getAt(r, p);
+    if (typeof v === "string") setAt(report, p, v);
+  }
+  if (typeof getAt(report, ["agency", "name"]) !== "string") setAt(report, ["agency", "name"], "");
+  const cells = cellsOf(edition);
+  for (const c of cells) {
     const v = getAt(r, c.path);
     if (c.kind === "text") setAt(report, c.path, typeof v === "string" ? v : "");
     else setAt(report, c.path, typeof v === "number" && Number.isFinite(v) ? v : null);
   }
+  const provenance = restoreProvenance(r.provenance, new Set(cells.map((c) => c.id)));
+  if (provenance) report.provenance = provenance;
   return { report, manualTotals: s.manualTotals === true, dirty: s.dirty === true };
 }

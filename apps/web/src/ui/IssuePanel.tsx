@@ -1,24 +1,19 @@
-/** The summary of checks: every issue, errors first; choosing one moves focus to its cell. */
-import type { ValidationIssue } from "@gov-report/core/lite";
+/** The summary of checks: counts, then every issue, errors first; choosing one moves focus to its cell. */
 import type { Messages } from "../i18n.js";
 import { issueMessage } from "../model/issues.js";
 import type { Lang } from "../model/labels.js";
-
-export interface PanelIssue extends ValidationIssue {
-  crossYear?: boolean;
-}
+import type { Derived } from "../store/derive.js";
 
 export interface IssuePanelProps {
-  issues: PanelIssue[];
+  derived: Derived;
   lang: Lang;
   t: Messages;
   previousInfo: string | undefined;
-  onSelect(path: (string | number)[]): void;
+  onSelect(path: readonly (string | number)[]): void;
 }
 
-export function IssuePanel({ issues, lang, t, previousInfo, onSelect }: IssuePanelProps) {
-  const errors = issues.filter((i) => i.severity === "error").length;
-  const warnings = issues.length - errors;
+export function IssuePanel({ derived, lang, t, previousInfo, onSelect }: IssuePanelProps) {
+  const { issues, errors, warnings } = derived;
   return (
     <section class="panel" aria-labelledby="issues-heading" id="issues">
       <h2 id="issues-heading">
@@ -37,6 +32,7 @@ export function IssuePanel({ issues, lang, t, previousInfo, onSelect }: IssuePan
             >
               <span class="sev">{i.severity === "error" ? t.error : t.warning}</span>
               {i.crossYear ? <span class="tag">{t.crossYear}</span> : null}
+              {i.read ? <span class="tag read">{t.readTag}</span> : null}
               <span class="text">{issueMessage(i, lang)}</span>
             </button>
           </li>

@@ -1,106 +1,63 @@
 /**
- * One numeric value cell: an input that accepts only numbers (full-width digits and thousands
- * separators are normalised as they are typed or pasted), shows its issues on focus, and hands
- * navigation keys and multi-cell pastes to the form. A class component so that a keystroke
- * re-renders only the cells whose props changed (the budget is 8 ms per keystroke).
+ * One numeric value cell: shows the text the store holds for it (as typed, or the value as
+ * printed), hands every keystroke and paste to the store, and shows the cell's messages on focus.
+ * A class component so that a keystroke re-renders only the cells whose props changed (the
+ * budget is 8 ms per keystroke on a full report).
  */
 import { Component } from "preact";
-import {
-  cleanNumberText,
-  formatNumber,
-  isGridPaste,
-  isPartialNumber,
-  type NumericKind,
-  parseNumberText,
-} from "../model/numbers.js";
+import { isGridPaste } from "../model/numbers.js";
 
 export interface CellHandlers {
-  commit(field: string, value: number | null): void;
-  pasteGrid(field: string, text: string): void;
+  type(field: string, text: string): void;
+  paste(field: string, text: string): void;
+  leave(field: string): void;
   key(field: string, e: KeyboardEvent): void;
   focus(field: string): void;
-  rejected(): void;
 }
 
 export interface NumberCellProps {
   field: string;
-  kind: NumericKind;
-  value: unknown;
+  text: string;
+  signed: boolean;
+  integer: boolean;
   readOnly: boolean;
   name: string;
   severity: "error" | "warning" | undefined;
   message: string | undefined;
   formula: string | undefined;
+  /** How a figure read from a document was obtained, when not printed plainly. */
+  mark: { status: string; text: string } | undefined;
   rowspan: number;
   colspan: number;
   handlers: CellHandlers;
 }
 
-interface State {
-  text: string;
-}
-
 export const inputId = (field: string) => `f-${field}`;
 
-export class NumberCell extends Component<NumberCellProps, State> {
-  override state: State = { text: formatNumber(this.props.value) };
+const SAME: (keyof NumberCellProps)[] = ["text", "readOnly", "severity", "message", "name", "formula", "mark"];
 
-  override shouldComponentUpdate(next: NumberCellProps, nextState: State): boolean {
-    const p = this.props;
-    return (
-      next.value !== p.value ||
-      next.readOnly !== p.readOnly ||
-      next.severity !== p.severity ||
-      next.message !== p.message ||
-      next.name !== p.name ||
-      next.formula !== p.formula ||
-      nextState.text !== this.state.text
-    );
-  }
-
-  override componentDidUpdate(prev: NumberCellProps): void {
-    // A value set from outside (totals, paste, file) replaces the text unless the text already means it ("12." = 12).
-    if (prev.value !== this.props.value) {
-      const parsed = parseNumberText(this.state.text, this.props.kind);
-      if (!parsed.ok || parsed.value !== this.props.value) this.setState({ text: formatNumber(this.props.value) });
-    }
-  }
-
-  private accept(input: HTMLInputElement, raw: string): void {
-    const { kind, field, handlers } = this.props;
-    const cleaned = cleanNumberText(raw);
-    if (!isPartialNumber(cleaned, kind)) {
-      input.value = this.state.text;
-      handlers.rejected();
-      return;
-    }
-    if (input.value !== cleaned) input.value = cleaned;
-    this.setState({ text: cleaned });
-    const parsed = parseNumberText(cleaned, kind);
-    if (parsed.ok && parsed.value !== this.props.value) handlers.commit(field, parsed.value);
+export class NumberCell extends Component<NumberCellProps> {
+  override shouldComponentUpdate(next: NumberCellProps): boolean {
+    return SAME.some((k) => next[k] !== this.props[k]);
   }
 
   private onInput = (e: Event) => {
     if ((e as InputEvent).isComposing) return;
-    const input = e.currentTarget as HTMLInputElement;
-    this.accept(input, input.value);
+    this.props.handlers.type(this.props.field, (e.currentTarget as HTMLInputElement).value);
   };
 
-  private onCompositionEnd = (e: CompositionEvent) => {
-    const input = e.currentTarget as HTMLInputElement;
-    this.accept(input, input.value);
-  };
+  private onCompositionEnd = (e: CompositionEvent) =>
+    this.props.handlers.type(this.props.field, (e.currentTarget as HTMLInputElement).value);
 
   private onPaste = (e: ClipboardEvent) => {
     const text = e.clipboardData?.getData("text/plain") ?? "";
     e.preventDefault();
     if (isGridPaste(text)) {
-      this.props.handlers.pasteGrid(this.props.field, text);
+      this.props.handlers.paste(this.props.field, text);
       return;
     }
-    if (this.props.readOnly) return;
     // A single pasted value replaces the cell's value, as pasting into a spreadsheet cell does.
-    this.accept(e.currentTarget as HTMLInputElement, text.trim());
+    if (!this.props.readOnly) this.props.handlers.paste(this.props.field, text.trim());
   };
 
   private onKeyDown = (e: KeyboardEvent) => this.props.handlers.key(this.props.field, e);
@@ -121,13 +78,16 @@ export class NumberCell extends Component<NumberCellProps, State> {
 
   private onBlur = () => {
     this.justFocused = false;
+    this.props.handlers.leave(this.props.field);
   };
 
   override render() {
-    const { field, kind, readOnly, name, severity, message, formula, rowspan, colspan } = this.props;
+    const { field, readOnly, name, severity, message, formula, mark, rowspan, colspan } = this.props;
     const id = inputId(field);
-    const describedBy = [message ? `m-${id}` : "", formula ? `x-${id}` : ""].filter(Boolean).join(" ");
-    const cls = `v${severity ? ` ${severity}` : ""}${readOnly ? " auto" : ""}`;
+    const describedBy = [message ? `m-${id}` : "", formula ? `x-${id}` : "", mark ? `p-${id}` : ""]
+      .filter(Boolean)
+      .join(" ");
+    const cls = `v${severity ? ` ${severity}` : ""}${readOnly ? " auto" : ""}${mark ? ` read-${mark.status}` : ""}`;
     return (
       <td class={cls} rowSpan={rowspan > 1 ? rowspan : undefined} colSpan={colspan > 1 ? colspan : undefined}>
         <input
@@ -135,7 +95,7 @@ export class NumberCell extends Component<NumberCellProps, State> {
           data-field={field}
           type="text"
           size={4}
-          inputMode={kind === "count" ? "numeric" : kind === "signedCount" ? "text" : "decimal"}
+          inputMode={this.props.signed ? "text" : this.props.integer ? "numeric" : "decimal"}
           autoComplete="off"
           spellcheck={false}
           aria-label={name}
@@ -143,7 +103,7 @@ export class NumberCell extends Component<NumberCellProps, State> {
           aria-describedby={describedBy || undefined}
           title={formula}
           readOnly={readOnly}
-          value={this.state.text}
+          value={this.props.text}
           onInput={this.onInput}
           onCompositionEnd={this.onCompositionEnd}
           onPaste={this.onPaste}
@@ -152,9 +112,14 @@ export class NumberCell extends Component<NumberCellProps, State> {
           onMouseUp={this.onMouseUp}
           onBlur={this.onBlur}
         />
-        {message || formula ? (
+        {message || formula || mark ? (
           <div class="tip" role="tooltip">
             {formula ? <div id={`x-${id}`}>{formula}</div> : null}
+            {mark ? (
+              <div id={`p-${id}`} class="prov">
+                {mark.text}
+              </div>
+            ) : null}
             {message ? (
               <div id={`m-${id}`} class={`msg ${severity ?? ""}`}>
                 {message}

@@ -3,7 +3,8 @@ import { type EditionFormMeta, getAt, type LabelCellMeta, type TableMeta } from 
 import type { DraftReport } from "../model/draft.js";
 import type { CellIssues } from "../model/issues.js";
 import type { Lang } from "../model/labels.js";
-import type { NumericKind } from "../model/numbers.js";
+import { formatCellValue, isSigned } from "../model/numbers.js";
+import type { Derived } from "../store/derive.js";
 import { type CellHandlers, NumberCell } from "./NumberCell.js";
 
 export interface TableViewProps {
@@ -11,6 +12,8 @@ export interface TableViewProps {
   meta: EditionFormMeta;
   report: DraftReport;
   issues: Map<string, CellIssues>;
+  marks: Derived["marks"];
+  entries: Readonly<Record<string, string>>;
   manualTotals: boolean;
   lang: Lang;
   names: Record<string, string>;
@@ -51,8 +54,10 @@ export function TableView(p: TableViewProps) {
                 <NumberCell
                   key={cell.field}
                   field={cell.field}
-                  kind={field.kind as NumericKind}
-                  value={getAt(p.report, field.path)}
+                  text={p.entries[cell.field] ?? formatCellValue(getAt(p.report, field.path), field.constraints)}
+                  signed={isSigned(field.constraints)}
+                  integer={field.constraints.type === "integer"}
+                  mark={p.marks.get(cell.field)}
                   readOnly={isTotal && !p.manualTotals}
                   name={p.names[cell.field] ?? field.label}
                   severity={issue?.severity}

@@ -1,0 +1,22 @@
+/**
+ * The renderer, loaded on first use (preview, print, Word) so the form starts without it; `docx`
+ * is loaded by the renderer itself only when a Word file is made.
+ */
+import type { Report } from "@gov-report/core/lite";
+
+/** The report as printed: a whole page for the preview frame, and a fragment with its stylesheet for printing. */
+export interface Rendered {
+  page: string;
+  fragment: string;
+  css: string;
+}
+
+export async function renderReport(report: Report): Promise<Rendered> {
+  const { renderHtml, REPORT_CSS } = await import("@gov-report/renderer");
+  return { page: renderHtml(report), fragment: renderHtml(report, { fragment: true }), css: REPORT_CSS };
+}
+
+export async function renderReportDocx(report: Report): Promise<Uint8Array> {
+  const { renderDocx } = await import("@gov-report/renderer");
+  return renderDocx(report);
+}
