@@ -12,6 +12,7 @@ import type { Edition } from "./catalog.js";
 import { type CellDef, getAt, numericCellsOf, setAt } from "./cells.js";
 import { AGGREGATE_RULES, type RuleDef } from "./rules.js";
 import type { Report } from "./schema.js";
+import { safeDescribe } from "./text.js";
 import { type ValidationIssue, validateReport } from "./validate.js";
 
 /** An issue of a roll-up. `input` (0-based, in the order given) is set when it is about one input. */
@@ -102,20 +103,48 @@ export class ReportSum {
    */
   add(input: unknown): { added: boolean; issues: AggregateIssue[] } {
     const index = this.offered++;
-    const issues = this.check(input, index);
-    this.inputIssues.push(...issues);
-    const added = !issues.some((i) => i.severity === "error");
-    if (added) {
-      const cells = this.cells;
-      for (let k = 0; k < cells.length; k++) {
-        const cell = cells[k] as CellDef;
-        const v = getAt(input, cell.path) as number;
-        const next = (this.totals[k] as number) + v;
-        this.totals[k] = cell.kind === "amountWanYuan" ? Math.round(next * MONEY_SCALE) / MONEY_SCALE : next;
-      }
-      this.summed++;
+    let issues: AggregateIssue[];
+    let values: Float64Array | undefined;
+    try {
+      issues = this.check(input, index);
+      if (!issues.some((i) => i.severity === "error")) values = this.valuesOf(input);
+    } catch (e) {
+      // A value that is not plain JSON (a getter that throws, a Proxy): not summed, described safely.
+      issues = [this.unreadable(index, safeDescribe(e))];
     }
-    return { added, issues };
+    if (values === undefined && !issues.some((i) => i.severity === "error"))
+      issues.push(this.unreadable(index, "cells changed while read"));
+    for (const i of issues) this.inputIssues.push(i);
+    if (values === undefined) return { added: false, issues };
+    const cells = this.cells;
+    for (let k = 0; k < cells.length; k++) {
+      const next = (this.totals[k] as number) + (values[k] as number);
+      this.totals[k] =
+        (cells[k] as CellDef).kind === "amountWanYuan" ? Math.round(next * MONEY_SCALE) / MONEY_SCALE : next;
+    }
+    this.summed++;
+    return { added: true, issues };
+  }
+
+  /** Every numeric cell of a validated input, read once; undefined if one is not a finite number now. */
+  private valuesOf(input: unknown): Float64Array | undefined {
+    const out = new Float64Array(this.cells.length);
+    for (let k = 0; k < this.cells.length; k++) {
+      const v = getAt(input, (this.cells[k] as CellDef).path);
+      if (typeof v !== "number" || !Number.isFinite(v)) return undefined;
+      out[k] = v;
+    }
+    return out;
+  }
+
+  private unreadable(index: number, why: string): AggregateIssue {
+    const n = index + 1;
+    return inputIssue(
+      AGGREGATE_RULES.notAReport,
+      index,
+      `第 ${n} 份输入无法读取，未计入汇总（${why}）`,
+      `Input ${n} cannot be read and was not summed (${why})`,
+    );
   }
 
   private check(input: unknown, index: number): AggregateIssue[] {
@@ -216,6 +245,22 @@ export interface SumReportsOptions extends Partial<ReportSumOptions>, SumResultO
  * skipped with an error issue (mixing them is refused, not guessed at). Never throws.
  */
 export function sumReports(reports: readonly unknown[], options: SumReportsOptions = {}): SumReportsResult {
+  let list: unknown[] = [];
+  const opts: SumReportsOptions = {};
+  try {
+    list = Array.from(reports);
+    const { edition, year, agencyName, recomputeTotals } = options ?? {};
+    if (edition === "2019" || edition === "2021") opts.edition = edition;
+    if (typeof year === "number" && Number.isFinite(year)) opts.year = year;
+    if (typeof agencyName === "string") opts.agencyName = agencyName;
+    if (recomputeTotals === true) opts.recomputeTotals = true;
+  } catch {
+    // Not an array, or options that cannot be read: what was read so far is used.
+  }
+  return sumList(list, opts);
+}
+
+function sumList(reports: readonly unknown[], options: SumReportsOptions): SumReportsResult {
   let edition = options.edition;
   let year = options.year;
   if (edition === undefined || year === undefined) {

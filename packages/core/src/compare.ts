@@ -3,7 +3,7 @@ import { APPLICANT_COLUMNS, PROACTIVE_BLOCKS, sectionDef, TEXT_SECTIONS } from "
 import { cellAt } from "./cells.js";
 import { RULES, type RuleDef } from "./rules.js";
 import type { Report } from "./schema.js";
-import { textOverlap } from "./text.js";
+import { safeDescribe, textOverlap } from "./text.js";
 import { type ValidationIssue, validateReport } from "./validate.js";
 
 export interface CompareResult {
@@ -71,6 +71,26 @@ export function compareYears(previous: unknown, current: unknown): CompareResult
  * validated every file.
  */
 export function compareReports(prev: Report, cur: Report): CompareResult {
+  try {
+    return crossYear(prev, cur);
+  } catch (e) {
+    // Only values that are not plain JSON get here (a getter that throws, a Proxy).
+    const why = safeDescribe(e);
+    return {
+      ok: false,
+      issues: [
+        issue(
+          RULES.invalidPrevious,
+          [],
+          `报告无法读取，无法进行跨年度核对：${why}`,
+          `A report cannot be read; the cross-year checks cannot run: ${why}`,
+        ),
+      ],
+    };
+  }
+}
+
+function crossYear(prev: Report, cur: Report): CompareResult {
   const issues: ValidationIssue[] = [];
 
   if (cur.year !== prev.year + 1 || !sameAgency(prev.agency.name, cur.agency.name)) {
@@ -84,7 +104,27 @@ export function compareReports(prev: Report, cur: Report): CompareResult {
     );
   }
 
-  // Invariant 7: carried forward (N−1) = carried over (N), per column.
+  carriedForward(prev, cur, issues);
+  projectCounts(prev, cur, issues);
+  inForce(prev, cur, issues);
+  const overlap = textOverlap(narrative(prev), narrative(cur));
+  if (overlap > TEXT_OVERLAP_LIMIT) {
+    const pct = Math.round(overlap * 100);
+    issues.push(
+      issue(
+        RULES.textOverlap,
+        ["overview"],
+        `文字部分有 ${pct}% 与 ${prev.year} 年报告重复（超过 50% 会被扣分）`,
+        `${pct}% of the narrative repeats the ${prev.year} report (reviewers deduct above 50%)`,
+        [["previous", "overview"]],
+      ),
+    );
+  }
+  return { ok: !issues.some((i) => i.severity === "error"), issues, textOverlap: overlap };
+}
+
+/** Invariant 7: carried forward (N−1) = carried over (N), per column. */
+function carriedForward(prev: Report, cur: Report, issues: ValidationIssue[]): void {
   for (const c of APPLICANT_COLUMNS) {
     const before = prev.applications.carriedForward[c.key];
     const now = cur.applications.carriedOver[c.key];
@@ -101,8 +141,10 @@ export function compareReports(prev: Report, cur: Report): CompareResult {
       ),
     );
   }
+}
 
-  // Invariant 8: 2019 edition, previous count (N) = previous count (N−1) + change (N−1).
+/** Invariant 8: 2019 edition, previous count (N) = previous count (N−1) + change (N−1). */
+function projectCounts(prev: Report, cur: Report, issues: ValidationIssue[]): void {
   if (prev.edition === "2019" && cur.edition === "2019") {
     for (const key of ["licensing", "otherServices", "penalties", "coercion", "fees"] as const) {
       const p = prev.proactiveDisclosure[key];
@@ -125,8 +167,10 @@ export function compareReports(prev: Report, cur: Report): CompareResult {
       );
     }
   }
+}
 
-  // Invariant 9: 2021 edition, in force (N) ≈ in force (N−1) + issued (N) − repealed (N).
+/** Invariant 9: 2021 edition, in force (N) ≈ in force (N−1) + issued (N) − repealed (N). */
+function inForce(prev: Report, cur: Report, issues: ValidationIssue[]): void {
   if (prev.edition === "2021" && cur.edition === "2021") {
     for (const key of ["rules", "normativeDocuments"] as const) {
       const p = prev.proactiveDisclosure[key];
@@ -150,38 +194,30 @@ export function compareReports(prev: Report, cur: Report): CompareResult {
       );
     }
   }
-
-  const overlap = textOverlap(narrative(prev), narrative(cur));
-  if (overlap > TEXT_OVERLAP_LIMIT) {
-    const pct = Math.round(overlap * 100);
-    issues.push(
-      issue(
-        RULES.textOverlap,
-        ["overview"],
-        `文字部分有 ${pct}% 与 ${prev.year} 年报告重复（超过 50% 会被扣分）`,
-        `${pct}% of the narrative repeats the ${prev.year} report (reviewers deduct above 50%)`,
-        [["previous", "overview"]],
-      ),
-    );
-  }
-  return { ok: !issues.some((i) => i.severity === "error"), issues, textOverlap: overlap };
 }
 
 /** Characters that end the name of an administrative region (淮安市, 江苏省, 洪泽区, 某某县…). */
 const REGION_END = new Set(["省", "市", "区", "县", "州", "盟", "旗", "镇", "乡"]);
 
+/** Leading regions dropped at most: real names have a handful (省 市 区 镇); this bounds the cost. */
+const MAX_SHORTER_FORMS = 8;
+
 /**
- * The name without each leading region in turn, as long as what is left still names a place:
- * "淮安市洪泽区人民政府" → ["洪泽区人民政府"] ("人民政府" alone names no agency).
+ * Where the shorter forms of a name start: after each leading region in turn, as long as what is
+ * left still names a place and is longer than 3 characters ("淮安市洪泽区人民政府" → [3], for
+ * "洪泽区人民政府"; "人民政府" alone names no agency). One pass: O(length).
  */
-function shorterForms(name: string): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < name.length - 3; i++) {
-    if (!REGION_END.has(name[i - 1] as string)) continue;
-    const rest = name.slice(i);
-    let namesPlace = false;
-    for (const ch of rest) if (REGION_END.has(ch)) namesPlace = true;
-    if (namesPlace) out.push(rest);
+function shorterStarts(name: string): number[] {
+  let lastRegion = -1;
+  for (let i = name.length - 1; i >= 0; i--) {
+    if (REGION_END.has(name[i] as string)) {
+      lastRegion = i;
+      break;
+    }
+  }
+  const out: number[] = [];
+  for (let i = 1; i < name.length - 3 && i <= lastRegion && out.length < MAX_SHORTER_FORMS; i++) {
+    if (REGION_END.has(name[i - 1] as string)) out.push(i);
   }
   return out;
 }
@@ -189,19 +225,23 @@ function shorterForms(name: string): string[] {
 /**
  * Whether two printed agency names are one agency: equal, or one is the other with a higher
  * region in front ("洪泽区人民政府" in 2023, "淮安市洪泽区人民政府" in 2024, as real reports print).
+ * Linear in the names' length; false for anything that is not a string.
  */
 export function sameAgency(a: string, b: string): boolean {
+  if (typeof a !== "string" || typeof b !== "string") return false;
   const x = a.trim();
   const y = b.trim();
   if (x === y) return x !== "";
   if (!x || !y) return false;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  return shorterForms(long).includes(short);
+  const at = long.length - short.length;
+  return long.endsWith(short) && shorterStarts(long).includes(at);
 }
 
 /**
- * Groups printed agency names into agencies, as `sameAgency` does, in time linear in the number
- * of names: `key(name)` is the same for every name of one agency seen so far.
+ * Groups printed agency names into agencies, as `sameAgency` does, in time linear in the total
+ * length of the names: `key(name)` is the same for every name of one agency seen so far. Any
+ * value that is not a string is the unnamed agency "".
  */
 export class AgencyIndex {
   private readonly keys = new Map<string, string>();
@@ -209,19 +249,14 @@ export class AgencyIndex {
   private readonly byShorter = new Map<string, string>();
 
   key(name: string): string {
-    const n = name.trim();
-    const known = this.keys.get(n) ?? this.byShorter.get(n) ?? this.fromShorter(n) ?? n;
+    const n = typeof name === "string" ? name.trim() : "";
+    const forms = shorterStarts(n).map((i) => n.slice(i));
+    let known = this.keys.get(n) ?? this.byShorter.get(n);
+    for (let k = 0; known === undefined && k < forms.length; k++) known = this.keys.get(forms[k] as string);
+    known ??= n;
     this.keys.set(n, known);
-    for (const s of shorterForms(n)) if (!this.byShorter.has(s)) this.byShorter.set(s, known);
+    for (const s of forms) if (!this.byShorter.has(s)) this.byShorter.set(s, known);
     return known;
-  }
-
-  private fromShorter(n: string): string | undefined {
-    for (const s of shorterForms(n)) {
-      const k = this.keys.get(s);
-      if (k !== undefined) return k;
-    }
-    return undefined;
   }
 }
 

@@ -3,18 +3,49 @@
  * Everything here is a single forward scan with bounded look-ahead: linear in the text length.
  */
 
-/** Full-width digits, letters and common punctuation to ASCII; CJK radicals to ideographs is the parser's job. */
+/**
+ * Full-width digits, letters and common punctuation to ASCII; CJK radicals to ideographs is the
+ * parser's job. Unchanged stretches are copied as slices (one string per character would cost
+ * tens of bytes per character on a long text).
+ */
 export function toHalfWidth(s: string): string {
-  let out = "";
+  const parts: string[] = [];
+  let last = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    let rep: string | undefined;
     if (c >= 0xff01 && c <= 0xff5e && !(c === 0xff08 || c === 0xff09 || c === 0xff0c || c === 0xff1b || c === 0xff1a))
-      out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += " ";
-    else out += s[i];
+      rep = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) rep = " ";
+    if (rep === undefined) continue;
+    parts.push(s.slice(last, i), rep);
+    last = i + 1;
   }
-  return out;
+  if (last === 0) return s;
+  parts.push(s.slice(last));
+  return parts.join("");
 }
+
+/**
+ * A short description of any value, for a message: never throws, whatever the value is (a getter
+ * or `toString` that throws, a Proxy, a Symbol, an object with no prototype). Built without
+ * `String(value)`, which can run code of the value's own.
+ */
+export function safeDescribe(value: unknown, max = 200): string {
+  try {
+    if (typeof value === "string") return clip(value, max);
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return `${value}`;
+    if (value instanceof Error) {
+      const m = Object.getOwnPropertyDescriptor(value, "message")?.value;
+      if (typeof m === "string") return clip(m, max);
+    }
+  } catch {
+    // the value's own code threw: describe it by its type only
+  }
+  return value === null ? "null" : typeof value;
+}
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export type QuotedMetric = "received" | "carriedOver" | "disclosed" | "review" | "lawsuit" | "inForce";
 
@@ -51,6 +82,7 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "
 
 /** Figures the overview quotes for the table cells that reviewers compare. */
 export function extractQuotedFigures(text: string): QuotedFigure[] {
+  if (typeof text !== "string") return [];
   const t = toHalfWidth(text);
   const found: QuotedFigure[] = [];
   for (const p of PATTERNS) {
@@ -72,13 +104,14 @@ export function extractQuotedFigures(text: string): QuotedFigure[] {
 function readAfter(t: string, at: number, start: number, p: Pattern): QuotedFigure | undefined {
   const end = Math.min(t.length, start + WINDOW);
   let sawRequired = !p.requires;
-  // "未收到…申请" quotes zero.
+  // "未收到…申请" quotes zero. The search stays in the window: "未收到" repeated with no "申请"
+  // must not rescan the rest of the text at every occurrence.
   if (p.metric === "received") {
     const before = t.slice(Math.max(0, at - 2), at);
     if (NEGATIONS.some((n) => before.endsWith(n))) {
-      const reqAt = t.indexOf(p.requires as string, start);
-      if (reqAt >= 0 && reqAt < end)
-        return { metric: p.metric, value: 0, index: at, excerpt: t.slice(at - 1, reqAt + 2) };
+      const req = p.requires as string;
+      const reqAt = t.slice(start, end + req.length - 1).indexOf(req);
+      if (reqAt >= 0) return { metric: p.metric, value: 0, index: at, excerpt: t.slice(at - 1, start + reqAt + 2) };
     }
   }
   for (let i = start; i < end; i++) {
@@ -104,23 +137,79 @@ function readAfter(t: string, at: number, start: number, p: Pattern): QuotedFigu
   return undefined;
 }
 
-/** Character trigrams of a text, CJK-aware: spaces and punctuation dropped. */
-function shingles(text: string): Set<string> {
-  let s = "";
-  for (const ch of text) if (!/[\s\p{P}]/u.test(ch)) s += ch;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
-  return out;
+/** Whether a UTF-16 unit is whitespace or punctuation (cached: one regex test per distinct unit). */
+const SKIPPED = new Map<number, boolean>();
+function isSkipped(c: number): boolean {
+  if (c >= 0x3400 && c <= 0x9fff) return false; // CJK ideographs: the common case
+  let v = SKIPPED.get(c);
+  if (v === undefined) {
+    v = /[\s\p{P}]/u.test(String.fromCharCode(c));
+    SKIPPED.set(c, v);
+  }
+  return v;
 }
 
-/** Share (0..1) of the current text's trigrams that also occur in the previous text. */
+/** Shingles kept at most, per text: past this, a deterministic sample of them (by hash). */
+const MAX_SHINGLES = 1 << 20;
+
+/**
+ * Hashes (30-bit integers) of the character trigrams of a text, spaces and punctuation dropped,
+ * keeping only those whose hash is divisible by `rate` (a sample that is the same in both texts):
+ * sorted, without duplicates. A typed array sorted in place, not a Set: a million distinct
+ * integers cost 4 MB and a fraction of a second.
+ */
+function shingles(text: string, rate: number): Int32Array {
+  let out = new Int32Array(1024);
+  let n = 0;
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSkipped(c)) continue;
+    if (a >= 0) {
+      let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+      h = Math.imul(h ^ b ^ (h >>> 13), 0xc2b2ae35);
+      h = Math.imul(h ^ c ^ (h >>> 16), 0x27d4eb2f);
+      h = (h ^ (h >>> 15)) & 0x3fffffff;
+      if (h % rate === 0) {
+        if (n === out.length) {
+          const grown = new Int32Array(n * 2);
+          grown.set(out);
+          out = grown;
+        }
+        out[n++] = h;
+      }
+    }
+    a = b;
+    b = c;
+  }
+  const sorted = out.subarray(0, n).sort();
+  let u = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i] as number;
+  return sorted.subarray(0, u);
+}
+
+/**
+ * Share (0..1) of the current text's trigrams that also occur in the previous text. Trigrams are
+ * hashed to small integers, and past about a million per text only a sample chosen by hash is kept
+ * (the same sample in both texts, so the share is estimated without bias): n·log n time, memory
+ * bounded whatever the length.
+ */
 export function textOverlap(previous: string, current: string): number {
-  const cur = shingles(current);
-  if (cur.size === 0) return 0;
-  const prev = shingles(previous);
+  if (typeof previous !== "string" || typeof current !== "string") return 0;
+  const rate = Math.max(1, Math.ceil(Math.max(previous.length, current.length) / MAX_SHINGLES));
+  const cur = shingles(current, rate);
+  if (cur.length === 0) return 0;
+  const prev = shingles(previous, rate);
   let shared = 0;
-  for (const g of cur) if (prev.has(g)) shared++;
-  return shared / cur.size;
+  for (let i = 0, j = 0; i < cur.length && j < prev.length; ) {
+    const x = cur[i] as number;
+    const y = prev[j] as number;
+    if (x === y) shared++;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return shared / cur.length;
 }
 
 // Display width, for plain-text tables of the report (CLI summaries, text rendering): CJK

@@ -30,7 +30,7 @@ import {
 import { cellStatus } from "./provenance.js";
 import { RULES, type RuleDef, type Severity } from "./rules.js";
 import type { Report } from "./schema.js";
-import { extractQuotedFigures, type QuotedMetric } from "./text.js";
+import { extractQuotedFigures, type QuotedMetric, safeDescribe } from "./text.js";
 
 export interface ValidationIssue {
   /** Stable rule code, e.g. "applications.row-total". */
@@ -575,7 +575,9 @@ export function validateReport(input: unknown): ValidationResult {
   try {
     return run(input);
   } catch (e) {
-    // Only a host failure (e.g. a getter that throws on a non-JSON object) gets here.
+    // Only a host failure (e.g. a getter that throws on a non-JSON object) gets here; the error
+    // itself may be hostile (a Symbol message, a throwing toString), so it is only described.
+    const why = safeDescribe(e);
     return {
       ok: false,
       issues: [
@@ -584,8 +586,8 @@ export function validateReport(input: unknown): ValidationResult {
           severity: "error",
           path: [],
           related: [],
-          message: `报告无法读取：${e instanceof Error ? e.message : String(e)}`,
-          messageEn: `The value cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+          message: `报告无法读取：${why}`,
+          messageEn: `The value cannot be read: ${why}`,
         },
       ],
     };
