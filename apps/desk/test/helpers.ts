@@ -46,7 +46,7 @@ export async function desk(target: string, options: DeskOptions = {}): Promise<R
 export async function upload(base: string, name: string, bytes: Uint8Array | string, init: RequestInit = {}) {
   const res = await fetch(`${base}api/reports?filename=${encodeURIComponent(name)}`, {
     method: "POST",
-    body: bytes,
+    body: bytes as BodyInit,
     ...init,
   });
   return { status: res.status, body: (await res.json()) as any };
