@@ -1,56 +1,349 @@
-/** The diagnostic codes the parser emits, and a collector that builds them. */
+/**
+ * Every diagnostic the parser emits, declared once: its severity, what it means, and its Chinese
+ * and English message templates (like core's RULES). Call sites pass a code and the values the
+ * template needs; they never write a message of their own.
+ */
 import type { Diagnostic, Severity, SourceRef } from "./types.js";
 
-/** Every code, with what it means (documented in the README). */
-export const DIAGNOSTIC_CODES = {
-  "input.unreadable": "The input cannot be read at all (corrupt or truncated PDF, encrypted PDF).",
-  "input.no-text-layer": "The PDF has pages but no text layer: a scanned document (needs OCR).",
-  "input.not-a-report": "No section heading and no table of the format was found.",
-  "edition.inferred": "The edition was not evident from table 二's labels; taken from other evidence.",
-  "edition.year-mismatch": "The edition the labels show is not the one the format prescribes for the year.",
-  "year.inferred": "The year was not in the title; taken from 统计期限 or the text.",
-  "year.missing": "No year found anywhere; the report year is a guess.",
-  "agency.from-signature": "The title names no agency; it was taken from the signature at the end of the report.",
-  "agency.from-preamble": "The agency name was taken from the first paragraph, not from the title.",
-  "agency.missing": "The text never names the agency; agency.name is empty.",
-  "section.missing": "A section heading was not found; its text is empty.",
-  "table.missing": "A table was not found; its cells are 0.",
-  "row.missing": "A row of a table was not found; its cells are 0.",
-  "row.label-after":
+/** A printed name in both languages: a cell ("表三 （七）总计 · 自然人"), a row or a table. */
+export interface Named {
+  zh: string;
+  en: string;
+}
+
+type Template<V> = (v: V) => readonly [zh: string, en: string];
+
+interface DiagnosticDef<V> {
+  readonly severity: Severity;
+  /** What the code means (the README's table says the same). */
+  readonly meaning: string;
+  readonly message: Template<V>;
+}
+
+const def = <V>(severity: Severity, meaning: string, message: Template<V>): DiagnosticDef<V> => ({
+  severity,
+  meaning,
+  message,
+});
+
+const list = (xs: readonly (readonly number[])[], sep: string) => xs.map((x) => x.join("|")).join(sep);
+
+export const DIAGNOSTICS = {
+  "input.unreadable": def(
+    "error",
+    "The input cannot be read at all (corrupt, truncated or encrypted PDF; legacy .doc; unsupported input).",
+    (v: { reason: "encrypted" | "pdf" | "legacy-doc" | "docx" | "input"; detail?: string }) => {
+      const d = v.detail ?? "";
+      if (v.reason === "encrypted") return ["PDF 文件已加密，无法读取", "The PDF is encrypted"];
+      if (v.reason === "pdf")
+        return [`无法读取 PDF 文件（文件损坏或不完整）：${d}`, `Cannot read the PDF (damaged or truncated): ${d}`];
+      if (v.reason === "legacy-doc")
+        return [
+          "这是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 或 PDF 后再读取",
+          "A legacy Word 97–2003 (.doc) file cannot be read: save it as .docx or PDF first",
+        ];
+      if (v.reason === "docx")
+        return [`无法读取 Word 文件（文件损坏或不是 .docx）：${d}`, `Cannot read the Word file: ${d}`];
+      return ["不支持的输入类型", "Unsupported input: expected { pdf }, { docx }, { html } or { text }"];
+    },
+  ),
+  "input.too-large": def(
+    "error",
+    "The input is over one of the reader limits (characters, lines, tokens, grid cells…) and was refused as a whole.",
+    (v: { message: Named }) => [v.message.zh, v.message.en],
+  ),
+  "input.no-text-layer": def(
+    "error",
+    "The PDF has pages but no text layer: a scanned document (needs OCR).",
+    (v: { pages: number }) => [
+      `PDF 共 ${v.pages} 页，但几乎没有文字层：可能是扫描件，需要先做文字识别（OCR）`,
+      `The PDF has ${v.pages} page(s) but no text layer: a scanned document (run OCR first)`,
+    ],
+  ),
+  "input.not-a-report": def("error", "No section heading and no table of the format was found.", () => [
+    "未找到政府信息公开工作年度报告的任何章节标题或表格，无法识别为年度报告",
+    "No section heading and no table of the annual report format was found",
+  ]),
+  "edition.inferred": def(
+    "warning",
+    "The edition was not evident from table 二's labels; taken from the report year.",
+    (v: { edition: string }) => [
+      `表二的标签未能判明格式版本，按报告年度采用 ${v.edition} 版`,
+      `Table 2's labels do not show the edition; using ${v.edition} from the report year`,
+    ],
+  ),
+  "edition.year-mismatch": def(
+    "warning",
+    "The edition the labels show is not the one the format prescribes for the year.",
+    (v: { year: number; expected: string; edition: string }) => [
+      `报告年度 ${v.year} 应使用 ${v.expected} 版格式，但原文表格为 ${v.edition} 版`,
+      `Report year ${v.year} calls for the ${v.expected} edition, but the tables follow the ${v.edition} edition`,
+    ],
+  ),
+  "year.inferred": def(
+    "info",
+    "The year was not in the title; taken from 统计期限 or the text.",
+    (v: { year: number }) => [
+      `标题中未找到报告年度，按正文中的“${v.year}年”推定`,
+      `No year in the title; ${v.year} taken from the text`,
+    ],
+  ),
+  "year.missing": def("error", "No year found anywhere; the report year is a placeholder.", (v: { year: number }) => [
+    `原文中找不到报告年度，暂记为 ${v.year}，请核对`,
+    `No report year found in the document; ${v.year} is a placeholder, please check`,
+  ]),
+  "agency.from-signature": def(
+    "info",
+    "The title names no agency; it was taken from the signature at the end of the report.",
+    (v: { name: string }) => [
+      `标题未写明机关，按文末落款推定为“${v.name}”`,
+      `No agency in the title; "${v.name}" taken from the signature at the end`,
+    ],
+  ),
+  "agency.from-preamble": def(
+    "info",
+    "The agency name was taken from the first paragraph (本报告由…编制), not from the title.",
+    (v: { name: string }) => [
+      `标题未写明机关，按首段“本报告由…”推定为“${v.name}”`,
+      `No agency in the title; "${v.name}" taken from the first paragraph`,
+    ],
+  ),
+  "agency.missing": def("info", "The text never names the agency; agency.name is empty.", () => [
+    "原文未写明报告机关名称，agency.name 留空",
+    "The text never names the agency; agency.name is empty",
+  ]),
+  "section.missing": def(
+    "warning",
+    "A text section heading was not found; its text is empty (an error when no table was found either).",
+    (v: { section: Named }) => [
+      `未找到“${v.section.zh}”标题，该部分正文留空`,
+      `Heading "${v.section.en}" not found; its text is empty`,
+    ],
+  ),
+  "table.missing": def(
+    "error",
+    "A table was not found; its cells are unread (0 only as a placeholder).",
+    (v: { table: Named }) => [
+      `未找到${v.table.zh}，其各栏未能读取（数值 0 仅为占位，并非原文数字）`,
+      `${v.table.en} not found; its cells are unread (0 is only a placeholder)`,
+    ],
+  ),
+  "row.missing": def(
+    "error",
+    "A row of a table was not found; its cells are unread (0 only as a placeholder).",
+    (v: { row: Named }) => [
+      `未找到“${v.row.zh}”行的数字，该行各栏未能读取（0 仅为占位）`,
+      `No figures found for ${v.row.en}; its cells are unread (0 is only a placeholder)`,
+    ],
+  ),
+  "row.label-after": def(
+    "info",
     "A row's label was printed after its figures (plain PDF-to-text output); the figures were read as that row's.",
-  "row.reordered":
-    "Table 4's figures were printed in pieces out of order; the only order of the pieces in which every group total adds up was used.",
-  "row.by-order": "A row's label was not recognised; its figures were assigned by their order.",
-  "row.single-other":
-    "A 2021-edition report prints the 2019 single （六）其他处理 row; its figures are in other.otherReasons.",
-  "numbers.unassigned": "Figures in a table that belong to no recognised row were ignored.",
-  "cell.blank": "A value cell is blank; read as 0.",
-  "cell.dash": "A value cell holds a dash or 无; read as 0.",
-  "cell.missing": "Fewer figures than columns; the missing ones are read as 0.",
-  "cell.wrapped": "A figure printed over two lines in its cell (a narrow column) was joined; the row adds up.",
-  "cell.extra": "More figures than columns; the extra ones were ignored.",
-  "cell.position-unknown": "Fewer figures than columns and no positions to place them; placed in order.",
-  "unit.yuan": "An amount was printed in 元 and converted to 万元 (÷10000).",
-  "split.run-together": "Figures printed with no separator were split using the table's totals.",
-  "split.ambiguous": "Figures printed with no separator admit several splits; the candidates are listed.",
-  "split.impossible": "Figures printed with no separator admit no split consistent with the totals.",
+    (v: { row: Named }) => [
+      `${v.row.zh}：行名印在数字之后，已按其后的行名归入该行`,
+      `${v.row.en}: the row label comes after its figures; they were read as that row's`,
+    ],
+  ),
+  "row.reordered": def(
+    "warning",
+    "Table 四's figures were printed in pieces out of order; the only order in which every group total adds up was used.",
+    (v: { runs: number; reading: readonly number[] }) => [
+      `表四 的数字分 ${v.runs} 段印出、顺序被打乱，按“总计=各项之和”还原为 ${v.reading.join("|")}`,
+      `Table 4: figures printed in ${v.runs} pieces out of order; restored by the group totals as ${v.reading.join("|")}`,
+    ],
+  ),
+  "row.by-order": def(
+    "info",
+    "Row labels were not recognised or printed apart from the figures; figures were assigned by order (and the totals, where the table has them).",
+    (v: {
+      row: Named;
+      how: "label" | "labels-apart" | "column-blocks" | "page-columns" | "block-headers";
+      rows?: number;
+      blocks?: number;
+      columns?: number;
+    }) => {
+      const r = v.row;
+      switch (v.how) {
+        case "label":
+          return [`${r.zh}：行标签未能识别，按行序取值`, `${r.en}: label not recognised; figures taken by row order`];
+        case "labels-apart":
+          return [
+            `${r.zh} 的行标签与数字分开印出，按行序读取 ${v.rows} 行数字（每行合计与（七）总计各列均相符）`,
+            `${r.en}: labels are printed apart from the figures; ${v.rows} rows read in row order (every row total and every column of (7) Total add up)`,
+          ];
+        case "column-blocks":
+          return [
+            `${r.zh} 的行标签与数字分开印出，且有 ${v.blocks} 段数字按列印出；已按行序还原 ${v.rows} 行数字（每行合计与（七）总计各列均相符）`,
+            `${r.en}: labels are printed apart from the figures, and ${v.blocks} stretch(es) of rows come column by column; ${v.rows} rows restored in row order (every row total and every column of (7) Total add up)`,
+          ];
+        case "page-columns":
+          return [
+            `${r.zh} 起，该页每行最后 ${v.columns} 栏的数字印在其余数字之后（表格跨页），已按每行合计与各列合计归位`,
+            `From ${r.en} on, the last ${v.columns} column(s) of each row on that page come after its other figures (the table runs across pages); put back by the row and column totals`,
+          ];
+        default:
+          return [
+            `${r.zh}：行名与数字分开印出，已按栏目标题与行序读取`,
+            `${r.en}: row labels are printed apart from the figures; read by column headers and row order`,
+          ];
+      }
+    },
+  ),
+  "row.single-other": def(
+    "warning",
+    "A 2021-edition report prints the 2019 single （六）其他处理 row; its figures are in other.otherReasons, the two other sub-items unread.",
+    () => [
+      "表三 按 2019 版格式只印了一行“（六）其他处理”，未分列 2021 版的三个子项：该行数字记入“3.其他”，“1.申请人无正当理由逾期不补正…”与“2.申请人逾期未按收费通知要求缴纳费用…”未能读取（原文未拆分，0 仅为占位）",
+      'Table 3 prints the 2019 single "(6) Otherwise handled" row instead of the three 2021 sub-rows: its figures are stored in other.otherReasons; overdueCorrection and unpaidFees are unread (the document does not split the row; 0 is only a placeholder)',
+    ],
+  ),
+  "numbers.unassigned": def(
+    "warning",
+    "Figures in a table that belong to no recognised row were ignored.",
+    (v: { table: Named; figures: string }) => [
+      `${v.table.zh} 有一组数字（${v.figures}）不属于任何可识别的行，已忽略`,
+      `${v.table.en}: figures (${v.figures}) belong to no recognised row and were ignored`,
+    ],
+  ),
+  "cell.blank": def("info", "A value cell is blank (status blank, stored as 0).", (v: { cell: Named }) => [
+    `${v.cell.zh}：单元格为空，按空白（0）记录`,
+    `${v.cell.en}: blank cell, recorded as blank (0)`,
+  ]),
+  "cell.dash": def(
+    "info",
+    "A value cell holds a dash or 无 (status blank, stored as 0).",
+    (v: { cell: Named; text: string }) => [
+      `${v.cell.zh}：单元格填写“${v.text}”，按空白（0）记录`,
+      `${v.cell.en}: the cell holds "${v.text}", recorded as blank (0)`,
+    ],
+  ),
+  "cell.note": def(
+    "info",
+    "A value cell carries a printed note (18（其中修订5件）): the figure is the cell, the note is kept in its provenance.",
+    (v: { cell: Named; note: string }) => [
+      `${v.cell.zh}：单元格附注“${v.note}”，数字按单元格本身读取`,
+      `${v.cell.en}: the cell carries the note "${v.note}"; the figure is read as the cell's`,
+    ],
+  ),
+  "cell.missing": def(
+    "warning",
+    "Fewer figures than columns; the cells without a figure are unread.",
+    (v: { row: Named; count: number; width: number }) => [
+      `${v.row.zh}：只找到 ${v.count} 个数字（应为 ${v.width} 个），其余各栏未能读取`,
+      `${v.row.en}: only ${v.count} of ${v.width} figures found; the other cells are unread`,
+    ],
+  ),
+  "cell.wrapped": def(
+    "info",
+    "A figure printed over two lines in its cell (a narrow column) was joined; the row (表三) or every group (表四) then adds up.",
+    (v: { table: Named; lines: number; wrapped: readonly string[] }) => [
+      `${v.table.zh} 一行的数字印在 ${v.lines} 行里，折行的数字已接上（${v.wrapped.join("，")}），接上后合计相符`,
+      `${v.table.en}: a row's figures are printed over ${v.lines} lines; figures wrapped in their cells were joined (${v.wrapped.join(", ")}) and the totals then add up`,
+    ],
+  ),
+  "cell.extra": def(
+    "warning",
+    "More figures than columns; the extra ones were ignored.",
+    (v: { row: Named; width: number }) => [
+      `${v.row.zh}：数字多于 ${v.width} 个栏目，多余的已忽略`,
+      `${v.row.en}: more than ${v.width} figures; the extra ones were ignored`,
+    ],
+  ),
+  "cell.position-unknown": def(
+    "warning",
+    "Fewer figures than columns and no positions to place them: the cells are ambiguous, with the values each could have.",
+    (v: { row: Named; count: number; width: number }) => [
+      `${v.row.zh}：只有 ${v.count} 个数字（应为 ${v.width} 个），无法确定空格位置，各栏列出可能的数值，未能确定`,
+      `${v.row.en}: only ${v.count} of ${v.width} figures and no positions; each cell lists the values it could have`,
+    ],
+  ),
+  "unit.yuan": def(
+    "warning",
+    "An amount was printed in 元 and converted to 万元 (÷10000).",
+    (v: { cell: Named; yuan: number; wan: number }) => [
+      `${v.cell.zh}：原文以“元”为单位（${v.yuan} 元），已换算为 ${v.wan} 万元`,
+      `${v.cell.en}: printed in yuan (${v.yuan}); converted to ${v.wan} (10,000 yuan)`,
+    ],
+  ),
+  "split.run-together": def(
+    "info",
+    "Figures printed with no separator were split; one split fits the totals and the evidence.",
+    (v: { row: Named; printed: string; reading: readonly number[]; by: string; count?: number }) => [
+      `${v.row.zh}：数字无分隔（${v.printed}），${v.count ? `可拆分 ${v.count} 种，` : ""}按${byZh(v.by)}确定为 ${v.reading.join("|")}`,
+      `${v.row.en}: figures with no separator (${v.printed})${v.count ? ` admit ${v.count} splits;` : ""} ${byEn(v.by)} leave ${v.reading.join("|")}`,
+    ],
+  ),
+  "split.ambiguous": def(
+    "warning",
+    "Figures admit several readings that fit the totals and the evidence; the cells are ambiguous and list their candidates.",
+    (v: { row: Named; candidates: readonly (readonly number[])[]; why?: "no-total" | "order" }) => {
+      const why =
+        v.why === "no-total"
+          ? [
+              "且没有一种符合合计关系（原表合计可能有误）",
+              " and none satisfies the totals (the printed totals may be wrong)",
+            ]
+          : v.why === "order"
+            ? ["（分段印出、顺序被打乱）", " (printed in pieces out of order)"]
+            : ["", ""];
+      return [
+        `${v.row.zh}：数字有多种读法${why[0]}，未能确定：${list(v.candidates, "；")}`,
+        `${v.row.en}: the figures admit several readings${why[1]}; undecided: ${list(v.candidates, "; ")}`,
+      ];
+    },
+  ),
+  "split.impossible": def(
+    "error",
+    "Figures printed with no separator admit no split consistent with the totals; the cells are unread.",
+    (v: { row: Named; printed: string }) => [
+      `${v.row.zh}：数字无分隔（${v.printed}），找不到符合合计关系的拆分，各栏未能读取`,
+      `${v.row.en}: figures with no separator (${v.printed}) admit no split that satisfies the totals; cells unread`,
+    ],
+  ),
 } as const;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+/** What the evidence names mean in messages. */
+const BY: Record<string, Named> = {
+  "applications.row-total": { zh: "“总计=各栏之和”", en: "the row total" },
+  "applications.column-total": {
+    zh: "各列合计（（七）=各项之和）",
+    en: "the column totals ((7) = the sum of the outcomes)",
+  },
+  "applications.balance": { zh: "各列合计（一+二=（七）+四）", en: "the column balance (1+2 = (7)+4)" },
+  "reviews.group-total": { zh: "“总计=各项之和”", en: "the group totals" },
+  digits: { zh: "数字位数（只有一种拆法）", en: "the digits (one way to cut them)" },
+  "text.quoted": { zh: "正文所述数字", en: "the figures the report's text states" },
+  previous: { zh: "上年报告", en: "last year's report" },
+};
+const byZh = (by: string) => BY[by]?.zh ?? by;
+const byEn = (by: string) => BY[by]?.en ?? by;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTICS;
+type ValuesOf<C extends DiagnosticCode> = Parameters<(typeof DIAGNOSTICS)[C]["message"]>[0];
+
+/** Every code with what it means (documented in the README). */
+export const DIAGNOSTIC_CODES: Readonly<Record<DiagnosticCode, string>> = Object.fromEntries(
+  Object.entries(DIAGNOSTICS).map(([code, d]) => [code, d.meaning]),
+) as Record<DiagnosticCode, string>;
+
+export interface DiagnosticExtra {
+  path?: readonly (string | number)[] | undefined;
+  source?: SourceRef | undefined;
+  candidates?: number[][] | undefined;
+  /** When the code's severity depends on the case (section.missing with no table at all). */
+  severity?: Severity | undefined;
+}
 
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
 
-  add(
-    code: DiagnosticCode,
-    severity: Severity,
-    message: string,
-    messageEn: string,
-    extra: { path?: readonly (string | number)[]; source?: SourceRef | undefined; candidates?: number[][] } = {},
-  ): void {
+  /** Adds the diagnostic `code`, its message built from `values` by the code's templates. */
+  emit<C extends DiagnosticCode>(code: C, values: ValuesOf<C>, extra: DiagnosticExtra = {}): void {
+    const d = DIAGNOSTICS[code] as DiagnosticDef<ValuesOf<C>>;
+    const [message, messageEn] = d.message(values);
     this.list.push({
       code,
-      severity,
+      severity: extra.severity ?? d.severity,
       message,
       messageEn,
       ...(extra.path ? { path: [...extra.path] } : {}),

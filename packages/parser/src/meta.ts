@@ -176,13 +176,7 @@ export function agencyFromSignature(doc: SourceDoc, diags: Diagnostics): string 
       let name = cleanAgency(compact(l.text));
       if (name.length < 3 || name.length > 30 || !BODY_ENDINGS.some((e) => name.endsWith(e))) continue;
       if (name.endsWith("人民政府办公室") || name.endsWith("人民政府办公厅")) name = name.slice(0, -3);
-      diags.add(
-        "agency.from-signature",
-        "info",
-        `标题未写明机关，按文末落款推定为“${name}”`,
-        `No agency in the title; "${name}" taken from the signature at the end`,
-        { path: ["agency", "name"], source: refOf(doc, j) },
-      );
+      diags.emit("agency.from-signature", { name }, { path: ["agency", "name"], source: refOf(doc, j) });
       return name;
     }
   }
@@ -212,13 +206,7 @@ export function yearFromText(doc: SourceDoc, diags: Diagnostics): number | undef
   };
   const hit = scan("统计期限") ?? scan("统计期") ?? scan(undefined);
   if (hit) {
-    diags.add(
-      "year.inferred",
-      "info",
-      `标题中未找到报告年度，按正文中的“${hit.year}年”推定`,
-      `No year in the title; ${hit.year} taken from the text`,
-      { path: ["year"], source: refOf(doc, hit.line) },
-    );
+    diags.emit("year.inferred", { year: hit.year }, { path: ["year"], source: refOf(doc, hit.line) });
   }
   return hit?.year;
 }
@@ -241,13 +229,7 @@ export function agencyFromPreamble(doc: SourceDoc, firstHeading: number, diags: 
   // The people's government's office compiles the government's own report.
   if (name.endsWith("人民政府办公室")) name = name.slice(0, -3);
   if (name) {
-    diags.add(
-      "agency.from-preamble",
-      "info",
-      `标题未写明机关，按首段“本报告由…”推定为“${name}”`,
-      `No agency in the title; "${name}" taken from the first paragraph`,
-      { path: ["agency", "name"] },
-    );
+    diags.emit("agency.from-preamble", { name }, { path: ["agency", "name"] });
   }
   return name;
 }
@@ -292,12 +274,6 @@ export function decideEdition(votes: Record<Edition, number>, year: number | und
   if (votes["2021"] > votes["2019"]) return "2021";
   if (votes["2019"] > votes["2021"]) return "2019";
   const e = year !== undefined ? editionForYear(year) : "2021";
-  diags.add(
-    "edition.inferred",
-    "warning",
-    `表二的标签未能判明格式版本，按报告年度采用 ${e} 版`,
-    `Table 2's labels do not show the edition; using ${e} from the report year`,
-    { path: ["edition"] },
-  );
+  diags.emit("edition.inferred", { edition: e }, { path: ["edition"] });
   return e;
 }

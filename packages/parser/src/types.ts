@@ -11,6 +11,11 @@ export interface ParseOptions {
   edition?: "2019" | "2021";
   /** Force the report year instead of reading it from the title or 统计期限. */
   year?: number;
+  /**
+   * Last year's report of the same agency: evidence for cells the document alone cannot decide
+   * (上年结转 = last year's 结转下年度; 2019 上一年项目数量; 2021 现行有效件数).
+   */
+  previous?: Report;
 }
 
 export type Severity = "info" | "warning" | "error";
@@ -43,9 +48,16 @@ export interface Diagnostic {
 }
 
 export interface ParseResult {
-  /** The canonical report (core's model; keys exactly as report-model.md). */
+  /**
+   * The canonical report (core's model; keys exactly as report-model.md), with `provenance`:
+   * for every value cell, printed / blank / inferred (`by`) / ambiguous (`candidates`) / unread.
+   * Unread and ambiguous cells hold 0 only as a placeholder.
+   */
   report: Report;
   diagnostics: Diagnostic[];
-  /** 0..1: how sure the parser is that every figure was read as printed. */
+  /**
+   * 0..1: the share of value cells printed (or blank) and consistent with every equation they
+   * take part in; at most 0.5 when a whole table is unread; 0 when nothing could be read.
+   */
   confidence: number;
 }

@@ -83,7 +83,7 @@ describe("figures run together", () => {
         stem,
       ).toEqual([]);
     }
-  });
+  }, 60_000);
 });
 
 describe("text inputs", () => {
@@ -93,7 +93,7 @@ describe("text inputs", () => {
       const { report } = parseText(readFileSync(join(CORPUS, `${stem}.layout.txt`), "utf8"));
       expect(score(exp, report as unknown as Record<string, unknown>).misses, stem).toEqual([]);
     }
-  });
+  }, 60_000);
 
   it("pdftotext output of tables across pages reads every cell: labels first, last columns after the page", () => {
     for (const stem of ["seed-2020", ...PDF_STEMS]) {
@@ -108,7 +108,7 @@ describe("text inputs", () => {
     const { diagnostics } = parseText(readFileSync(join(CORPUS, "huaian-2024.rendered-pdftotext.txt"), "utf8"));
     const moved = diagnostics.filter((d) => d.code === "row.by-order" && d.messageEn.includes("come after"));
     expect(moved.map((d) => d.path?.join("."))).toEqual(["applications.received", "applications.outcomes.disclosed"]);
-  });
+  }, 60_000);
 
   it("a table 三 whose figures cannot be put back by the totals is not guessed", () => {
     const text = readFileSync(join(CORPUS, "huaian-2024.rendered-pdftotext.txt"), "utf8");
@@ -165,7 +165,12 @@ describe("plain PDF-to-text output (labels printed apart from their figures)", (
     const d = diagnostics.find((x) => x.code === "split.ambiguous" && x.path?.[0] === "reviewsAndLawsuits");
     expect(d?.severity).toBe("warning");
     expect(d?.candidates).toContainEqual(truth);
-    expect(report.reviewsAndLawsuits.administrativeReview).toEqual(r.administrativeReview);
+    // Undecided cells hold a placeholder and list what they could be; the others are decided.
+    for (const [k, v] of Object.entries(r.administrativeReview as Record<string, number>)) {
+      const p = report.provenance?.[`reviewsAndLawsuits.administrativeReview.${k}`];
+      if (p?.status === "ambiguous") expect(p.candidates).toContain(v);
+      else expect((report.reviewsAndLawsuits.administrativeReview as Record<string, number>)[k]).toBe(v);
+    }
   });
 });
 

@@ -9,15 +9,32 @@ import {
   APPLICANT_COLUMNS,
   type ApplicationRowDef,
   applicationRows,
+  type Constraint,
+  constraints,
   type Edition,
   OUTCOME_CATEGORIES,
+  RULE_COLUMN_TOTAL,
+  RULE_ROW_TOTAL,
 } from "@gov-report/core/lite";
-import type { Diagnostics } from "../diagnostics.js";
+import { cellName, rowNameOf, tableName, tableTag } from "../cells/names.js";
+import type { ReadContext } from "../context.js";
+import type { Named } from "../diagnostics.js";
 import { lastIsSum, splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
+import { weigh } from "../evidence/evidence.js";
 import { bigrams, coverage, labelKey } from "../normalize.js";
-import { centresFromRows, isValue, placeByPosition, put, stackColumns, tokenValue } from "./common.js";
+import { type Locate, narrowRows, rowCheck } from "../solve/rows.js";
+import {
+  centresFromRows,
+  isValue,
+  orderedPlacements,
+  placeByPosition,
+  recordReadings,
+  recordToken,
+  stackColumns,
+} from "./common.js";
 
+const TABLE = "applications";
 const WIDTH = APPLICANT_COLUMNS.length;
 const CONTEXT = 80;
 
@@ -145,7 +162,8 @@ const MAX_LABEL_TAIL = 8;
  * cell), they give a row whose 总计 is the sum of its parts — when the first line did not add up
  * alone, or, when it did, only under the stricter conditions below. PDF sources only.
  */
-function joinBands(doc: SourceDoc, groups: Group[], range: [number, number], diags: Diagnostics): Group[] {
+function joinBands(ctx: ReadContext, groups: Group[], range: [number, number]): Group[] {
+  const { doc } = ctx;
   const centres =
     headerCentres(doc, range[0], groups[0]?.line ?? range[1]) ??
     centresFromRows(
@@ -220,20 +238,15 @@ function joinBands(doc: SourceDoc, groups: Group[], range: [number, number], dia
     }
     const parts = groups.slice(i, joined.last + 1);
     out.push({ tokens: joined.tokens, before: parts.map((p) => p.before).join(""), line: g.line });
-    if (joined.wrapped.length) wrappedNote(doc, diags, g.line, parts.length, joined.wrapped);
+    if (joined.wrapped.length)
+      ctx.diags.emit(
+        "cell.wrapped",
+        { table: tableTag(TABLE), lines: parts.length, wrapped: joined.wrapped },
+        { source: refOf(doc, g.line) },
+      );
     i = joined.last;
   }
   return out;
-}
-
-function wrappedNote(doc: SourceDoc, diags: Diagnostics, line: number, lines: number, wrapped: readonly string[]) {
-  diags.add(
-    "cell.wrapped",
-    "info",
-    `表三 一行的数字印在 ${lines} 行里，折行的数字已接上（${wrapped.join("，")}），接上后该行合计相符`,
-    `Table 3: a row's figures are printed over ${lines} lines; figures wrapped in their cells were joined (${wrapped.join(", ")}) and the row then adds up`,
-    { source: refOf(doc, line) },
-  );
 }
 
 /** The line of the applicant column headers (自然人, or 自然 when the header cell wraps), or the start of the range. */
@@ -381,28 +394,17 @@ export function countApplicationGroups(doc: SourceDoc, range: [number, number] |
   return range ? groupsOf(doc, range).length : 0;
 }
 
-export function readApplications(
-  doc: SourceDoc,
-  range: [number, number] | undefined,
-  edition: Edition,
-  report: Record<string, unknown>,
-  diags: Diagnostics,
-): ApplicationsResult {
-  if (!range) {
-    diags.add(
-      "table.missing",
-      "error",
-      "未找到表三（收到和处理政府信息公开申请情况），其数值按 0 处理",
-      "Table 3 not found; its cells are 0",
-      { path: ["applications"] },
-    );
-    return { groups: 0, singleOther: false, rowsFound: 0 };
-  }
-  // Only a printed page wraps figures inside cells: an HTML or Word table row is one row.
-  const groups = doc.kind === "pdf" ? joinBands(doc, groupsOf(doc, range), range, diags) : groupsOf(doc, range);
+interface Best {
+  specs: RowSpec[];
+  al: Alignment;
+  single: boolean;
+}
+
+/** Aligns the groups with each variant's rows; the best-scoring variant wins. */
+function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Edition): Best {
   const groupGrams = groups.map((g) => new Set(bigrams(g.before)));
   const variants = edition === "2021" ? [false, true] : [false];
-  let best: { specs: RowSpec[]; al: Alignment; single: boolean } | undefined;
+  let best: Best | undefined;
   // Both variants share most rows: score each distinct row label against the groups once.
   const simsByLabel = new Map<string, number[]>();
   for (const single of variants) {
@@ -419,20 +421,43 @@ export function readApplications(
     const al = align(specs, groups, doc.positional ? laterLabelsFirst(specs, groups, sims) : sims);
     if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
   }
-  const { specs, al, single } = best as { specs: RowSpec[]; al: Alignment; single: boolean };
+  return best as Best;
+}
+
+export function readApplications(ctx: ReadContext, range: [number, number] | undefined): ApplicationsResult {
+  const { doc, diags, edition } = ctx;
+  if (!range) {
+    diags.emit("table.missing", { table: tableName(TABLE) }, { path: [TABLE] });
+    return { groups: 0, singleOther: false, rowsFound: 0 };
+  }
+  // Only a printed page wraps figures inside cells: an HTML or Word table row is one row.
+  const groups = doc.kind === "pdf" ? joinBands(ctx, groupsOf(doc, range), range) : groupsOf(doc, range);
+  const best = bestAlignment(doc, groups, edition);
+  const { al } = best;
   const clean = !al.missingRows.length && !al.extraGroups.length && al.pairs.every((p) => p.sim >= 0.25);
   // Rows short of figures in text with labels matched: their last columns may have gone after
   // the table (plain output of a table that runs onto another page).
   const short = !doc.positional && al.pairs.some((p) => (groups[p.group]?.tokens.length ?? WIDTH) < WIDTH);
   if (!clean || short) {
-    const seq = readInRowOrder(
-      groups,
-      variants.map((v) => rowSpecs(edition, v)),
-      headerLineOf(doc, range),
-    );
-    if (seq) return putInRowOrder(doc, groups, seq, report, diags);
+    const variants = (edition === "2021" ? [false, true] : [false]).map((v) => rowSpecs(edition, v));
+    const seq = readInRowOrder(ctx, groups, variants, headerLineOf(doc, range));
+    if (seq) return putInRowOrder(ctx, groups, seq);
   }
+  return readAligned(ctx, groups, best, range);
+}
 
+/** What one group gives for its row: its tokens (one per column), or readings to choose from. */
+type GroupReading = { tokens: (Token | undefined)[] } | { readings: number[][]; by: string; printed: string };
+
+/** The rows' readings, narrowed by the column equations and the evidence, then recorded. */
+function readAligned(
+  ctx: ReadContext,
+  groups: readonly Group[],
+  best: Best,
+  range: [number, number],
+): ApplicationsResult {
+  const { doc } = ctx;
+  const { specs, al, single } = best;
   const centres = doc.positional
     ? (headerCentres(doc, range[0], groups[0]?.line ?? range[1]) ??
       centresFromRows(
@@ -440,92 +465,148 @@ export function readApplications(
         WIDTH,
       ))
     : undefined;
-
-  // Values of each matched row; ambiguous run-together rows keep their candidates for now.
-  const rowValues = new Map<number, number[]>();
-  const ambiguous = new Map<number, { candidates: number[][]; group: Group }>();
+  const known = new Map<number, readonly number[]>();
+  const open = new Map<number, number[][]>();
+  const tokensOf = new Map<number, (Token | undefined)[]>();
+  const byOf = new Map<number, string>();
+  const pending = new Map<number, { count: number; group: Group; printed: string }>();
   for (const p of al.pairs) {
     const spec = specs[p.row] as RowSpec;
     const g = groups[p.group] as Group;
-    const name = rowName(spec);
-    if (p.sim < 0.25 && g.before.length > 0) {
-      diags.add(
+    if (p.sim < 0.25 && g.before.length > 0)
+      ctx.diags.emit(
         "row.by-order",
-        "info",
-        `表三 “${name.zh}”行的标签未能识别，按行序取值`,
-        `Table 3, ${name.en}: label not recognised; figures taken by row order`,
-        { path: ["applications", ...spec.target], source: refOf(doc, g.line) },
+        { row: rowName(ctx, spec), how: "label" },
+        { path: rowPath(spec), source: refOf(doc, g.line) },
       );
+    const r = groupReading(ctx, g, spec, centres);
+    if ("tokens" in r) {
+      tokensOf.set(p.row, r.tokens);
+      known.set(
+        p.row,
+        r.tokens.map((t) => (t?.kind === "num" ? (t.value as number) : 0)),
+      );
+    } else if (r.readings.length === 1) {
+      known.set(p.row, r.readings[0] as number[]);
+      byOf.set(p.row, r.by);
+    } else if (r.readings.length > 1) {
+      open.set(p.row, r.readings);
+      byOf.set(p.row, r.by);
+      pending.set(p.row, { count: r.readings.length, group: g, printed: r.printed });
     }
-    const v = groupValues(doc, g, spec, centres, diags);
-    if (Array.isArray(v)) rowValues.set(p.row, v);
-    else ambiguous.set(p.row, { candidates: v.candidates, group: g });
   }
-  const undecided = new Map([...ambiguous].map(([row, a]) => [row, { count: a.candidates.length, group: a.group }]));
-  resolveByColumns(specs, rowValues, ambiguous);
-  for (const [row, { count, group }] of undecided) {
-    if (ambiguous.has(row)) continue;
-    const spec = specs[row] as RowSpec;
-    const name = rowName(spec);
-    const v = (rowValues.get(row) as number[]).join("|");
-    diags.add(
-      "split.run-together",
-      "info",
-      `表三 “${name.zh}”行的数字无分隔，符合本行合计的拆分有 ${count} 种，按各列合计（一+二=（七）+四，（七）=各项之和）确定为 ${v}`,
-      `Table 3, ${name.en}: figures with no separator admit ${count} splits by the row total; the column totals (1+2 = (7)+4, (7) = the sum of the outcomes) leave ${v}`,
-      { path: ["applications", ...spec.target], source: refOf(doc, group.line) },
-    );
-  }
-  for (const [row, { candidates, group }] of ambiguous) {
-    const spec = specs[row] as RowSpec;
-    const name = rowName(spec);
-    const list = candidates.map((c) => c.join("|"));
-    diags.add(
-      "split.ambiguous",
-      "warning",
-      `表三 “${name.zh}”行的数字连在一起，有多种拆分符合合计关系，暂取第一种：${list.join("；")}`,
-      `Table 3, ${name.en}: figures run together admit several splits that satisfy the totals; the first is used: ${list.join("; ")}`,
-      { path: ["applications", ...spec.target], source: refOf(doc, group.line), candidates },
-    );
-    rowValues.set(row, candidates[0] as number[]);
-  }
+  const decided = narrowRows(columnEquations(ctx.edition), locateIn(specs, single), known, open);
+  weighOpenRows(ctx, specs, open, byOf, known);
+  for (const [row, by] of decided) byOf.set(row, by);
+  reportNarrowed(ctx, specs, pending, open, known, byOf);
+  recordRows(ctx, specs, { known, open, tokensOf, byOf });
+  finishAligned(ctx, groups, best);
+  return { groups: groups.length, singleOther: single, rowsFound: al.pairs.length };
+}
 
-  for (const [row, values] of rowValues) {
-    const spec = specs[row] as RowSpec;
-    APPLICANT_COLUMNS.forEach((c, i) => {
-      put(report, ["applications", ...spec.target, c.key], values[i] ?? 0);
-    });
+/** Every equation of the edition except the row totals (which each row's readings already pass). */
+function columnEquations(edition: Edition): readonly Constraint[] {
+  return constraints(edition).filter((c) => c.code !== RULE_ROW_TOTAL);
+}
+
+/** Cells of the equations located in the rows as read; the single （六） row stands for its three sub-rows. */
+function locateIn(specs: readonly RowSpec[], single: boolean): Locate {
+  const rowOf = new Map(specs.map((s, i) => [rowPath(s).join("."), i]));
+  const colOf = new Map(APPLICANT_COLUMNS.map((c, i) => [c.key as string, i]));
+  const singleParts = single ? new Set(SINGLE_OTHER_UNREAD.map((k) => [TABLE, ...OTHER, k].join("."))) : new Set();
+  return (path) => {
+    const row = rowOf.get(path.slice(0, -1).join("."));
+    const col = colOf.get(String(path[path.length - 1]));
+    if (row !== undefined && col !== undefined) return { row, col };
+    // The single row holds the sum of the three sub-rows: the other two add nothing to it.
+    if (singleParts.has(path.slice(0, -1).join("."))) return { value: 0 };
+    return undefined;
+  };
+}
+
+/** Rows still open after the equations: the evidence (text figures, last year) may choose. */
+function weighOpenRows(
+  ctx: ReadContext,
+  specs: readonly RowSpec[],
+  open: Map<number, number[][]>,
+  byOf: Map<number, string>,
+  known: Map<number, readonly number[]>,
+): void {
+  for (const [row, cands] of open) {
+    const paths = APPLICANT_COLUMNS.map((c) => [...rowPath(specs[row] as RowSpec), c.key]);
+    const w = weigh(ctx.evidence, paths, cands, (p) => ctx.cells.value(p));
+    if (!w.by) continue;
+    byOf.set(row, w.by);
+    if (w.readings.length === 1) {
+      known.set(row, w.readings[0] as number[]);
+      open.delete(row);
+    } else open.set(row, w.readings as number[][]);
   }
-  if (single) {
-    for (const k of ["overdueCorrection", "unpaidFees"]) {
-      for (const c of APPLICANT_COLUMNS) put(report, ["applications", "outcomes", "other", k, c.key], 0);
+}
+
+/** Diagnostics of the rows that had several readings: decided (and by what), or still ambiguous. */
+function reportNarrowed(
+  ctx: ReadContext,
+  specs: readonly RowSpec[],
+  pending: ReadonlyMap<number, { count: number; group: Group; printed: string }>,
+  open: ReadonlyMap<number, number[][]>,
+  known: ReadonlyMap<number, readonly number[]>,
+  byOf: ReadonlyMap<number, string>,
+): void {
+  for (const [row, { count, group, printed }] of pending) {
+    const spec = specs[row] as RowSpec;
+    const where = { path: rowPath(spec), source: refOf(ctx.doc, group.line) };
+    const cands = open.get(row);
+    if (cands) {
+      ctx.diags.emit(
+        "split.ambiguous",
+        { row: rowName(ctx, spec), candidates: cands },
+        { ...where, candidates: cands },
+      );
+      continue;
     }
+    const reading = known.get(row) as readonly number[];
+    const by = byOf.get(row) ?? RULE_ROW_TOTAL;
+    ctx.diags.emit("split.run-together", { row: rowName(ctx, spec), printed, reading, by, count }, where);
+  }
+}
+
+function recordRows(
+  ctx: ReadContext,
+  specs: readonly RowSpec[],
+  rows: {
+    known: ReadonlyMap<number, readonly number[]>;
+    open: ReadonlyMap<number, number[][]>;
+    tokensOf: ReadonlyMap<number, (Token | undefined)[]>;
+    byOf: ReadonlyMap<number, string>;
+  },
+): void {
+  specs.forEach((spec, row) => {
+    const paths = APPLICANT_COLUMNS.map((c) => [...rowPath(spec), c.key]);
+    const tokens = rows.tokensOf.get(row);
+    const by = rows.byOf.get(row) ?? RULE_ROW_TOTAL;
+    if (tokens) for (const [i, p] of paths.entries()) recordToken(ctx, p, tokens[i]);
+    else if (rows.known.has(row)) recordReadings(ctx, paths, [rows.known.get(row) as number[]], by);
+    else if (rows.open.has(row)) recordReadings(ctx, paths, rows.open.get(row) as number[][], by);
+  });
+}
+
+/** The single （六） row, rows not found and figures left over. */
+function finishAligned(ctx: ReadContext, groups: readonly Group[], best: Best): void {
+  const { specs, al, single } = best;
+  if (single) {
     const at = al.pairs.find((p) => specs[p.row]?.single);
-    addSingleOther(diags, at ? refOf(doc, (groups[at.group] as Group).line) : undefined);
+    addSingleOther(ctx, at ? refOf(ctx.doc, (groups[at.group] as Group).line) : undefined);
   }
   for (const r of al.missingRows) {
     const spec = specs[r] as RowSpec;
-    const name = rowName(spec);
-    for (const c of APPLICANT_COLUMNS) put(report, ["applications", ...spec.target, c.key], 0);
-    diags.add(
-      "row.missing",
-      "error",
-      `表三 未找到“${name.zh}”行的数字，按 0 处理`,
-      `Table 3: no figures found for ${name.en}; read as 0`,
-      { path: ["applications", ...spec.target] },
-    );
+    ctx.diags.emit("row.missing", { row: rowName(ctx, spec) }, { path: rowPath(spec) });
   }
   for (const gi of al.extraGroups) {
     const g = groups[gi] as Group;
-    diags.add(
-      "numbers.unassigned",
-      "warning",
-      `表三 有一组数字（${g.tokens.map((t) => t.text).join(" ")}）不属于任何可识别的行，已忽略`,
-      `Table 3: figures (${g.tokens.map((t) => t.text).join(" ")}) belong to no recognised row and were ignored`,
-      { source: refOf(doc, g.line) },
-    );
+    const figures = g.tokens.map((t) => t.text).join(" ");
+    ctx.diags.emit("numbers.unassigned", { table: tableTag(TABLE), figures }, { source: refOf(ctx.doc, g.line) });
   }
-  return { groups: groups.length, singleOther: single, rowsFound: al.pairs.length };
 }
 
 /**
@@ -542,7 +623,13 @@ export function readApplications(
  * figures only, and their last 7 − m follow, in row order or again in column blocks. That reading
  * is tried for every first short row and every m, and taken only when exactly one fits.
  */
-function readInRowOrder(groups: readonly Group[], variants: readonly RowSpec[][], headerLine: number) {
+function readInRowOrder(
+  ctx: ReadContext,
+  groups: readonly Group[],
+  variants: readonly RowSpec[][],
+  headerLine: number,
+) {
+  void ctx;
   const all: number[] = [];
   // Figures printed between the section heading and the table's column headers belong to the
   // table before (plain output can carry 表二's last column past the heading of 三).
@@ -726,251 +813,111 @@ function cutIntoRows(
 }
 
 function putInRowOrder(
-  doc: SourceDoc,
+  ctx: ReadContext,
   groups: readonly Group[],
   seq: { specs: RowSpec[]; rows: number[][]; columnBlocks: number; splits?: { row: number; columns: number }[] },
-  report: Record<string, unknown>,
-  diags: Diagnostics,
 ): ApplicationsResult {
   const single = seq.specs.some((s) => s.single);
+  // Accepted only because every row total and every column of （七）总计 then adds up.
   seq.specs.forEach((spec, r) => {
-    APPLICANT_COLUMNS.forEach((c, i) => {
-      put(report, ["applications", ...spec.target, c.key], (seq.rows[r] as number[])[i] ?? 0);
-    });
+    const paths = APPLICANT_COLUMNS.map((c) => [...rowPath(spec), c.key]);
+    recordReadings(ctx, paths, [seq.rows[r] as number[]], RULE_COLUMN_TOTAL);
   });
-  if (single) {
-    for (const k of ["overdueCorrection", "unpaidFees"]) {
-      for (const c of APPLICANT_COLUMNS) put(report, ["applications", "outcomes", "other", k, c.key], 0);
-    }
-  }
-  const source = groups[0] ? refOf(doc, groups[0].line) : undefined;
-  diags.add(
+  const source = groups[0] ? refOf(ctx.doc, groups[0].line) : undefined;
+  const table = tableTag(TABLE);
+  ctx.diags.emit(
     "row.by-order",
-    "info",
     seq.columnBlocks
-      ? `表三 的行标签与数字分开印出，且有 ${seq.columnBlocks} 段数字按列印出；已按行序还原 ${seq.rows.length} 行数字（每行合计与（七）总计各列均相符）`
-      : `表三 的行标签与数字分开印出，按行序读取 ${seq.rows.length} 行数字（每行合计与（七）总计各列均相符）`,
-    seq.columnBlocks
-      ? `Table 3: labels are printed apart from the figures, and ${seq.columnBlocks} stretch(es) of rows come column by column; ${seq.rows.length} rows restored in row order (every row total and every column of (7) Total add up)`
-      : `Table 3: labels are printed apart from the figures; ${seq.rows.length} rows read in row order (every row total and every column of (7) Total add up)`,
-    { path: ["applications"], ...(source ? { source } : {}) },
+      ? { row: table, how: "column-blocks", rows: seq.rows.length, blocks: seq.columnBlocks }
+      : { row: table, how: "labels-apart", rows: seq.rows.length },
+    { path: [TABLE], ...(source ? { source } : {}) },
   );
   for (const split of seq.splits ?? []) {
     const from = seq.specs[split.row] as RowSpec;
-    const name = rowName(from);
-    diags.add(
+    ctx.diags.emit(
       "row.by-order",
-      "info",
-      `表三 自“${name.zh}”行起，该页每行最后 ${split.columns} 栏的数字印在其余数字之后（表格跨页），已按每行合计与各列合计归位`,
-      `Table 3: from ${name.en} on, the last ${split.columns} column(s) of each row on that page come after its other figures (the table runs across pages); put back by the row and column totals`,
-      { path: ["applications", ...from.target], ...(source ? { source } : {}) },
+      { row: rowName(ctx, from), how: "page-columns", columns: split.columns },
+      { path: rowPath(from), ...(source ? { source } : {}) },
     );
   }
-  if (single) addSingleOther(diags, source);
+  if (single) addSingleOther(ctx, source);
   return { groups: groups.length, singleOther: single, rowsFound: seq.rows.length };
 }
 
-/** The 2019 single （六） row inside a 2021 report: where its figures went, and that the split is unknown. */
-function addSingleOther(diags: Diagnostics, source: ReturnType<typeof refOf> | undefined): void {
-  diags.add(
-    "row.single-other",
-    "warning",
-    "表三 按 2019 版格式只印了一行“（六）其他处理”，未分列 2021 版的三个子项：该行数字记入“3.其他”，“1.申请人无正当理由逾期不补正…”与“2.申请人逾期未按收费通知要求缴纳费用…”记为 0（原文未拆分，并非确认为 0）",
-    'Table 3 prints the 2019 single "(6) Otherwise handled" row instead of the three 2021 sub-rows: its figures are stored in other.otherReasons, overdueCorrection and unpaidFees are 0 (the document does not split the row; this is not a statement that they were zero)',
-    { path: ["applications", "outcomes", "other"], ...(source ? { source } : {}) },
-  );
+/** The 2021 sub-rows of （六） that the 2019 single row does not split: left unread. */
+const OTHER = ["outcomes", "other"] as const;
+const SINGLE_OTHER_UNREAD: readonly string[] = applicationRows("2021")
+  .filter((r) => r.path.length === 3 && r.path[0] === OTHER[0] && r.path[1] === OTHER[1])
+  .map((r) => r.path[2] as string)
+  .slice(0, -1);
+
+/**
+ * The 2019 single （六） row inside a 2021 report: its figures (the sum of the three sub-rows)
+ * are in the last sub-row, inferred; the other two sub-rows stay unread.
+ */
+function addSingleOther(ctx: ReadContext, source: ReturnType<typeof refOf> | undefined): void {
+  const last = applicationRows("2021")
+    .filter((r) => r.path[0] === OTHER[0] && r.path[1] === OTHER[1])
+    .at(-1);
+  for (const c of APPLICANT_COLUMNS) {
+    const path = [TABLE, ...(last?.path ?? []), c.key];
+    const v = ctx.cells.value(path);
+    if (v !== undefined && ctx.cells.status(path)?.status === "printed") ctx.cells.inferred(path, v, SINGLE_OTHER);
+  }
+  ctx.diags.emit("row.single-other", {}, { path: [TABLE, ...OTHER], ...(source ? { source } : {}) });
 }
 
-function rowName(spec: RowSpec): { zh: string; en: string } {
-  const l = spec.def.labels;
-  const own = l[l.length - 1]?.zh ?? "";
-  const cat = l.length === 3 ? `${l[1]?.zh ?? ""} ` : "";
-  return { zh: spec.single ? OUTCOME_CATEGORIES.other.zh : `${cat}${own}`, en: spec.def.en };
+/** `by` of the single （六） row's figures put in the last 2021 sub-row. */
+const SINGLE_OTHER = "row.single-other";
+
+const rowPath = (spec: RowSpec): string[] => [TABLE, ...spec.target];
+
+function rowName(ctx: ReadContext, spec: RowSpec): Named {
+  if (spec.single) {
+    const t = tableTag(TABLE);
+    return { zh: `${t.zh} ${OUTCOME_CATEGORIES.other.zh}`, en: `${t.en}, ${OUTCOME_CATEGORIES.other.en}` };
+  }
+  return rowNameOf(cellName(ctx.edition, [...rowPath(spec), "total"]));
 }
 
-/** The seven values of a group, or the candidate splits when figures ran together. */
-function groupValues(
-  doc: SourceDoc,
-  g: Group,
-  spec: RowSpec,
-  centres: number[] | undefined,
-  diags: Diagnostics,
-): number[] | { candidates: number[][] } {
-  const name = rowName(spec);
-  const base = ["applications", ...spec.target];
-  const ctxOf = (i: number) => {
-    const c = APPLICANT_COLUMNS[i] as (typeof APPLICANT_COLUMNS)[number];
-    return { doc, diags, path: [...base, c.key], zh: `表三 ${name.zh} · ${c.zh}`, en: `Table 3, ${name.en}: ${c.en}` };
-  };
+/** The seven cells of a group, or the readings to choose from when its figures do not say. */
+function groupReading(ctx: ReadContext, g: Group, spec: RowSpec, centres: number[] | undefined): GroupReading {
   const tokens = g.tokens;
-  if (tokens.length === WIDTH) return tokens.map((t, i) => tokenValue(t, ctxOf(i)));
+  const where = { path: rowPath(spec), source: refOf(ctx.doc, g.line) };
+  const printed = tokens.map((t) => t.text).join(" ");
+  const fits = rowCheck(
+    constraints(ctx.edition),
+    APPLICANT_COLUMNS.map((c) => [...rowPath(spec), c.key]),
+  );
+  if (tokens.length === WIDTH) return { tokens };
   if (tokens.length < WIDTH && centres) {
     const placed = placeByPosition(tokens, centres);
-    if (placed) return placed.map((t, i) => tokenValue(t, ctxOf(i)));
+    if (placed) return { tokens: placed };
   }
   if (tokens.length < WIDTH && tokens.some((t) => t.digits)) {
     const split = splitRuns(
       tokens.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac })),
       WIDTH,
-      lastIsSum,
+      fits,
     );
-    if (split.candidates.length === 1) {
-      diags.add(
+    if (!split.candidates.length) ctx.diags.emit("split.impossible", { row: rowName(ctx, spec), printed }, where);
+    else if (split.candidates.length === 1)
+      ctx.diags.emit(
         "split.run-together",
-        "info",
-        `表三 “${name.zh}”行的数字无分隔（${tokens.map((t) => t.text).join(" ")}），按“总计=各栏之和”拆分为 ${(split.candidates[0] as number[]).join("|")}`,
-        `Table 3, ${name.en}: figures with no separator (${tokens.map((t) => t.text).join(" ")}) split by the row total as ${(split.candidates[0] as number[]).join("|")}`,
-        { path: base, source: refOf(doc, g.line) },
+        { row: rowName(ctx, spec), printed, reading: split.candidates[0] as number[], by: RULE_ROW_TOTAL },
+        where,
       );
-      return split.candidates[0] as number[];
-    }
-    if (split.candidates.length > 1) return { candidates: split.candidates };
-    diags.add(
-      "split.impossible",
-      "error",
-      `表三 “${name.zh}”行的数字无分隔（${tokens.map((t) => t.text).join(" ")}），找不到符合“总计=各栏之和”的拆分`,
-      `Table 3, ${name.en}: figures with no separator (${tokens.map((t) => t.text).join(" ")}) admit no split that satisfies the row total`,
-      { path: base, source: refOf(doc, g.line) },
-    );
+    return { readings: split.candidates, by: RULE_ROW_TOTAL, printed };
   }
   if (tokens.length > WIDTH) {
-    diags.add(
-      "cell.extra",
-      "warning",
-      `表三 “${name.zh}”行的数字多于 7 个，多余的已忽略`,
-      `Table 3, ${name.en}: more than 7 figures; the extra ones were ignored`,
-      { path: base, source: refOf(doc, g.line) },
-    );
-    return tokens.slice(0, WIDTH).map((t, i) => tokenValue(t, ctxOf(i)));
+    ctx.diags.emit("cell.extra", { row: rowName(ctx, spec), width: WIDTH }, where);
+    return { tokens: tokens.slice(0, WIDTH) };
   }
-  diags.add(
-    "cell.position-unknown",
-    "warning",
-    `表三 “${name.zh}”行只有 ${tokens.length} 个数字，无法确定空格位置，按顺序填入，其余按 0 处理`,
-    `Table 3, ${name.en}: only ${tokens.length} figures and no positions; placed in order, the rest read as 0`,
-    { path: base, source: refOf(doc, g.line) },
-  );
-  return APPLICANT_COLUMNS.map((_, i) => (i < tokens.length ? tokenValue(tokens[i], ctxOf(i)) : 0));
-}
-
-/**
- * Narrows ambiguous rows with the column rules: 一+二 = （七）+四, and （七） = the sum of the
- * outcome rows. A rule decides a row when that row is the only undecided one in it.
- */
-function resolveByColumns(
-  specs: readonly RowSpec[],
-  values: Map<number, number[]>,
-  ambiguous: Map<number, { candidates: number[][] }>,
-): void {
-  const idx = (role: ApplicationRowDef["role"]) => specs.findIndex((s) => s.def.role === role);
-  const received = idx("received");
-  const carriedOver = idx("carriedOver");
-  const total = idx("outcomesTotal");
-  const forward = idx("carriedForward");
-  const outcomes = specs.map((s, i) => (s.def.role === "outcome" ? i : -1)).filter((i) => i >= 0);
-  // Each rule: rows with sign (+1 left side, -1 right side); sum over rows of sign·value = 0.
-  const rules: [number, number][][] = [
-    [
-      [received, 1],
-      [carriedOver, 1],
-      [total, -1],
-      [forward, -1],
-    ],
-    [[total, 1], ...outcomes.map((o) => [o, -1] as [number, number])],
-  ];
-  let changed = true;
-  let guard = 0;
-  while (changed && ambiguous.size && guard++ < 50) {
-    changed = false;
-    for (const rule of rules) {
-      const open = rule.filter(([r]) => ambiguous.has(r));
-      if (open.length !== 1) continue;
-      const [row, sign] = open[0] as [number, number];
-      if (rule.some(([r]) => r < 0 || (!values.has(r) && !ambiguous.has(r)))) continue;
-      const entry = ambiguous.get(row) as { candidates: number[][] };
-      const keep = entry.candidates.filter((cand) =>
-        APPLICANT_COLUMNS.every((_, c) => {
-          let s = 0;
-          for (const [r, sg] of rule) s += sg * ((r === row ? cand[c] : values.get(r)?.[c]) ?? 0);
-          return s === 0;
-        }),
-      );
-      void sign;
-      if (keep.length === 1) {
-        values.set(row, keep[0] as number[]);
-        ambiguous.delete(row);
-        changed = true;
-      } else if (keep.length > 1 && keep.length < entry.candidates.length) {
-        entry.candidates = keep;
-        changed = true;
-      }
-    }
-  }
-  if (ambiguous.size > 1) resolveJointly(rules, values, ambiguous);
-}
-
-/** Most combinations of candidate rows tried together (rows × candidates multiply quickly). */
-const MAX_COMBINATIONS = 100_000;
-
-/**
- * Several undecided rows in one rule (three outcome rows that each split two ways): tries every
- * combination of their candidates, keeps only the candidates that take part in a combination
- * satisfying every rule, and decides the rows left with one. When no combination fits (the
- * printed totals are themselves wrong), nothing changes.
- */
-function resolveJointly(
-  rules: readonly (readonly [number, number])[][],
-  values: Map<number, number[]>,
-  ambiguous: Map<number, { candidates: number[][] }>,
-): void {
-  const rows = [...ambiguous.keys()];
-  let product = 1;
-  for (const r of rows) {
-    product *= (ambiguous.get(r) as { candidates: number[][] }).candidates.length;
-    if (product > MAX_COMBINATIONS) return;
-  }
-  const usable = rules.filter((rule) => rule.every(([r]) => r >= 0 && (values.has(r) || ambiguous.has(r))));
-  // A rule is checked as soon as its last undecided row has a candidate.
-  const position = new Map(rows.map((r, i) => [r, i]));
-  const checkAt = rows.map(() => [] as (readonly [number, number])[][]);
-  for (const rule of usable) {
-    const last = Math.max(...rule.map(([r]) => position.get(r) ?? -1));
-    if (last >= 0) checkAt[last]?.push(rule);
-  }
-  const chosen: number[][] = [];
-  const used = rows.map(() => new Set<number>());
-  let fits = 0;
-  const holds = (rule: readonly (readonly [number, number])[]) =>
-    APPLICANT_COLUMNS.every((_, c) => {
-      let s = 0;
-      for (const [r, sg] of rule) {
-        const at = position.get(r);
-        s += sg * ((at === undefined ? values.get(r)?.[c] : chosen[at]?.[c]) ?? 0);
-      }
-      return s === 0;
-    });
-  const picks: number[] = [];
-  const walk = (i: number): void => {
-    if (i === rows.length) {
-      fits++;
-      for (const [j, k] of picks.entries()) used[j]?.add(k);
-      return;
-    }
-    const { candidates } = ambiguous.get(rows[i] as number) as { candidates: number[][] };
-    candidates.forEach((cand, k) => {
-      chosen[i] = cand;
-      picks[i] = k;
-      if ((checkAt[i] ?? []).every(holds)) walk(i + 1);
-    });
-  };
-  walk(0);
-  if (!fits) return;
-  rows.forEach((r, i) => {
-    const entry = ambiguous.get(r) as { candidates: number[][] };
-    const keep = entry.candidates.filter((_, k) => used[i]?.has(k));
-    if (keep.length === 1) {
-      values.set(r, keep[0] as number[]);
-      ambiguous.delete(r);
-    } else entry.candidates = keep;
-  });
+  // Fewer figures than columns, no positions: every placement in order that passes the row total.
+  ctx.diags.emit("cell.position-unknown", { row: rowName(ctx, spec), count: tokens.length, width: WIDTH }, where);
+  const values = tokens.map((t) => (t.kind === "num" ? (t.value as number) : 0));
+  const readings = orderedPlacements(values, WIDTH, fits);
+  return readings.length
+    ? { readings, by: RULE_ROW_TOTAL, printed }
+    : { readings: orderedPlacements(values, WIDTH, () => true), by: "order", printed };
 }

@@ -1,6 +1,11 @@
 /** Shared helpers of the table readers: values from tokens, column mapping by position. */
-import type { Diagnostics } from "../diagnostics.js";
-import { refOf, type SourceDoc, type Token } from "../doc.js";
+import type { Path } from "@gov-report/core/lite";
+import { cellName } from "../cells/names.js";
+import type { ReadContext } from "../context.js";
+import { refOf, type Token } from "../doc.js";
+
+/** `by` of a figure joined from pieces wrapped in its cell (the totals then hold; see cell.wrapped). */
+export const WRAPPED = "cell.wrapped";
 
 export const isValue = (t: Token) => t.kind === "num" || t.kind === "dash";
 
@@ -49,49 +54,78 @@ export function centresFromRows(rows: readonly (readonly Token[])[], width: numb
   return out;
 }
 
-export interface CellContext {
-  doc: SourceDoc;
-  diags: Diagnostics;
-  path: readonly (string | number)[];
-  /** Printed name of the cell, e.g. "表三 （七）总计 · 自然人". */
-  zh: string;
-  en: string;
-}
+/**
+ * Tokens built by joining the pieces of a figure wrapped in its cell: their value is decided by
+ * the totals that made the join, not printed as one figure.
+ */
+const JOINED = new WeakSet<Token>();
 
-/** The number a token stands for, with diagnostics for dashes; undefined for a blank cell. */
-export function tokenValue(t: Token | undefined, ctx: CellContext): number {
+/**
+ * Records the cell at `path` from the token read for it: a figure (printed, or inferred when it
+ * was joined from wrapped pieces), a blank cell, or a dash (blank).
+ */
+export function recordToken(ctx: ReadContext, path: Path, t: Token | undefined): void {
+  const cell = cellName(ctx.edition, path);
   if (!t) {
-    ctx.diags.add("cell.blank", "warning", `${ctx.zh}：单元格为空，按 0 处理`, `${ctx.en}: blank cell, read as 0`, {
-      path: ctx.path,
-    });
-    return 0;
+    ctx.cells.blank(path);
+    ctx.diags.emit("cell.blank", { cell }, { path });
+    return;
   }
   if (t.kind === "dash") {
-    ctx.diags.add(
-      "cell.dash",
-      "warning",
-      `${ctx.zh}：单元格填写“${t.text}”，按 0 处理`,
-      `${ctx.en}: the cell holds "${t.text}", read as 0`,
-      { path: ctx.path, source: refOf(ctx.doc, t.line, t.text) },
-    );
-    return 0;
+    ctx.cells.blank(path);
+    ctx.diags.emit("cell.dash", { cell, text: t.text }, { path, source: refOf(ctx.doc, t.line, t.text) });
+    return;
   }
-  return t.value as number;
+  if (JOINED.has(t)) ctx.cells.inferred(path, t.value as number, WRAPPED);
+  else ctx.cells.printed(path, t.value as number);
 }
 
-/** Writes a value at a catalog path (paths come from core's catalog, never from the input). */
-export function put(obj: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
-  let cur = obj as Record<string | number, unknown>;
-  for (let i = 0; i < path.length - 1; i++) {
-    const k = path[i] as string | number;
-    let next = cur[k];
-    if (next === null || typeof next !== "object") {
-      next = {};
-      cur[k] = next;
+/**
+ * Records cells from the readings that remain: one reading → every cell inferred `by`; several →
+ * a cell on which all agree is inferred too, the others are ambiguous with their candidates.
+ */
+export function recordReadings(
+  ctx: ReadContext,
+  paths: readonly Path[],
+  readings: readonly (readonly number[])[],
+  by: string,
+): void {
+  paths.forEach((path, i) => {
+    const values = [...new Set(readings.map((r) => r[i] as number))];
+    if (values.length === 1) ctx.cells.inferred(path, values[0] as number, by);
+    else ctx.cells.ambiguous(path, values);
+  });
+}
+
+/** Placements enumerated at most (C(15, 7) = 6,435 for a short 表四 row). */
+const MAX_PLACEMENTS = 10_000;
+
+/**
+ * `count` figures in order in `width` cells, positions unknown: every placement that keeps their
+ * order (empty cells 0) and passes `fits`. Bounded by MAX_PLACEMENTS.
+ */
+export function orderedPlacements(
+  values: readonly number[],
+  width: number,
+  fits: (row: readonly number[]) => boolean,
+): number[][] {
+  const out: number[][] = [];
+  const row = new Array<number>(width).fill(0);
+  let budget = MAX_PLACEMENTS;
+  const walk = (cell: number, next: number) => {
+    if (budget-- <= 0) return;
+    if (next === values.length) {
+      if (fits(row)) out.push([...row]);
+      return;
     }
-    cur = next as Record<string | number, unknown>;
-  }
-  cur[path[path.length - 1] as string | number] = value;
+    for (let c = cell; c <= width - (values.length - next); c++) {
+      row[c] = values[next] as number;
+      walk(c + 1, next + 1);
+      row[c] = 0;
+    }
+  };
+  walk(0, 0);
+  return out;
 }
 
 /**
@@ -138,7 +172,9 @@ export function stackColumns(
     if (c.some((t) => t.kind !== "num" || t.signed || t.decimals || t.yuan)) return undefined;
     const digits = c.map((t) => t.text).join("");
     wrapped.push(c.map((t) => t.text).join("/"));
-    tokens.push({ ...first, text: digits, value: Number(digits), digits });
+    const joined: Token = { ...first, text: digits, value: Number(digits), digits };
+    JOINED.add(joined);
+    tokens.push(joined);
   }
   return { tokens, wrapped };
 }

@@ -2,12 +2,15 @@
  * Table 二 主动公开政府信息情况: blocks under their 第二十条第（…）项 captions, rows found by
  * their labels, values mapped to the block's columns by position when the source has positions.
  */
-import { type Edition, PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
-import type { Diagnostics } from "../diagnostics.js";
+import { type Path, PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
+import { cellName, rowNameOf, tableName, tableTag } from "../cells/names.js";
+import type { ReadContext } from "../context.js";
+import type { Named } from "../diagnostics.js";
 import { splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
+import { weigh } from "../evidence/evidence.js";
 import { editDistance, labelKey } from "../normalize.js";
-import { centresFromRows, isValue, placeByPosition, put, tokenValue } from "./common.js";
+import { centresFromRows, isValue, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 
 interface RowRef {
   block: ProactiveBlockDef;
@@ -18,13 +21,8 @@ interface RowRef {
   key: string;
 }
 
-export function readProactive(
-  doc: SourceDoc,
-  range: [number, number] | undefined,
-  edition: Edition,
-  report: Record<string, unknown>,
-  diags: Diagnostics,
-): number {
+export function readProactive(ctx: ReadContext, range: [number, number] | undefined): number {
+  const { doc, diags, edition } = ctx;
   const blocks = PROACTIVE_BLOCKS[edition];
   const rows: RowRef[] = blocks.flatMap((block, blockIndex) =>
     block.rows.map((r) => ({ block, blockIndex, rowKey: r.key, zh: r.zh, en: r.en, key: labelKey(r.zh) })),
@@ -34,16 +32,8 @@ export function readProactive(
   const deferred: { row: RowRef; values: Token[]; line: number }[] = [];
   const fullRows = new Map<number, Token[][]>();
   if (!range) {
-    for (const r of rows) for (const c of r.block.columns) put(report, ["proactiveDisclosure", r.rowKey, c.key], 0);
-    diags.add(
-      "table.missing",
-      "error",
-      "未找到表二（主动公开政府信息情况），其数值按 0 处理",
-      "Table 2 not found; its cells are 0",
-      {
-        path: ["proactiveDisclosure"],
-      },
-    );
+    // Every cell stays unrecorded: the report gets them as unread.
+    diags.emit("table.missing", { table: tableName("proactiveDisclosure") }, { path: ["proactiveDisclosure"] });
     return 0;
   }
   // The region as segments: the words printed before a run of figures, and the figures. A row
@@ -66,13 +56,11 @@ export function readProactive(
     for (const r of rows) {
       if (r.blockIndex !== pending.block || found.has(r.rowKey)) continue;
       if (key.startsWith(r.key)) {
-        assign(doc, r, pending.values, headerPos.get(r.blockIndex), report, diags, pending.line);
+        assign(ctx, r, pending.values, headerPos.get(r.blockIndex), pending.line);
         found.add(r.rowKey);
-        diags.add(
+        diags.emit(
           "row.label-after",
-          "info",
-          `表二 “${r.zh}”行的名称印在数字之后，已按其后的行名归入该行`,
-          `Table 2, ${r.en}: the row label comes after its figures; they were read as that row's`,
+          { row: rowOf(ctx, r) },
           { path: ["proactiveDisclosure", r.rowKey], source: refOf(doc, pending.line) },
         );
         pending = undefined;
@@ -116,7 +104,7 @@ export function readProactive(
         // have shown where its columns are.
         deferred.push({ row, values, line: firstLine });
       } else {
-        assign(doc, row, values, header, report, diags, firstLine);
+        assign(ctx, row, values, header, firstLine);
         if (values.length === cols && values.every((t) => t.pos !== undefined))
           fullRows.set(row.blockIndex, [...(fullRows.get(row.blockIndex) ?? []), values]);
       }
@@ -154,21 +142,15 @@ export function readProactive(
   flush();
   for (const d of deferred) {
     const centres = centresFromRows(fullRows.get(d.row.blockIndex) ?? [], d.row.block.columns.length);
-    assign(doc, d.row, d.values, centres, report, diags, d.line);
+    assign(ctx, d.row, d.values, centres, d.line);
   }
-  if (found.size < rows.length) readByBlocks(doc, range, blocks, rows, found, report, diags);
+  if (found.size < rows.length) readByBlocks(ctx, range, blocks, rows, found);
   let missing = 0;
   for (const r of rows) {
     if (found.has(r.rowKey)) continue;
     missing++;
-    for (const c of r.block.columns) put(report, ["proactiveDisclosure", r.rowKey, c.key], 0);
-    diags.add(
-      "row.missing",
-      "error",
-      `表二 未找到“${r.zh}”行，其数值按 0 处理`,
-      `Table 2: row "${r.en}" not found; its cells are 0`,
-      { path: ["proactiveDisclosure", r.rowKey] },
-    );
+    // Its cells stay unrecorded: unread.
+    diags.emit("row.missing", { row: rowOf(ctx, r) }, { path: ["proactiveDisclosure", r.rowKey] });
   }
   return rows.length - missing;
 }
@@ -184,14 +166,13 @@ export function readProactive(
  * every cell of the block is accounted for.
  */
 function readByBlocks(
-  doc: SourceDoc,
+  ctx: ReadContext,
   range: [number, number],
   blocks: readonly ProactiveBlockDef[],
   rows: readonly RowRef[],
   found: Set<string>,
-  report: Record<string, unknown>,
-  diags: Diagnostics,
 ): void {
+  const { doc, diags } = ctx;
   const open = blocks.map((b) => b.rows.every((r) => !found.has(r.key)));
   if (!open.some(Boolean)) return;
   // cells[b][row][col]: the token read for that cell.
@@ -264,19 +245,18 @@ function readByBlocks(
     }
   }
   flush();
+  const tag = tableTag("proactiveDisclosure");
   blocks.forEach((b, bi) => {
     if (!open[bi] || !cells[bi]?.every((row) => row.every((c) => c !== undefined))) return;
     b.rows.forEach((r, ri) => {
       const ref = rows.find((x) => x.blockIndex === bi && x.rowKey === r.key) as RowRef;
       const tokens = cells[bi]?.[ri] as Token[];
-      assign(doc, ref, tokens, undefined, report, diags, tokens[0]?.line ?? firstLine);
+      assign(ctx, ref, tokens, undefined, tokens[0]?.line ?? firstLine);
       found.add(r.key);
     });
-    diags.add(
+    diags.emit(
       "row.by-order",
-      "info",
-      `表二 ${b.caption.zh}：行名与数字分开印出，已按栏目标题与行序读取`,
-      `Table 2, ${b.caption.en}: row labels are printed apart from the figures; read by column headers and row order`,
+      { row: { zh: `${tag.zh} ${b.caption.zh}`, en: `${tag.en}, ${b.caption.en}` }, how: "block-headers" },
       {
         path: ["proactiveDisclosure", ...b.rows.map((r) => r.key).slice(0, 1)],
         source: refOf(doc, cells[bi]?.[0]?.[0]?.line ?? firstLine),
@@ -374,103 +354,132 @@ function matchRowSuffix(
   return best;
 }
 
-function assign(
-  doc: SourceDoc,
+/** The row's printed name, from core's cell names ("表二 行政规范性文件"). */
+function rowOf(ctx: ReadContext, row: RowRef): Named {
+  const first = row.block.columns[0];
+  return rowNameOf(cellName(ctx.edition, ["proactiveDisclosure", row.rowKey, first?.key ?? ""]));
+}
+
+/**
+ * Records a row from the figures printed after its label: one figure per column as printed, by
+ * header positions when fewer, split when run together (decided by the digits or by evidence,
+ * else ambiguous), and amounts printed in 元 converted to 万元.
+ */
+function assign(ctx: ReadContext, row: RowRef, tokens: Token[], header: number[] | undefined, line: number): void {
+  const cols = row.block.columns;
+  const paths: Path[] = cols.map((c) => ["proactiveDisclosure", row.rowKey, c.key]);
+  const signedAt = cols.findIndex((c) => c.kind === "signedCount");
+  const source = refOf(ctx.doc, line);
+  const where = { path: ["proactiveDisclosure", row.rowKey], source };
+  // "7-129" with no spaces: a dash cell (7|-|129) or a negative change run together (7|-12|9).
+  const glued = signedAt >= 0 ? tokens.findIndex((t, i) => t.glued && tokens[i + 1]?.kind === "num") : -1;
+  let placed: (Token | undefined)[] | undefined;
+  let done = false;
+  if (glued >= 0 && !header)
+    done = recordSplit(ctx, row, paths, gluedReadings(tokens, glued, cols.length, signedAt), line);
+  if (done) {
+    // recorded from the split
+  } else if (tokens.length === cols.length) placed = tokens;
+  else if (tokens.length > cols.length) {
+    placed = tokens.slice(0, cols.length);
+    ctx.diags.emit("cell.extra", { row: rowOf(ctx, row), width: cols.length }, where);
+  } else {
+    if (header) placed = placeByPosition(tokens, header);
+    if (!placed && tokens.some((t) => t.digits))
+      done = recordSplit(ctx, row, paths, splitTokens(tokens, cols.length, signedAt).candidates, line);
+    if (!placed && !done && !tokens.length) placed = cols.map(() => undefined);
+    if (!placed && !done) recordInOrder(ctx, row, paths, tokens, line);
+  }
+  if (placed) for (const [i, p] of paths.entries()) recordToken(ctx, p, placed[i]);
+  convertYuan(ctx, row, paths, placed, line);
+}
+
+/** Readings of a row with a glued "-": as a blank cell, and as the sign of the next figure. */
+function gluedReadings(tokens: readonly Token[], glued: number, count: number, signedAt: number): number[][] {
+  const next = tokens[glued + 1] as Token;
+  const asNegative: Token = {
+    ...next,
+    value: -(next.value ?? 0),
+    signed: true,
+    digits: next.digits ?? String(next.value ?? 0),
+  };
+  const readings = [tokens, [...tokens.slice(0, glued), asNegative, ...tokens.slice(glued + 2)]];
+  const seen = new Map<string, number[]>();
+  for (const r of readings)
+    for (const c of splitTokens(r, count, signedAt).candidates) if (!seen.has(c.join("|"))) seen.set(c.join("|"), c);
+  return [...seen.values()];
+}
+
+/**
+ * Records a row from the splits of its run-together figures. Table 二 has no totals: one split
+ * is decided by the digits alone; several are weighed by the evidence (the text's figures, last
+ * year's report) and stay ambiguous when it cannot choose. False when there is no split at all.
+ */
+function recordSplit(
+  ctx: ReadContext,
   row: RowRef,
-  tokens: Token[],
-  header: number[] | undefined,
-  report: Record<string, unknown>,
-  diags: Diagnostics,
+  paths: readonly Path[],
+  candidates: readonly number[][],
+  line: number,
+): boolean {
+  if (!candidates.length) return false;
+  const where = { path: ["proactiveDisclosure", row.rowKey], source: refOf(ctx.doc, line) };
+  const weighed = weigh(ctx.evidence, paths, candidates, (p) => ctx.cells.value(p));
+  const readings = weighed.readings;
+  const by = weighed.by ?? "digits";
+  if (readings.length === 1) {
+    if (candidates.length > 1) {
+      const printed = candidates.map((c) => c.join("|")).join(" / ");
+      ctx.diags.emit(
+        "split.run-together",
+        { row: rowOf(ctx, row), printed, reading: readings[0] as number[], by, count: candidates.length },
+        where,
+      );
+    }
+  } else
+    ctx.diags.emit(
+      "split.ambiguous",
+      { row: rowOf(ctx, row), candidates: readings },
+      { ...where, candidates: readings.map((r) => [...r]) },
+    );
+  recordReadings(ctx, paths, readings, by);
+  return true;
+}
+
+/** Fewer figures than columns and nothing to place them by: every cell lists what it could hold. */
+function recordInOrder(ctx: ReadContext, row: RowRef, paths: readonly Path[], tokens: readonly Token[], line: number) {
+  const values = tokens.map((t) => (t.kind === "num" ? (t.value as number) : 0));
+  const readings = orderedPlacements(values, paths.length, () => true);
+  ctx.diags.emit(
+    "cell.position-unknown",
+    { row: rowOf(ctx, row), count: tokens.length, width: paths.length },
+    { path: ["proactiveDisclosure", row.rowKey], source: refOf(ctx.doc, line) },
+  );
+  recordReadings(ctx, paths, readings, "order");
+}
+
+/** Amounts printed in 元 (the figure says 元, or the block header does) become 万元. */
+function convertYuan(
+  ctx: ReadContext,
+  row: RowRef,
+  paths: readonly Path[],
+  placed: readonly (Token | undefined)[] | undefined,
   line: number,
 ): void {
   const cols = row.block.columns;
-  let placed: (Token | undefined)[] | undefined;
-  let values: number[] | undefined;
-  const signedAt = cols.findIndex((c) => c.kind === "signedCount");
-  // "7-129" with no spaces: a dash cell (7|-|129) or a negative change run together (7|-12|9).
-  const glued = signedAt >= 0 ? tokens.findIndex((t, i) => t.glued && tokens[i + 1]?.kind === "num") : -1;
-  const ambiguous = (candidates: number[][]) => {
-    values = candidates[0];
-    diags.add(
-      "split.ambiguous",
-      "warning",
-      `表二 “${row.zh}”行的数字连在一起，可拆分为多种读法，暂取第一种：${candidates.map((c) => c.join("|")).join("；")}`,
-      `Table 2, ${row.en}: figures run together admit several splits; the first is used: ${candidates.map((c) => c.join("|")).join("; ")}`,
-      { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line), candidates },
-    );
-  };
-  if (glued >= 0 && !header) {
-    const next = tokens[glued + 1] as Token;
-    const asNegative: Token = {
-      ...next,
-      value: -(next.value ?? 0),
-      signed: true,
-      digits: next.digits ?? String(next.value ?? 0),
-    };
-    const readings = [tokens, [...tokens.slice(0, glued), asNegative, ...tokens.slice(glued + 2)]];
-    const candidates: number[][] = [];
-    const seen = new Set<string>();
-    for (const r of readings) {
-      for (const c of splitTokens(r, cols.length, signedAt).candidates) {
-        const k = c.join("|");
-        if (!seen.has(k)) {
-          seen.add(k);
-          candidates.push(c);
-        }
-      }
-    }
-    if (candidates.length === 1) values = candidates[0];
-    else if (candidates.length > 1) ambiguous(candidates);
-  }
-  if (!values && tokens.length === cols.length) placed = tokens;
-  else if (!values && tokens.length > cols.length) {
-    placed = tokens.slice(0, cols.length);
-    diags.add(
-      "cell.extra",
-      "warning",
-      `表二 “${row.zh}”行的数字多于栏目数，多余的已忽略`,
-      `Table 2, ${row.en}: more figures than columns; the extra ones were ignored`,
-      { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line) },
-    );
-  } else if (!values) {
-    if (header) placed = placeByPosition(tokens, header);
-    if (!placed && tokens.some((t) => t.digits)) {
-      // Figures printed with no separator: only the digits can tell, and nothing constrains them.
-      const split = splitTokens(tokens, cols.length, signedAt);
-      if (split.candidates.length === 1) values = split.candidates[0];
-      else if (split.candidates.length > 1) ambiguous(split.candidates);
-    }
-    if (!placed && !values) {
-      placed = [...tokens, ...new Array<Token | undefined>(cols.length - tokens.length).fill(undefined)];
-      if (tokens.length)
-        diags.add(
-          "cell.position-unknown",
-          "warning",
-          `表二 “${row.zh}”行的数字少于栏目数，无法确定空格位置，按顺序填入`,
-          `Table 2, ${row.en}: fewer figures than columns and no positions; placed in order`,
-          { path: ["proactiveDisclosure", row.rowKey], source: refOf(doc, line) },
-        );
-    }
-  }
-  const money = cols.some((c) => c.kind === "amountWanYuan");
-  const headerYuan = money && headerSaysYuan(doc, line);
+  if (!cols.some((c) => c.kind === "amountWanYuan")) return;
+  const headerYuan = headerSaysYuan(ctx.doc, line);
   cols.forEach((c, i) => {
-    const path = ["proactiveDisclosure", row.rowKey, c.key];
-    const ctx = { doc, diags, path, zh: `表二 ${row.zh} · ${c.zh}`, en: `Table 2, ${row.en}: ${c.en}` };
-    let v = values ? (values[i] as number) : tokenValue(placed?.[i], ctx);
     const t = placed?.[i];
-    if (c.kind === "amountWanYuan" && (t?.yuan || headerYuan)) {
-      const wan = v / 10000;
-      diags.add(
-        "unit.yuan",
-        "warning",
-        `${ctx.zh}：原文以“元”为单位（${v} 元），已换算为 ${wan} 万元`,
-        `${ctx.en}: printed in yuan (${v}); converted to ${wan} (10,000 yuan)`,
-        { path, source: refOf(doc, t?.line ?? line) },
-      );
-      v = wan;
-    }
-    put(report, path, v);
+    const path = paths[i] as Path;
+    const v = ctx.cells.value(path);
+    if (c.kind !== "amountWanYuan" || !(t?.yuan || headerYuan) || v === undefined) return;
+    ctx.cells.scale(path, 1 / 10000);
+    ctx.diags.emit(
+      "unit.yuan",
+      { cell: cellName(ctx.edition, path), yuan: v, wan: v / 10000 },
+      { path, source: refOf(ctx.doc, t?.line ?? line) },
+    );
   });
 }
 

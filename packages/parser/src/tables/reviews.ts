@@ -3,15 +3,19 @@
  * (行政复议 · 行政诉讼 / 未经复议直接起诉 · 复议后起诉 / 结果维持 … 总计). The header is searched
  * from table 三 to the end of the document, since extraction can float the table after 六.
  */
-import { REVIEW_GROUPS, REVIEW_OUTCOMES } from "@gov-report/core/lite";
-import type { Diagnostics } from "../diagnostics.js";
+import { type Path, REVIEW_GROUPS, REVIEW_OUTCOMES, RULE_REVIEW_TOTAL } from "@gov-report/core/lite";
+import { tableName, tableTag } from "../cells/names.js";
+import type { ReadContext } from "../context.js";
 import { groupsOfFivePrefix, groupsOfFiveSum, splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
+import { weigh } from "../evidence/evidence.js";
 import { headingOf } from "../sections.js";
-import { isValue, placeByPosition, put, stackColumns, tokenValue } from "./common.js";
+import { isValue, orderedPlacements, placeByPosition, recordReadings, recordToken, stackColumns } from "./common.js";
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
 const HEADER_WORDS = ["维持", "纠正", "其他", "审结", "总计"];
+const TABLE = "reviewsAndLawsuits" as const;
+const PATHS: readonly Path[] = REVIEW_GROUPS.flatMap((g) => REVIEW_OUTCOMES.map((o) => [TABLE, g.key, o.key]));
 
 export interface ReviewsResult {
   /** Last line of the table (the data row), so narrative can skip it. */
@@ -19,173 +23,148 @@ export interface ReviewsResult {
   found: boolean;
 }
 
-export function readReviews(
-  doc: SourceDoc,
-  header: number | undefined,
-  report: Record<string, unknown>,
-  diags: Diagnostics,
-): ReviewsResult {
-  const paths = REVIEW_GROUPS.flatMap((g) =>
-    REVIEW_OUTCOMES.map((o) => ({
-      path: ["reviewsAndLawsuits", g.key, o.key],
-      zh: `表四 ${g.parent ? `${g.parent.zh} ` : ""}${g.zh} · ${o.zh}`,
-      en: `Table 4, ${g.en}: ${o.en}`,
-    })),
-  );
-  const zero = () => {
-    for (const p of paths) put(report, p.path, 0);
-  };
+/** The figures after table 四's header, with the header tokens that give column positions. */
+interface Gathered {
+  values: Token[];
+  /** Index of the run (figures with no words between) of each figure. */
+  runOf: number[];
+  headerTokens: Token[];
+  end: number;
+  firstValueLine: number;
+}
+
+export function readReviews(ctx: ReadContext, header: number | undefined): ReviewsResult {
+  const { doc, diags } = ctx;
   if (header === undefined) {
-    zero();
-    diags.add(
-      "table.missing",
-      "error",
-      "未找到表四（政府信息公开行政复议、行政诉讼情况），其数值按 0 处理",
-      "Table 4 not found; its cells are 0",
-      { path: ["reviewsAndLawsuits"] },
-    );
+    diags.emit("table.missing", { table: tableName(TABLE) }, { path: [TABLE] });
     return { end: -1, found: false };
   }
-  const values: Token[] = [];
-  // Runs of figures with words between them (index of the run of each figure).
-  const runOf: number[] = [];
+  const g = gather(doc, header);
+  const source = refOf(doc, g.firstValueLine >= 0 ? g.firstValueLine : header);
+  const where = { path: [TABLE], source };
+  const band = doc.positional ? wrappedRow(doc, g.firstValueLine, g.values, g.headerTokens) : undefined;
+  if (band) {
+    diags.emit("cell.wrapped", { table: tableTag(TABLE), lines: band.lines, wrapped: band.wrapped }, where);
+    PATHS.forEach((p, i) => {
+      recordToken(ctx, p, band.tokens[i]);
+    });
+    return { end: Math.max(g.end, band.end), found: true };
+  }
+  const reordered = g.values.length === WIDTH && !doc.positional ? reorderRuns(g.values, g.runOf) : undefined;
+  if (reordered) recordReordered(ctx, reordered, where);
+  else if (g.values.length >= WIDTH)
+    PATHS.forEach((p, i) => {
+      recordToken(ctx, p, g.values[i]);
+    });
+  else readShort(ctx, g, where);
+  return { end: g.end, found: g.values.length > 0 };
+}
+
+function gather(doc: SourceDoc, header: number): Gathered {
+  const g: Gathered = { values: [], runOf: [], headerTokens: [], end: header, firstValueLine: -1 };
   let run = 0;
   let wordsSince = false;
-  const headerTokens: Token[] = [];
-  let end = header;
-  let firstValueLine = -1;
-  for (let i = header; i < doc.lines.length && values.length < WIDTH; i++) {
+  for (let i = header; i < doc.lines.length && g.values.length < WIDTH; i++) {
     const l = doc.lines[i];
     if (!l) continue;
     if (i > header && (headingOf(l.key) || (l.key.length > 60 && !l.tableRow))) break;
     // Figures of one row: once they started, a line of words ends them — except a stray column
     // header (plain PDF-to-text output can print "总计" between the 14th and the 15th figure).
     const vals = l.tokens.filter(isValue);
-    if (!vals.length && firstValueLine >= 0) {
-      if (values.length < WIDTH && isHeaderWordsOnly(l.key)) {
+    if (!vals.length && g.firstValueLine >= 0) {
+      if (isHeaderWordsOnly(l.key)) {
         wordsSince = true;
         continue;
       }
       break;
     }
-    if (vals.length && firstValueLine < 0) firstValueLine = i;
+    if (vals.length && g.firstValueLine < 0) g.firstValueLine = i;
     for (const t of l.tokens) {
       if (isValue(t)) {
-        if (wordsSince && values.length) run++;
+        if (wordsSince && g.values.length) run++;
         wordsSince = false;
-        values.push(t);
-        runOf.push(run);
+        g.values.push(t);
+        g.runOf.push(run);
       } else {
-        if (t.pos !== undefined) headerTokens.push(t);
+        if (t.pos !== undefined) g.headerTokens.push(t);
         wordsSince = true;
       }
     }
-    end = i;
+    g.end = i;
   }
-  const source = refOf(doc, firstValueLine >= 0 ? firstValueLine : header);
-  let placed: (Token | undefined)[] | undefined;
-  let numbers: number[] | undefined;
-  const band = doc.positional ? wrappedRow(doc, firstValueLine, values, headerTokens) : undefined;
-  if (band) {
-    end = Math.max(end, band.end);
-    diags.add(
-      "cell.wrapped",
-      "info",
-      `表四 的数字印在 ${band.lines} 行里，折行的数字已接上（${band.wrapped.join("，")}），接上后各组合计相符`,
-      `Table 4: the figures are printed over ${band.lines} lines; figures wrapped in their cells were joined (${band.wrapped.join(", ")}) and every group then adds up`,
-      { path: ["reviewsAndLawsuits"], source },
+  return g;
+}
+
+type Where = { path: Path; source: ReturnType<typeof refOf> };
+
+function recordReordered(ctx: ReadContext, r: { candidates: number[][]; runs: number }, where: Where): void {
+  const weighed = weigh(ctx.evidence, PATHS, r.candidates, (p) => ctx.cells.value(p));
+  const readings = weighed.readings;
+  if (readings.length === 1) ctx.diags.emit("row.reordered", { runs: r.runs, reading: readings[0] as number[] }, where);
+  else
+    ctx.diags.emit(
+      "split.ambiguous",
+      { row: tableTag(TABLE), candidates: readings, why: "order" },
+      { ...where, candidates: readings.map((x) => [...x]) },
     );
+  recordReadings(ctx, PATHS, readings, weighed.by ?? RULE_REVIEW_TOTAL);
+}
+
+/** Fewer than 15 figures: placed by header positions, split when run together, else by order. */
+function readShort(ctx: ReadContext, g: Gathered, where: Where): void {
+  const { values } = g;
+  const centres = headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens);
+  const placed = centres && values.length ? placeByPosition(values, centres) : undefined;
+  if (placed) {
+    PATHS.forEach((p, i) => {
+      recordToken(ctx, p, placed[i]);
+    });
+    return;
   }
-  const reordered = values.length === WIDTH && !doc.positional ? reorderRuns(values, runOf) : undefined;
-  if (band) placed = band.tokens;
-  else if (reordered) {
-    numbers = reordered.candidates[0];
-    const list = reordered.candidates.map((c) => c.join("|"));
-    diags.add(
-      reordered.candidates.length === 1 ? "row.reordered" : "split.ambiguous",
-      "warning",
-      reordered.candidates.length === 1
-        ? `表四 的数字分 ${reordered.runs} 段印出、顺序被打乱，按“总计=各项之和”还原为 ${list[0]}`
-        : `表四 的数字分 ${reordered.runs} 段印出、顺序被打乱，有多种还原方式符合合计关系，暂取第一种：${list.join("；")}`,
-      reordered.candidates.length === 1
-        ? `Table 4: figures printed in ${reordered.runs} pieces out of order; restored by the group totals as ${list[0]}`
-        : `Table 4: figures printed in ${reordered.runs} pieces out of order admit several orders that satisfy the totals; the first is used: ${list.join("; ")}`,
-      {
-        path: ["reviewsAndLawsuits"],
-        source,
-        ...(reordered.candidates.length > 1 ? { candidates: reordered.candidates } : {}),
-      },
+  if (values.some((t) => t.digits)) {
+    readRunTogether(ctx, values, where);
+    return;
+  }
+  if (!values.length) {
+    ctx.diags.emit("row.missing", { row: tableTag(TABLE) }, where);
+    return;
+  }
+  const printed = values.map((t) => (t.kind === "num" ? (t.value as number) : 0));
+  const readings = orderedPlacements(printed, WIDTH, groupsOfFiveSum);
+  const pool = readings.length ? readings : orderedPlacements(printed, WIDTH, () => true);
+  const weighed = weigh(ctx.evidence, PATHS, pool, (p) => ctx.cells.value(p));
+  ctx.diags.emit("cell.position-unknown", { row: tableTag(TABLE), count: values.length, width: WIDTH }, where);
+  recordReadings(ctx, PATHS, weighed.readings, weighed.by ?? (readings.length ? RULE_REVIEW_TOTAL : "order"));
+}
+
+/** Figures run together: split so that every group total adds up; several splits stay ambiguous. */
+function readRunTogether(ctx: ReadContext, values: readonly Token[], where: Where): void {
+  const pieces = values.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac }));
+  const split = splitRuns(pieces, WIDTH, groupsOfFiveSum, 16, undefined, groupsOfFivePrefix);
+  // When no split adds up (the document's own totals may be wrong), list the plain splits.
+  const loose = split.candidates.length ? undefined : splitRuns(pieces, WIDTH, () => true, 8);
+  const printed = values.map((t) => t.text).join(" ");
+  const all = split.candidates.length ? split.candidates : loose && !loose.truncated ? loose.candidates : [];
+  if (!all.length) {
+    ctx.diags.emit("split.impossible", { row: tableTag(TABLE), printed }, where);
+    return;
+  }
+  const weighed = weigh(ctx.evidence, PATHS, all, (p) => ctx.cells.value(p));
+  const readings = weighed.readings;
+  const by = weighed.by ?? (split.candidates.length ? RULE_REVIEW_TOTAL : "digits");
+  if (readings.length === 1 && split.candidates.length)
+    ctx.diags.emit(
+      "split.run-together",
+      { row: tableTag(TABLE), printed, reading: readings[0] as number[], by },
+      where,
     );
-  } else if (values.length === WIDTH) placed = values;
-  else if (values.length > WIDTH) placed = values.slice(0, WIDTH);
-  else {
-    const centres = headerCentres(headerTokens) ?? leafCentres(headerTokens);
-    if (centres && values.length) placed = placeByPosition(values, centres);
-    if (!placed && values.some((t) => t.digits)) {
-      const pieces = values.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac }));
-      const split = splitRuns(pieces, WIDTH, groupsOfFiveSum, 16, undefined, groupsOfFivePrefix);
-      // When no split adds up (the document's own totals may be wrong), list the plain splits.
-      const loose = split.candidates.length ? undefined : splitRuns(pieces, WIDTH, () => true, 8);
-      const list = split.candidates.map((c) => c.join("|"));
-      if (split.candidates.length === 1) {
-        numbers = split.candidates[0];
-        diags.add(
-          "split.run-together",
-          "info",
-          `表四 的数字无分隔，按“总计=各项之和”拆分为 ${list[0]}`,
-          `Table 4: figures with no separator split by the group totals as ${list[0]}`,
-          { path: ["reviewsAndLawsuits"], source },
-        );
-      } else if (split.candidates.length > 1) {
-        numbers = split.candidates[0];
-        diags.add(
-          "split.ambiguous",
-          "warning",
-          `表四 的数字连在一起，有多种拆分符合合计关系，暂取第一种：${list.join("；")}`,
-          `Table 4: figures run together admit several splits that satisfy the totals; the first is used: ${list.join("; ")}`,
-          { path: ["reviewsAndLawsuits"], source, candidates: split.candidates },
-        );
-      } else if (loose?.candidates.length && !loose.truncated) {
-        numbers = loose.candidates[0];
-        const all = loose.candidates.map((c) => c.join("|"));
-        diags.add(
-          "split.ambiguous",
-          "warning",
-          `表四 的数字连在一起，且没有一种拆分符合“总计=各项之和”（原表合计可能有误）；可能的读法：${all.join("；")}，暂取第一种`,
-          `Table 4: figures run together and no split satisfies the group totals (the printed totals may be wrong); possible readings: ${all.join("; ")}; the first is used`,
-          { path: ["reviewsAndLawsuits"], source, candidates: loose.candidates },
-        );
-      } else {
-        diags.add(
-          "split.impossible",
-          "error",
-          "表四 的数字无分隔，找不到合理的拆分，数值按 0 处理",
-          "Table 4: figures with no separator admit no reasonable split; cells read as 0",
-          { path: ["reviewsAndLawsuits"], source },
-        );
-        numbers = new Array<number>(WIDTH).fill(0);
-      }
-    }
-    if (!placed && !numbers) {
-      placed = [...values, ...new Array<Token | undefined>(WIDTH - values.length).fill(undefined)];
-      diags.add(
-        values.length ? "cell.position-unknown" : "row.missing",
-        values.length ? "warning" : "error",
-        values.length
-          ? `表四 只找到 ${values.length} 个数字（应为 15 个），按顺序填入，其余按 0 处理`
-          : "表四 未找到数据行，数值按 0 处理",
-        values.length
-          ? `Table 4: only ${values.length} of 15 figures found; placed in order, the rest read as 0`
-          : "Table 4: no data row found; cells read as 0",
-        { path: ["reviewsAndLawsuits"], source },
-      );
-    }
-  }
-  paths.forEach((p, i) => {
-    const v = numbers ? (numbers[i] as number) : tokenValue(placed?.[i], { doc, diags, ...p });
-    put(report, p.path, v);
-  });
-  return { end, found: values.length > 0 };
+  else
+    ctx.diags.emit(
+      "split.ambiguous",
+      { row: tableTag(TABLE), candidates: readings, ...(split.candidates.length ? {} : { why: "no-total" as const }) },
+      { ...where, candidates: readings.map((x) => [...x]) },
+    );
+  recordReadings(ctx, PATHS, readings, by);
 }
 
 /**
