@@ -13,7 +13,11 @@
  *   <fixture>.libreoffice.docx / .libreoffice.pdf   LibreOffice's own writers (only when `soffice`
  *                             is installed: apt-get install libreoffice-writer-nogui): the HTML
  *                             saved as Word, and our Word file exported as PDF, as agencies do
- * Run: npx tsx --conditions=@gov-report/source scripts/make-corpus.ts
+ *   <fixture>.rendered-layout.txt      `pdftotext -layout` of <fixture>.rendered.pdf
+ *   <fixture>.<shape>.<ext> + <fixture>.<shape>.expected.json   the generated shapes of
+ *                             scripts/shapes/ (random figures; the expected report beside each)
+ * Run: npx tsx --conditions=@gov-report/source scripts/make-corpus.ts [--shapes]
+ * (--shapes: only the generated shapes, no Chromium or LibreOffice needed)
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,44 +25,15 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderDocx, renderHtml } from "@gov-report/renderer";
-import { parseDocument } from "htmlparser2";
+import { corpusDocuments, expectedJson } from "./shapes/corpus.js";
+import { scrape } from "./shapes/scrape.js";
 
-type ChildNode = ReturnType<typeof parseDocument>["children"][number];
-type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
-const isTag = (n: ChildNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
-const isText = (n: ChildNode): n is Extract<ChildNode, { data: string }> => n.type === "text";
+export { scrape };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = resolve(here, "../../../fixtures");
 const CORPUS = resolve(here, "../test/corpus");
 const STEMS = ["seed-2020", "huaian-2024", "hongze-2023", "hongze-2024"];
-
-/** textContent with a newline after each block outside tables, nothing between table cells. */
-export function scrape(html: string): string {
-  const out: string[] = [];
-  let line = "";
-  const walk = (nodes: readonly ChildNode[], inTable: boolean) => {
-    for (const n of nodes) {
-      if (isText(n)) line += n.data.replace(/\s+/g, inTable ? "" : " ");
-      else if (isTag(n)) {
-        if (n.name === "style" || n.name === "script" || n.name === "head") continue;
-        const block = !inTable && ["p", "div", "h1", "h2", "h3", "table", "li", "section"].includes(n.name);
-        if (block && line.trim()) {
-          out.push(line.trim());
-          line = "";
-        }
-        walk(n.children, inTable || n.name === "table");
-        if (block && line.trim()) {
-          out.push(line.trim());
-          line = "";
-        }
-      }
-    }
-  };
-  walk(parseDocument(html).children, false);
-  if (line.trim()) out.push(line.trim());
-  return `${out.join("\n")}\n`;
-}
 
 /** LibreOffice's conversion of `file` to `filter` (e.g. "pdf", "docx:MS Word 2007 XML"), or false without soffice. */
 function libreoffice(file: string, filter: string, target: string): boolean {
@@ -98,7 +73,21 @@ export function blankZeros(html: string): string {
   return html.replace(/(<td[^>]*>)0(<\/td>)/g, "$1$2");
 }
 
+/** The generated documents of every shape (scripts/shapes/) and their expected reports. */
+function writeShapes(): void {
+  for (const doc of corpusDocuments()) {
+    writeFileSync(join(CORPUS, doc.file), doc.content);
+    writeFileSync(join(CORPUS, doc.expectedFile), expectedJson(doc.expected));
+  }
+}
+
+/** `pdftotext` of a PDF of the corpus, plain or -layout. */
+const pdftotext = (pdf: string, layout: boolean) =>
+  execFileSync("pdftotext", [...(layout ? ["-layout"] : []), "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+
 async function main() {
+  writeShapes();
+  if (process.argv.includes("--shapes")) return;
   const huaian = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8"));
   writeFileSync(join(CORPUS, "huaian-2024.wrapped.pdf"), await printWith(huaian, WRAPPING_CSS));
   writeFileSync(join(CORPUS, "huaian-2024.blank-zeros.pdf"), await printWith(huaian, WRAPPING_CSS, blankZeros));
@@ -120,8 +109,8 @@ async function main() {
     else libreoffice(docx, "pdf", join(CORPUS, `${stem}.libreoffice.pdf`));
     const rendered = join(CORPUS, `${stem}.rendered.pdf`);
     if (existsSync(rendered)) {
-      const text = execFileSync("pdftotext", ["-enc", "UTF-8", rendered, "-"], { encoding: "utf8" });
-      writeFileSync(join(CORPUS, `${stem}.rendered-pdftotext.txt`), text);
+      writeFileSync(join(CORPUS, `${stem}.rendered-pdftotext.txt`), pdftotext(rendered, false));
+      writeFileSync(join(CORPUS, `${stem}.rendered-layout.txt`), pdftotext(rendered, true));
     }
     const pdf = join(FIXTURES, `${stem}.pdf`);
     if (existsSync(pdf)) {

@@ -19,28 +19,40 @@ function expectTables(report: Record<string, unknown>, stem: string) {
 // Two Word writers: our renderer (gridSpan + vMerge restart/continue) and LibreOffice saving the
 // rendered HTML as .docx (its own XML: different run splitting, table properties, merges).
 describe("Word (.docx) files", () => {
-  it.each(STEMS)("%s: our .docx, every table cell", async (stem) => {
-    const r = await parseReport({ docx: corpus(`${stem}.rendered.docx`) });
-    expectTables(r.report as unknown as Record<string, unknown>, stem);
-    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  });
+  it.each(STEMS)(
+    "%s: our .docx, every table cell",
+    async (stem) => {
+      const r = await parseReport({ docx: corpus(`${stem}.rendered.docx`) });
+      expectTables(r.report as unknown as Record<string, unknown>, stem);
+      expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.each(STEMS)("%s: LibreOffice's .docx, every table cell", (stem) => {
-    const r = parseDocx(corpus(`${stem}.libreoffice.docx`));
-    expectTables(r.report as unknown as Record<string, unknown>, stem);
-  });
+  it.each(STEMS)(
+    "%s: LibreOffice's .docx, every table cell",
+    (stem) => {
+      const r = parseDocx(corpus(`${stem}.libreoffice.docx`));
+      expectTables(r.report as unknown as Record<string, unknown>, stem);
+    },
+    60_000,
+  );
 
-  it.each(STEMS)("%s: LibreOffice's PDF export of the .docx, every table cell", async (stem) => {
-    const r = await parseReport({ pdf: corpus(`${stem}.libreoffice.pdf`) });
-    expectTables(r.report as unknown as Record<string, unknown>, stem);
-  });
+  it.each(STEMS)(
+    "%s: LibreOffice's PDF export of the .docx, every table cell",
+    async (stem) => {
+      const r = await parseReport({ pdf: corpus(`${stem}.libreoffice.pdf`) });
+      expectTables(r.report as unknown as Record<string, unknown>, stem);
+    },
+    60_000,
+  );
 
   it("reads the year, agency and narrative text", () => {
     const r = parseDocx(corpus("huaian-2024.rendered.docx"));
     const want = expected("huaian-2024") as { agency: { name: string }; overview: string };
     expect(r.report.agency.name).toBe(want.agency.name);
     expect(r.report.overview.slice(0, 40)).toBe(want.overview.slice(0, 40));
-  });
+  }, 60_000);
 
   it("merged cells become rowspan/colspan in the intermediate HTML", () => {
     const html = docxToHtml(corpus("huaian-2024.rendered.docx"));
@@ -57,7 +69,7 @@ describe("Word (.docx) files", () => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;");
     const r = parseDocx(bytes);
     expect(r.report.overview).toContain("<script>alert(1)</script> & <b>粗体</b>");
-  });
+  }, 60_000);
 });
 
 describe("Word files that cannot be read", () => {

@@ -127,7 +127,7 @@ describe("HTML pages", () => {
       expect(score(exp, report as unknown as Record<string, unknown>).misses).toEqual([]);
       expect(report.agency.name).toBe((exp.agency as { name: string }).name);
       for (const k of ["overview", "problemsAndImprovements", "otherMatters"] as const) expect(report[k]).toBe(exp[k]);
-    });
+    }, 60_000);
   }
 
   it("a page with no table: no crash, says it is not a report", async () => {

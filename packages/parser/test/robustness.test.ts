@@ -23,7 +23,7 @@ describe("robustness", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it("arbitrary markup never throws", () => {
     const piece = fc.constantFrom(
@@ -49,7 +49,7 @@ describe("robustness", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it("a 20 MB text input completes (time is linear: no backtracking, bounded searches)", () => {
     const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
@@ -69,7 +69,7 @@ describe("robustness", () => {
     const c = codes(r);
     expect(c.some((x) => x === "input.unreadable" || x === "table.missing" || x === "row.missing")).toBe(true);
     expect(r.confidence).toBeLessThan(0.8);
-  });
+  }, 60_000);
 
   it("bytes that are not a PDF: input.unreadable", async () => {
     const r = await parseReport({ pdf: new TextEncoder().encode("hello, not a pdf") });
@@ -103,5 +103,5 @@ describe("robustness", () => {
     expect(codes(r)).toEqual(["input.no-text-layer"]);
     expect(r.diagnostics[0]?.message).toContain("扫描件");
     expect(r.confidence).toBe(0);
-  });
+  }, 60_000);
 });
