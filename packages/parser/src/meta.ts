@@ -7,6 +7,7 @@ import { type Edition, editionForYear } from "@gov-report/core/lite";
 import type { Diagnostics } from "./diagnostics.js";
 import { refOf, type SourceDoc } from "./doc.js";
 import { labelKey, normalizeChars } from "./normalize.js";
+import { findSignature } from "./signature.js";
 
 const TITLE_MARK = "年度报告";
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
@@ -137,50 +138,18 @@ function bracketedBelow(doc: SourceDoc, from: number, to: number): string {
   return "";
 }
 
-/** Endings of the names of administrative bodies (for the signature at the end of a report). */
-const BODY_ENDINGS = [
-  "人民政府",
-  "办公室",
-  "办公厅",
-  "委员会",
-  "管理委员会",
-  "局",
-  "厅",
-  "委",
-  "署",
-  "院",
-  "中心",
-  "办",
-  "会",
-  "处",
-  "所",
-  "站",
-  "馆",
-];
-
 /**
- * The signature at the end ("淮安市人民政府办公室 / 2025年1月20日"): a short line ending like the
- * name of a body, right before or after a date line among the last lines of the document.
+ * The signature at the end ("淮安市人民政府办公室 / 2025年1月20日") names the agency when the
+ * title does not: the office of a people's government signs the government's own report.
  */
 export function agencyFromSignature(doc: SourceDoc, diags: Diagnostics): string {
-  const last = doc.lines.length;
-  const first = Math.max(0, last - 8);
-  const isDate = (c: string) =>
-    /^[\d〇零一二三四五六七八九十]{4}年[\d〇零一二三四五六七八九十]{1,3}月[\d〇零一二三四五六七八九十]{1,3}日$/.test(c);
-  for (let i = last - 1; i >= first; i--) {
-    const c = compact((doc.lines[i] as { text: string }).text);
-    if (!isDate(c)) continue;
-    for (const j of [i - 1, i + 1]) {
-      const l = doc.lines[j];
-      if (!l) continue;
-      let name = cleanAgency(compact(l.text));
-      if (name.length < 3 || name.length > 30 || !BODY_ENDINGS.some((e) => name.endsWith(e))) continue;
-      if (name.endsWith("人民政府办公室") || name.endsWith("人民政府办公厅")) name = name.slice(0, -3);
-      diags.emit("agency.from-signature", { name }, { path: ["agency", "name"], source: refOf(doc, j) });
-      return name;
-    }
-  }
-  return "";
+  const sig = findSignature(doc, Math.max(0, doc.lines.length - 40), doc.lines.length, true);
+  if (!sig) return "";
+  let name = cleanAgency(sig.agency);
+  if (name.endsWith("人民政府办公室") || name.endsWith("人民政府办公厅")) name = name.slice(0, -3);
+  if (!name) return "";
+  diags.emit("agency.from-signature", { name }, { path: ["agency", "name"], source: refOf(doc, sig.from) });
+  return name;
 }
 
 /** The year from 统计期限 ("自2023年1月1日") or the first "20XX年" of the text. */

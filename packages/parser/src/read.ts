@@ -12,6 +12,7 @@ import {
   TEXT_SECTIONS,
 } from "@gov-report/core/lite";
 import { CellBook } from "./cells/book.js";
+import { isChrome } from "./chrome.js";
 import { confidenceOf } from "./confidence.js";
 import type { ReadContext } from "./context.js";
 import { Diagnostics } from "./diagnostics.js";
@@ -27,6 +28,7 @@ import {
 } from "./meta.js";
 import { narrative } from "./narrative.js";
 import { findLayout, type Layout, nextBoundary } from "./sections.js";
+import { findSignature } from "./signature.js";
 import { countApplicationGroups, readApplications } from "./tables/applications.js";
 import { readProactive } from "./tables/proactive.js";
 import { readReviews } from "./tables/reviews.js";
@@ -62,6 +64,8 @@ export function readReport(doc: SourceDoc, options: ParseOptions, diags = new Di
   readApplications(ctx, layout.applications);
   const reviews = readReviews(ctx, layout.reviewsHeader);
   Object.assign(report, readTexts(doc, layout, hasTable, diags, reviews.end));
+  const signature = readSignature(doc);
+  if (signature) report.signature = signature;
   if (!headingLines.length && !hasTable) diags.emit("input.not-a-report", {});
   return finish(report, ctx);
 }
@@ -113,9 +117,31 @@ function readTexts(
     }
     let end = nextBoundary(h, at, n);
     for (const st of stops) if (st > at && st < end) end = st;
+    end = chromeCut(doc, at + 1, end);
+    const sig = findSignature(doc, at + 1, end);
+    if (sig && sig.to >= lastWords(doc, at + 1, end)) end = sig.from;
     out[s.key] = narrative(doc, at + 1, end, skip);
   }
   return out;
+}
+
+/** The first line of website chrome in [from, to): the section ends there. */
+function chromeCut(doc: SourceDoc, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isChrome((doc.lines[i] as { key: string }).key)) return i;
+  return to;
+}
+
+/** The last line with words in [from, to). */
+function lastWords(doc: SourceDoc, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if ((doc.lines[i] as { key: string }).key) return i;
+  return from;
+}
+
+/** The signature (落款) at the end of the document, skipping website chrome after it. */
+function readSignature(doc: SourceDoc): { agency: string; date: string } | undefined {
+  const n = doc.lines.length;
+  const sig = findSignature(doc, Math.max(0, n - 40), n, true);
+  return sig ? { agency: sig.agency, date: sig.date } : undefined;
 }
 
 const TEMPLATES = new Map<Edition, string>();
