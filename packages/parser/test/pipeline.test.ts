@@ -25,7 +25,7 @@ describe("provenance", () => {
 
   it("every numeric cell of a fully printed report is printed or blank, confidence 1", () => {
     const r = parseText(seed);
-    const statuses = new Set(Object.values(r.report.provenance ?? {}).map((p) => p.status));
+    const statuses = new Set(Object.values(r.report.provenance ?? {}).map((p) => p?.status));
     expect([...statuses].every((s) => s === "printed" || s === "blank")).toBe(true);
     expect(r.confidence).toBe(1);
   });
