@@ -81,3 +81,34 @@ test("opening a received report whose totals are wrong keeps the printed figures
     "各项之和为 5，报告填写 0",
   );
 });
+
+test("a fresh form is quiet; empty-text warnings come once a section is typed in or a check is asked for", async ({
+  page,
+}) => {
+  await freshPage(page);
+  await expect(page.locator(".panel .counts")).toHaveText("未发现问题");
+  await expect(page.locator(".issue-list li")).toHaveCount(0);
+  const overview = page.locator('[id="t-overview"]');
+  await overview.fill("x");
+  await overview.fill("");
+  await expect(page.locator('.issue[data-code="text.empty-section"]')).toHaveCount(1);
+  await page.getByRole("button", { name: "检查", exact: true }).click();
+  await expect(page.locator('.issue[data-code="text.empty-section"]')).toHaveCount(3);
+  await expect(page.locator(".notice")).toContainText("检查完毕");
+});
+
+test("the heading is the report's own title; the signature is in the form and a late date is warned of", async ({
+  page,
+}) => {
+  await freshPage(page);
+  await page.locator("#h-year").fill("2024");
+  await page.locator('[id="h-agency.name"]').fill("某某县人民政府办公室");
+  await expect(page.locator("#report-heading")).toHaveText("某某县人民政府办公室2024年政府信息公开工作年度报告");
+  await expect(page).toHaveTitle(/某某县人民政府办公室2024年政府信息公开工作年度报告/);
+  await page.locator('[id="h-signature.agency"]').fill("某某县人民政府办公室");
+  await page.locator('[id="h-signature.date"]').fill("2025-02-20");
+  const late = page.locator('.issue[data-code="signature.late"]');
+  await expect(late).toContainText("晚于发布期限");
+  await page.locator('[id="h-signature.date"]').fill("2025-01-20");
+  await expect(late).toHaveCount(0);
+});

@@ -54,3 +54,31 @@ export function summarize(ms: number[]): string {
   const q = (p: number) => (s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN).toFixed(2);
   return `n=${s.length} median=${q(0.5)} ms p95=${q(0.95)} max=${(s[s.length - 1] ?? Number.NaN).toFixed(2)} ms`;
 }
+
+export const REPO = join(import.meta.dirname, "..", "..", "..");
+
+/** Drops a file on the page, as a person dragging it from the file manager does. */
+export async function dropFile(page: Page, path: string, type = ""): Promise<void> {
+  const bytes = [...readFileSync(path)];
+  const name = path.split("/").pop() as string;
+  await page.evaluate(
+    ({ bytes, name, type }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      const over = new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true });
+      document.body.dispatchEvent(over);
+      document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    { bytes, name, type },
+  );
+}
+
+/** The JavaScript files the page has fetched so far (resource timing), by file name. */
+export async function scriptsLoaded(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => e.name.split("/").pop() ?? "")
+      .filter((n) => /\.m?js$/.test(n)),
+  );
+}

@@ -35,49 +35,6 @@ test("a row is entered with the keyboard only: Tab along, Enter to the next row,
   await expect(cell(page, "applications.outcomes.total.total")).toHaveValue("14");
 });
 
-test("numeric cells take only numbers; pasted figures and spreadsheet rows fill the right cells", async ({ page }) => {
-  await freshPage(page);
-  const paste = (id: string, text: string) =>
-    cell(page, id).evaluate((el, t) => {
-      (el as HTMLInputElement).focus();
-      const data = new DataTransfer();
-      data.setData("text/plain", t);
-      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
-
-  const first = cell(page, "applications.received.naturalPerson");
-  await first.focus();
-  await page.keyboard.type("1a2");
-  await expect(first).toHaveValue("12");
-  await expect(page.locator(".notice")).toContainText("只能填写数字");
-
-  await paste("applications.received.naturalPerson", "1,234");
-  await expect(first).toHaveValue("1234");
-  await paste("applications.received.business", "１２");
-  await expect(cell(page, "applications.received.business")).toHaveValue("12");
-
-  // A row copied from a spreadsheet, total column included: the computed total is not overwritten by the paste.
-  await paste("applications.carriedOver.naturalPerson", "3\t0\t1\t0\t0\t2\t999\n");
-  const row = ["naturalPerson", "business", "research", "nonprofit", "legalServices", "otherOrganization"];
-  const values = ["3", "0", "1", "0", "0", "2"];
-  for (const [i, k] of row.entries())
-    await expect(cell(page, `applications.carriedOver.${k}`)).toHaveValue(values[i] as string);
-  await expect(cell(page, "applications.carriedOver.total")).toHaveValue("6");
-
-  // Two rows, starting mid-row: each lands below the other, in successive cells.
-  await paste("applications.outcomes.disclosed.research", "5\t6\r\n7\t8");
-  await expect(cell(page, "applications.outcomes.disclosed.research")).toHaveValue("5");
-  await expect(cell(page, "applications.outcomes.disclosed.nonprofit")).toHaveValue("6");
-  await expect(cell(page, "applications.outcomes.partiallyDisclosed.research")).toHaveValue("7");
-  await expect(cell(page, "applications.outcomes.partiallyDisclosed.nonprofit")).toHaveValue("8");
-
-  // Full-width digits typed directly become half-width.
-  const signed = cell(page, "applications.outcomes.withheld.stateSecret.naturalPerson");
-  await signed.focus();
-  await page.keyboard.insertText("３");
-  await expect(signed).toHaveValue("3");
-});
-
 test("every value cell has an accessible name from its row and column labels", async ({ page }) => {
   await freshPage(page);
   await expect(

@@ -38,19 +38,22 @@ const groups = new Map();
 for (const [key, chunk] of Object.entries(manifest)) {
   if (!chunk.isDynamicEntry || first.has(key)) continue;
   const files = [...closure(key)].filter((k) => !first.has(k)).map((k) => manifest[k].file);
-  for (const asset of chunk.assets ?? []) if (asset.endsWith(".mjs") || asset.endsWith(".js")) files.push(asset);
   groups.set(chunk.src ?? key, files);
+  // pdf.js's worker is an asset the parser chunk points at (Vite's ?url), fetched with the first PDF.
+  for (const asset of chunk.assets ?? []) if (/\.m?js$/.test(asset)) groups.set(asset, [asset]);
 }
 const name = (src) =>
   src.includes("read-document")
     ? "parser (non-JSON file)"
-    : src.includes("pdfjs-dist")
-      ? "pdf.js (PDF file)"
-      : src.includes("renderer")
-        ? "renderer (preview, print, Word)"
-        : src.includes("docx")
-          ? "docx (Word download)"
-          : src;
+    : src.includes("pdf.worker")
+      ? "pdf.js worker (PDF file)"
+      : src.includes("pdfjs-dist")
+        ? "pdf.js (PDF file)"
+        : src.includes("renderer")
+          ? "renderer (preview, print, Word)"
+          : src.includes("docx")
+            ? "docx (Word download)"
+            : src;
 
 console.log(`first load: ${firstKb.toFixed(1)} KB gzipped JavaScript (budget ${BUDGET_KB} KB)`);
 for (const k of first)

@@ -37,8 +37,7 @@ const zh = {
   notJson: (detail: string) => `不是有效的 JSON（${detail}）`,
   notReport: (n: number) => `不是符合格式的年度报告（${n} 处结构错误，见下）`,
   opened: (file: string) => `已打开“${file}”。`,
-  openedManual: (file: string, n: number) =>
-    `已打开“${file}”。其中 ${n} 个总计与各项之和不一致，已切换为手动填写总计，保留原文数字。`,
+  manualKept: (n: number) => `其中 ${n} 个总计与各项之和不一致，已切换为手动填写总计，保留原文数字。`,
   saved: (file: string) => `已保存为“${file}”。`,
   saveWithErrors: (n: number) => `报告还有 ${n} 个错误（如空白单元格），保存的文件可能无法通过核对。仍要保存吗？`,
   draftRestored: "已恢复上次未完成的草稿。",
@@ -141,8 +140,8 @@ const en: Messages = {
   notJson: (detail) => `not valid JSON (${detail})`,
   notReport: (n) => `not an annual report in the official format (${n} structural errors, listed below)`,
   opened: (file) => `Opened "${file}".`,
-  openedManual: (file, n) =>
-    `Opened "${file}". ${n} totals differ from the sum of their parts, so totals are now typed by hand and kept as printed.`,
+  manualKept: (n) =>
+    ` ${n} totals differ from the sum of their parts, so totals are now typed by hand and kept as printed.`,
   saved: (file) => `Saved as "${file}".`,
   saveWithErrors: (n) =>
     `The report still has ${n} errors (blank cells, for example); the file may fail checks. Save anyway?`,

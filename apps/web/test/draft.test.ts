@@ -50,6 +50,9 @@ describe("the draft", () => {
     expect(issue?.severity).toBe("error");
   });
 
+});
+
+describe("the draft across editions and storage", () => {
   it("switching edition keeps every shared cell and drops the rest", () => {
     let d = newDraft(2024, "2021");
     d = setValues(d, [

@@ -31,7 +31,7 @@ function makeStore(over: Partial<StoreDeps> = {}) {
 const CELL = "applications.received.naturalPerson";
 const path = CELL.split(".");
 
-describe("the draft store", () => {
+describe("the draft store: cells and checks", () => {
   it("property: what is typed is stored as the number it denotes, or as nothing with a message at the cell", () => {
     const { store } = makeStore();
     const constraints = store.meta.fields[CELL]!.constraints;
@@ -84,6 +84,9 @@ describe("the draft store", () => {
     expect(getAt(s.draft.report, ["applications", "carriedOver", "total"])).toBe(6);
   });
 
+});
+
+describe("the draft store: files in and out", () => {
   it("opens a Word report as a new draft, keeping a changed draft until the user agrees", async () => {
     const { store } = makeStore();
     store.typeCell(CELL, "7");

@@ -233,8 +233,11 @@ export class FormStore {
   }
 
   private useOpened(o: Opened): void {
-    const manualTotals = totalsThatDiffer(o.report).length > 0;
-    this.replaceDraft({ report: o.report, manualTotals, dirty: o.kind !== "json" }, o.readings, o.notice);
+    // Totals that do not add up are kept as printed (that is what checking a received report finds).
+    const differ = totalsThatDiffer(o.report).length;
+    const notice: Notice =
+      differ && o.notice ? { ...o.notice, text: `${o.notice.text}${this.t.manualKept(differ)}` } : o.notice;
+    this.replaceDraft({ report: o.report, manualTotals: differ > 0, dirty: o.kind !== "json" }, o.readings, notice);
   }
 
   /** Last year's report (any kind): kept for the cross-year checks, and offered as a start for this year. */

@@ -1,0 +1,46 @@
+/** Any screen: at 1024 px the checks stay in view beside the form; at 390 px the page never scrolls sideways. */
+import { writeFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { cell, fixture, freshPage } from "./helpers.js";
+
+test("at 1024 px the summary stays in view while the tables are worked through", async ({ page }, info) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await freshPage(page);
+  const file = info.outputPath("hongze-2023.json");
+  writeFileSync(file, JSON.stringify(fixture("hongze-2023.expected.json")));
+  await page.getByTestId("open-file").setInputFiles(file);
+  await expect(page.locator(".notice")).toContainText("已打开");
+  for (const id of ["applications.received.naturalPerson", "reviewsAndLawsuits.lawsuitAfterReview.total"]) {
+    await cell(page, id).scrollIntoViewIfNeeded();
+    await expect(page.locator("#issues-heading")).toBeInViewport();
+    await expect(page.locator(".panel .counts")).toContainText("个错误");
+  }
+  const box = await page.locator(".side").boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(1024);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+});
+
+test("at 390 px nothing scrolls sideways but the tables, each inside its own box; the toolbar wraps", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await freshPage(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const wraps = await page
+    .locator(".table-wrap")
+    .evaluateAll((els) =>
+      els.map((el) => ({ scrolls: el.scrollWidth > el.clientWidth, fits: el.getBoundingClientRect().right <= 390 })),
+    );
+  expect(wraps.length).toBe(3);
+  for (const w of wraps) expect(w.fits).toBe(true);
+  expect(wraps.some((w) => w.scrolls)).toBe(true);
+  const toolbar = await page.locator(".toolbar").boundingBox();
+  const button = await page.getByRole("button", { name: "新建" }).boundingBox();
+  expect(toolbar && button && toolbar.height).toBeGreaterThan((button?.height ?? 0) * 1.8);
+  // Typing in a cell far to the right scrolls its table, not the page.
+  await cell(page, "applications.received.total").scrollIntoViewIfNeeded();
+  await cell(page, "applications.carriedOver.otherOrganization").focus();
+  await page.keyboard.type("3");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(page.locator(".counts-chip")).toBeVisible();
+});
