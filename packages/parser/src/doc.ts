@@ -4,6 +4,7 @@
  * is a line. Number tokens carry a position (x centre on a PDF page, grid column in an HTML
  * table) when the source has one, so that values can be mapped to columns by position.
  */
+import type { Refusal } from "./limits.js";
 import { labelKey } from "./normalize.js";
 
 export type TokenKind = "num" | "text" | "dash";
@@ -61,6 +62,8 @@ export interface SourceDoc {
   positional: boolean;
   /** Document title from PDF metadata or HTML <title>. */
   title?: string;
+  /** Set when the input is over a reader limit: the document was not read (no lines). */
+  refused?: Refusal;
 }
 
 export function makeLine(partial: Omit<Line, "key">): Line {

@@ -5,6 +5,7 @@
  * and "第1项" are words; "+3" is signed; "7730.28" is a decimal; "251000元" is in 元.
  */
 import type { Token } from "./doc.js";
+import { LIMITS } from "./limits.js";
 import { normalizeChars } from "./normalize.js";
 
 const isDigit = (c: string | undefined) =>
@@ -22,7 +23,9 @@ export interface PieceSpan {
 
 /**
  * Tokens of one piece of text (a PDF cell, an HTML cell, a line of text). Positions of number
- * tokens are interpolated within [x0, x1] by character index.
+ * tokens are interpolated within [x0, x1] by character index. A piece of more than
+ * LIMITS.maxLineTokens tokens is one text token (no row of the format has that many figures):
+ * one line of "1 1 1 …" must not build millions of tokens.
  */
 export function tokenize(raw: string, line: number, span: PieceSpan = {}, out: Token[] = []): Token[] {
   const s = normalizeChars(raw);
@@ -59,8 +62,14 @@ export function tokenize(raw: string, line: number, span: PieceSpan = {}, out: T
   const word = (from: number) => {
     if (textStart < 0) textStart = from;
   };
+  const base = out.length;
   let i = 0;
   while (i < n) {
+    if (out.length - base > LIMITS.maxLineTokens) {
+      out.length = base;
+      out.push({ kind: "text", text: s.trim(), line, ...pos(posAt(0, n)) });
+      return out;
+    }
     const c = s[i] as string;
     // "+" right after a digit is still a sign (figures run together: "22+32"); "-" there is a range.
     const signStart =

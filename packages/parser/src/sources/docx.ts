@@ -4,19 +4,18 @@
  * HTML — one <p> per paragraph, <table> with colspan/rowspan — and read by the HTML source, so
  * Word files and web pages share one table reader. Every string is escaped on the way.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { parseDocument } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
+import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
 import { htmlSource } from "./html.js";
+import { readZipEntries, ZipError } from "./zip.js";
 
 type ChildNode = ReturnType<typeof parseDocument>["children"][number];
 type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 const isTag = (n: ChildNode): n is Element => n.type === "tag";
 type TextNode = Extract<ChildNode, { data: string }>;
 const isText = (n: ChildNode): n is TextNode => n.type === "text";
-
-/** A report's document.xml is well under a megabyte; this bounds what a hostile zip can inflate to. */
-const MAX_XML_BYTES = 64 * 1024 * 1024;
 
 export type DocxErrorReason = "legacy-doc" | "not-zip" | "no-document" | "too-large";
 
@@ -40,33 +39,28 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Reads the .docx's document.xml (and its title) and returns the body as an HTML document. */
+/**
+ * Reads the .docx's document.xml (and its title) and returns the body as an HTML document.
+ * Throws DocxReadError for a file that is not a readable .docx, LimitExceeded past the limits.
+ */
 export function docxToHtml(bytes: Uint8Array): string {
   if (isLegacyOffice(bytes)) throw new DocxReadError("legacy-doc", "a legacy Word 97–2003 (.doc) file, not a .docx");
   if (!isZip(bytes)) throw new DocxReadError("not-zip", "not a .docx file (not a zip archive)");
-  let files: Record<string, Uint8Array>;
-  let tooLarge = false;
+  let files: Map<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.name !== "word/document.xml" && f.name !== "docProps/core.xml") return false;
-        if (f.originalSize > MAX_XML_BYTES) {
-          tooLarge = true;
-          return false;
-        }
-        return true;
-      },
-    });
+    files = readZipEntries(bytes, ["word/document.xml", "docProps/core.xml"]);
   } catch (e) {
-    throw new DocxReadError("not-zip", `damaged .docx (${(e as Error).message})`);
+    if (e instanceof ZipError) throw new DocxReadError("not-zip", `damaged .docx (${e.message})`);
+    throw e;
   }
-  if (tooLarge) throw new DocxReadError("too-large", "word/document.xml is larger than 64 MB");
-  const doc = files["word/document.xml"];
+  const doc = files.get("word/document.xml");
   if (!doc) throw new DocxReadError("no-document", "the archive has no word/document.xml");
-  const core = files["docProps/core.xml"];
+  const core = files.get("docProps/core.xml");
   const title = core ? titleOf(strFromU8(core)) : "";
 
-  const dom = parseDocument(strFromU8(doc), { xmlMode: true, decodeEntities: true });
+  const xml = strFromU8(doc);
+  checkXml(xml);
+  const dom = parseDocument(xml, { xmlMode: true, decodeEntities: true });
   const body = findFirst(dom.children, "w:body");
   const out: string[] = ["<!doctype html><html><head>"];
   if (title) out.push(`<title>${escapeHtml(title)}</title>`);
@@ -76,9 +70,74 @@ export function docxToHtml(bytes: Uint8Array): string {
   return out.join("");
 }
 
+/**
+ * The line model of a .docx. Throws only DocxReadError (a file that is not a readable .docx); a
+ * document over the reader limits gives a refused document.
+ */
 export function docxSource(bytes: Uint8Array): SourceDoc {
-  return { ...htmlSource(docxToHtml(bytes)), kind: "docx" };
+  try {
+    return htmlSource(docxToHtml(bytes), "docx");
+  } catch (e) {
+    if (e instanceof LimitExceeded) return refusedDoc("docx", e.refusal);
+    if (e instanceof DocxReadError) throw e;
+    throw new DocxReadError("not-zip", "damaged .docx");
+  }
 }
+
+/**
+ * One pass over the XML's tags, keeping the element stack as an XML parser does: more than
+ * LIMITS.maxElements elements or nesting deeper than LIMITS.maxXmlDepth refuses the document. The
+ * walks that follow recurse once per level of nesting, so the depth bound is also their stack
+ * bound (a document nested 20,000 deep must not overflow the stack).
+ */
+function checkXml(xml: string): void {
+  const stack: string[] = [];
+  let elements = 0;
+  for (let i = xml.indexOf("<"); i >= 0; i = xml.indexOf("<", i + 1)) {
+    const c = xml.charCodeAt(i + 1);
+    if (c === 33 || c === 63) {
+      // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE>, <?xml ?>: skipped whole.
+      const close = xml.startsWith("<!--", i) ? "-->" : xml.startsWith("<![CDATA[", i) ? "]]>" : ">";
+      const e = xml.indexOf(close, i + 2);
+      if (e < 0) return;
+      i = e;
+      continue;
+    }
+    const end = tagEnd(xml, i + 1);
+    if (end < 0) return;
+    const closing = c === 47;
+    let j = i + (closing ? 2 : 1);
+    const n0 = j;
+    while (j < end && !isNameEnd(xml.charCodeAt(j))) j++;
+    const name = xml.slice(n0, j);
+    if (closing) {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+    } else if (name) {
+      if (++elements > LIMITS.maxElements) throw new LimitExceeded(refusal("maxElements"));
+      if (xml.charCodeAt(end - 1) !== 47) {
+        stack.push(name);
+        if (stack.length > LIMITS.maxXmlDepth) throw new LimitExceeded(refusal("maxXmlDepth"));
+      }
+    }
+    i = end;
+  }
+}
+
+/** The ">" ending the tag from `from` on, quoted attribute values skipped (they may hold ">"), or -1. */
+function tagEnd(xml: string, from: number): number {
+  for (let k = from; k < xml.length; k++) {
+    const c = xml.charCodeAt(k);
+    if (c === 62) return k;
+    if (c === 34 || c === 39) {
+      k = xml.indexOf(c === 34 ? '"' : "'", k + 1);
+      if (k < 0) return -1;
+    }
+  }
+  return -1;
+}
+
+const isNameEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
 
 function titleOf(coreXml: string): string {
   const dom = parseDocument(coreXml, { xmlMode: true, decodeEntities: true });

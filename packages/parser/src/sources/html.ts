@@ -14,6 +14,7 @@ type TextNode = Extract<ChildNode, { data: string }>;
 const isText = (n: ChildNode): n is TextNode => n.type === "text";
 
 import { type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
+import { Budget, LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
 
 const BLOCK = new Set([
@@ -58,129 +59,268 @@ interface GridCell {
   colspan: number;
 }
 
+/** Elements that never nest (htmlparser2's void elements). */
 const VOID = new Set([
+  "area",
+  "base",
+  "basefont",
   "br",
+  "col",
+  "command",
+  "embed",
+  "frame",
   "hr",
   "img",
   "input",
-  "meta",
+  "isindex",
+  "keygen",
   "link",
-  "area",
-  "base",
-  "col",
-  "embed",
+  "meta",
+  "param",
   "source",
   "track",
   "wbr",
-  "param",
 ]);
-/** Real pages nest a few dozen elements; the tree builder's cost grows with depth squared. */
-const MAX_DEPTH = 400;
+/** Elements whose content is raw text up to their end tag (no markup inside). */
+const RAW_TEXT = new Set(["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"]);
+const P = ["p"];
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p"];
+const FORM = ["input", "option", "optgroup", "select", "button", "datalist", "textarea"];
+/**
+ * Start tags that close open elements first — the optional end tags of HTML (a <td> ends the
+ * previous <td>, a <p> the previous <p>…), as htmlparser2 applies them: an element they close is
+ * not nesting. Only the element on top of the stack is closed, repeatedly, as htmlparser2 does.
+ */
+const IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  (
+    [
+      ["tr", ["tr", "th", "td"]],
+      ["th", ["th"]],
+      ["td", ["thead", "th", "td"]],
+      ["body", ["head", "link", "script"]],
+      ["a", ["a"]],
+      ["li", ["li"]],
+      ["p", P],
+      ...["h1", "h2", "h3", "h4", "h5", "h6"].map((h) => [h, HEADINGS] as const),
+      ...["select", "input", "output", "button", "datalist", "textarea"].map((f) => [f, FORM] as const),
+      ["option", ["option"]],
+      ["optgroup", ["optgroup", "option"]],
+      ["dd", ["dd", "dt"]],
+      ["dt", ["dd", "dt"]],
+      ...[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "pre",
+        "section",
+        "table",
+        "ul",
+      ].map((b) => [b, P] as const),
+      ["rt", ["rt", "rp"]],
+      ["rp", ["rt", "rp"]],
+      ["tbody", ["thead", "tbody"]],
+      ["tfoot", ["thead", "tbody"]],
+    ] as readonly (readonly [string, readonly string[]])[]
+  ).map(([k, v]) => [k, new Set(v)]),
+);
 
-/** [A-Za-z0-9], the characters of a tag name. */
-const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Whitespace, "/" or ">": the end of a tag name (as htmlparser2's tokenizer reads it). */
+const endsName = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13 || c === 47 || c === 62;
+
+/** Index of the ">" that ends a tag whose name ends at `from` (quoted attribute values skipped), or -1. */
+function tagEnd(html: string, from: number): number {
+  for (let k = from; k < html.length; k++) {
+    const c = html.charCodeAt(k);
+    if (c === 62) return k;
+    if (c === 34 || c === 39) {
+      const q = html.indexOf(c === 34 ? '"' : "'", k + 1);
+      if (q < 0) return -1;
+      k = q;
+    }
+  }
+  return -1;
+}
+
+/** Index of the end tag `</name` at or after `from` (ASCII case-insensitive), or -1. */
+function rawTextEnd(html: string, name: string, from: number): number {
+  for (let k = html.indexOf("</", from); k >= 0; k = html.indexOf("</", k + 2)) {
+    if (html.slice(k + 2, k + 2 + name.length).toLowerCase() === name && endsName(html.charCodeAt(k + 2 + name.length)))
+      return k;
+  }
+  return -1;
+}
+
+/** Counts the start tags; past LIMITS.maxElements the page is refused. */
+function countStartTags(html: string): number {
+  let opens = 0;
+  for (let i = html.indexOf("<"); i >= 0; i = html.indexOf("<", i + 1)) {
+    if (isAlpha(html.charCodeAt(i + 1)) && ++opens > LIMITS.maxElements)
+      throw new LimitExceeded(refusal("maxElements"));
+  }
+  return opens;
+}
 
 /**
- * Drops the tags (never the text) that nest deeper than MAX_DEPTH, so pathological markup stays
- * linear. Pages within the limit are returned unchanged; one indexOf scan over the tags.
+ * The open-element stack as htmlparser2 builds it, told one tag at a time; says which tags to drop
+ * so that nothing nests deeper than LIMITS.maxHtmlDepth. Optional end tags are applied as the
+ * parser applies them, so a page that omits </p>, </td>, </tr> or </li> is not deep.
+ */
+class NestingGuard {
+  private readonly stack: string[] = [];
+  private readonly dropped = new Map<string, number>();
+  private foreign = 0;
+
+  /** A start tag; false when it must be dropped. */
+  open(name: string, selfClosing: boolean): boolean {
+    const closes = IMPLIES_CLOSE.get(name);
+    if (closes) while (this.stack.length && closes.has(this.stack[this.stack.length - 1] as string)) this.pop();
+    if (VOID.has(name) || (selfClosing && this.foreign > 0)) return true;
+    if (this.stack.length >= LIMITS.maxHtmlDepth) {
+      this.dropped.set(name, (this.dropped.get(name) ?? 0) + 1);
+      return false;
+    }
+    this.stack.push(name);
+    if (name === "svg" || name === "math") this.foreign++;
+    return true;
+  }
+
+  /** An end tag; false when it ends a dropped start tag (and is dropped too). */
+  close(name: string): boolean {
+    if (VOID.has(name)) return true;
+    const d = this.dropped.get(name) ?? 0;
+    if (d > 0) {
+      this.dropped.set(name, d - 1);
+      return false;
+    }
+    const at = this.stack.lastIndexOf(name);
+    if (at >= 0) while (this.stack.length > at) this.pop();
+    return true;
+  }
+
+  private pop(): void {
+    const name = this.stack.pop();
+    if (name === "svg" || name === "math") this.foreign--;
+  }
+}
+
+/**
+ * Drops the tags (never the text) that htmlparser2 would nest deeper than LIMITS.maxHtmlDepth, so
+ * pathological markup stays linear (the parser's cost per tag grows with the depth). Pages within
+ * the limit are returned unchanged. Throws LimitExceeded past LIMITS.maxElements start tags.
  */
 export function limitNesting(html: string): string {
-  // Nesting can be no deeper than the number of opening tags: most pages end here.
-  let opens = 0;
-  for (let i = html.indexOf("<"); i >= 0 && opens <= MAX_DEPTH; i = html.indexOf("<", i + 1)) {
-    const c = html.charCodeAt(i + 1) | 32;
-    if (c >= 97 && c <= 122) opens++;
-  }
-  if (opens <= MAX_DEPTH) return html;
+  // Nesting can be no deeper than the number of start tags: most pages end here.
+  if (countStartTags(html) <= LIMITS.maxHtmlDepth) return html;
+  const guard = new NestingGuard();
   const parts: string[] = [];
-  let depth = 0;
-  let dropped = 0;
   let last = 0;
-  let changed = false;
-  for (let i = html.indexOf("<"); i >= 0 && i < html.length; i = html.indexOf("<", i + 1)) {
+  for (let i = html.indexOf("<"); i >= 0; i = html.indexOf("<", i + 1)) {
     if (html.startsWith("<!--", i)) {
       const e = html.indexOf("-->", i + 4);
       if (e < 0) break;
       i = e + 2;
       continue;
     }
-    const close = html[i + 1] === "/";
-    let j = i + (close ? 2 : 1);
-    const n0 = j;
-    while (j < html.length && isNameChar(html.charCodeAt(j))) j++;
-    if (j === n0) continue;
+    const close = html.charCodeAt(i + 1) === 47;
+    const n0 = i + (close ? 2 : 1);
+    if (!isAlpha(html.charCodeAt(n0))) continue;
+    let j = n0;
+    while (j < html.length && !endsName(html.charCodeAt(j))) j++;
     const name = html.slice(n0, j).toLowerCase();
-    const end = html.indexOf(">", j);
+    const end = tagEnd(html, j);
     if (end < 0) break;
-    if (VOID.has(name) || html[end - 1] === "/") continue;
-    if (name === "script" || name === "style") {
-      if (close) continue;
-      const e = html.indexOf(`</${name}`, end);
-      if (e < 0) break;
-      i = e;
-      continue;
-    }
-    let drop = false;
-    if (!close) {
-      depth++;
-      if (depth > MAX_DEPTH) {
-        drop = true;
-        dropped++;
-      }
-    } else if (depth > 0) {
-      if (depth > MAX_DEPTH && dropped > 0) {
-        drop = true;
-        dropped--;
-      }
-      depth--;
-    }
-    if (drop) {
+    const keep = close ? guard.close(name) : guard.open(name, html.charCodeAt(end - 1) === 47);
+    if (!keep) {
       parts.push(html.slice(last, i));
       last = end + 1;
-      changed = true;
     }
     i = end;
+    if (!close && keep && RAW_TEXT.has(name)) {
+      const e = rawTextEnd(html, name, end + 1);
+      if (e < 0) break;
+      i = e - 1;
+    }
   }
-  if (!changed) return html;
+  if (!parts.length) return html;
   parts.push(html.slice(last));
   return parts.join("");
 }
 
-export function htmlSource(input: string): SourceDoc {
+/** Line numbers of offsets, for offsets met mostly in increasing order (a moving cursor: linear). */
+function lineCounter(html: string): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    const to = Math.max(0, Math.min(offset, html.length));
+    // line = 1 + the newlines before `at`: add those in [at, to), or take off those in [to, at).
+    const [from, until, step] = to < at ? [to, at, -1] : [at, to, 1];
+    for (let k = html.indexOf("\n", from); k >= 0 && k < until; k = html.indexOf("\n", k + 1)) line += step;
+    at = to;
+    return line;
+  };
+}
+
+/** The line model of an HTML page; a page over the reader limits gives a refused document. */
+export function htmlSource(input: string, kind: "html" | "docx" = "html"): SourceDoc {
+  try {
+    if (input.length > LIMITS.maxChars) throw new LimitExceeded(refusal("maxChars"));
+    return readPage(input, kind);
+  } catch (e) {
+    if (e instanceof LimitExceeded) return refusedDoc(kind, e.refusal);
+    throw e;
+  }
+}
+
+/** Lines of the page being read, with their tokens counted against the budget. */
+class PageLines {
+  readonly lines: Line[] = [];
+  private readonly budget = new Budget();
+  private tokens = 0;
+
+  constructor(readonly lineOf: (offset: number) => number) {}
+
+  add(line: Omit<Line, "key">): void {
+    this.tokens += line.tokens.length;
+    this.budget.line(this.tokens);
+    this.lines.push(makeLine(line));
+  }
+}
+
+function readPage(input: string, kind: "html" | "docx"): SourceDoc {
   const html = limitNesting(input);
   const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true });
-  const newlines: number[] = [];
-  for (let i = html.indexOf("\n"); i >= 0; i = html.indexOf("\n", i + 1)) newlines.push(i);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((newlines[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
-
-  const lines: Line[] = [];
+  const out = new PageLines(lineCounter(html));
   let title: string | undefined;
   let block = "";
   let blockOffset = -1;
   const flush = () => {
     const t = collapse(block);
     if (t) {
-      const index = lines.length;
-      lines.push(
-        makeLine({
-          text: t,
-          tokens: tokenize(t, index),
-          lineNo: lineOf(blockOffset),
-          offset: blockOffset,
-          indent: true,
-          trailingSpace: false,
-          block: true,
-        }),
-      );
+      const index = out.lines.length;
+      out.add({
+        text: t,
+        tokens: tokenize(t, index),
+        lineNo: out.lineOf(blockOffset),
+        offset: blockOffset,
+        indent: true,
+        trailingSpace: false,
+        block: true,
+      });
     }
     block = "";
     blockOffset = -1;
@@ -215,7 +355,7 @@ export function htmlSource(input: string): SourceDoc {
     if (SKIP.has(name)) continue;
     if (name === "table" && !containsTable(node)) {
       flush();
-      emitGrid(node, lines, lineOf);
+      emitGrid(node, out);
       continue;
     }
     if (BLOCK.has(name)) {
@@ -225,22 +365,21 @@ export function htmlSource(input: string): SourceDoc {
     pushChildren(node.children);
   }
   flush();
-  return { kind: "html", lines, positional: true, ...(title ? { title } : {}) };
+  return { kind, lines: out.lines, positional: true, ...(title ? { title } : {}) };
 }
 
+/** Runs of whitespace to one space, trimmed; words copied as slices (linear on huge text nodes). */
 function collapse(s: string): string {
-  let out = "";
-  let space = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) space = true;
-    else {
-      if (space && out) out += " ";
-      space = false;
-      out += s[i];
-    }
+  const parts: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+      if (start >= 0) parts.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
   }
-  return out;
+  return parts.join(" ");
 }
 
 function textOf(node: Element): string {
@@ -290,10 +429,14 @@ function span(v: string | undefined, max: number): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 }
 
-/** Expands spans into a grid and emits one line per row, numbers positioned by grid column. */
-function emitGrid(table: Element, lines: Line[], lineOf: (offset: number) => number): void {
+/**
+ * Expands spans into a grid and emits one line per row, numbers positioned by grid column. A grid
+ * of more than LIMITS.maxGridSlots slots refuses the page (a report's tables have a few hundred).
+ */
+function emitGrid(table: Element, out: PageLines): void {
   const taken: boolean[][] = [];
   const rows = rowsOf(table);
+  let slots = 0;
   rows.forEach((tr, r) => {
     const own: { cell: GridCell; col: number }[] = [];
     if (!taken[r]) taken[r] = [];
@@ -310,6 +453,8 @@ function emitGrid(table: Element, lines: Line[], lineOf: (offset: number) => num
         rowspan: span(td.attribs.rowspan, MAX_ROWSPAN),
         colspan: span(td.attribs.colspan, MAX_COLSPAN),
       };
+      slots += Math.min(cell.rowspan, rows.length - r) * cell.colspan;
+      if (slots > LIMITS.maxGridSlots) throw new LimitExceeded(refusal("maxGridSlots"));
       for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++) {
         if (!taken[r + dr]) taken[r + dr] = [];
         const row = taken[r + dr] as boolean[];
@@ -318,7 +463,7 @@ function emitGrid(table: Element, lines: Line[], lineOf: (offset: number) => num
       own.push({ cell, col });
       col += cell.colspan;
     }
-    const index = lines.length;
+    const index = out.lines.length;
     const tokens: Token[] = [];
     const texts: string[] = [];
     for (const { cell, col: c } of own) {
@@ -330,16 +475,6 @@ function emitGrid(table: Element, lines: Line[], lineOf: (offset: number) => num
     const text = texts.join(" ");
     if (!text) return;
     const offset = own[0]?.cell.offset ?? 0;
-    lines.push(
-      makeLine({
-        text,
-        tokens,
-        lineNo: lineOf(offset),
-        offset,
-        indent: false,
-        trailingSpace: false,
-        tableRow: true,
-      }),
-    );
+    out.add({ text, tokens, lineNo: out.lineOf(offset), offset, indent: false, trailingSpace: false, tableRow: true });
   });
 }

@@ -4,6 +4,7 @@
  * keeps the x centre of where it is printed, so values map to the columns under their header.
  */
 import { isPageFurniture, type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
+import { Budget, LIMITS, LimitExceeded, type Refusal, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
 
 export interface PdfItem {
@@ -24,6 +25,8 @@ export interface PdfPage {
 export interface PdfContent {
   pages: PdfPage[];
   title?: string;
+  /** Set when the PDF is over a reader limit (more pages or text items): no pages are kept. */
+  refused?: Refusal;
 }
 
 export class PdfReadError extends Error {
@@ -68,7 +71,9 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
     throw new PdfReadError(`not a readable PDF: ${(e as Error).message ?? String(e)}`, "invalid");
   }
   try {
+    if (doc.numPages > LIMITS.maxPdfPages) return { pages: [], refused: refusal("maxPdfPages") };
     const pages: PdfPage[] = [];
+    let itemCount = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       let page: Awaited<ReturnType<typeof doc.getPage>>;
       try {
@@ -92,6 +97,8 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
         // unreadable content stream: an empty page
       }
       page.cleanup();
+      itemCount += items.length;
+      if (itemCount > LIMITS.maxPdfItems) return { pages: [], refused: refusal("maxPdfItems") };
       pages.push({ width: vp.width, height: vp.height, items });
     }
     let title: string | undefined;
@@ -139,9 +146,21 @@ function pageLines(page: PdfPage): Cluster[] {
   return out;
 }
 
-/** Builds the line model of a PDF's text content. */
+/** Builds the line model of a PDF's text content; content over the reader limits gives a refused document. */
 export function pdfSource(content: PdfContent): SourceDoc {
+  if (content.refused) return refusedDoc("pdf", content.refused);
+  try {
+    return pdfLines(content);
+  } catch (e) {
+    if (e instanceof LimitExceeded) return refusedDoc("pdf", e.refusal);
+    throw e;
+  }
+}
+
+function pdfLines(content: PdfContent): SourceDoc {
   const lines: Line[] = [];
+  const budget = new Budget();
+  let tokenCount = 0;
   // Left margin of body text: the most common line start, per document.
   const starts = new Map<number, number>();
   const clustersByPage = content.pages.map((page) => {
@@ -188,6 +207,8 @@ export function pdfSource(content: PdfContent): SourceDoc {
         prevEnd = it.x + it.width;
       }
       flush();
+      tokenCount += tokens.length;
+      budget.line(tokenCount);
       const first = c.items[0] as PdfItem;
       lines.push(
         makeLine({

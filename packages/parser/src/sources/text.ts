@@ -1,10 +1,24 @@
 /** Plain text (extracted from a PDF, saved from a page, or scraped): one Line per line. */
-import { isPageFurniture, type Line, makeLine, type SourceDoc } from "../doc.js";
+import { isPageFurniture, type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
+import { Budget, LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
 
+/** The line model of a text; a text over the reader limits gives a refused document. */
 export function textSource(input: string): SourceDoc {
+  if (input.length > LIMITS.maxChars) return refusedDoc("text", refusal("maxChars"));
+  try {
+    return readLines(input);
+  } catch (e) {
+    if (e instanceof LimitExceeded) return refusedDoc("text", e.refusal);
+    throw e;
+  }
+}
+
+function readLines(input: string): SourceDoc {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines: Line[] = [];
+  const budget = new Budget();
+  let tokenCount = 0;
   let offset = 0;
   let lineNo = 0;
   while (offset <= text.length) {
@@ -17,7 +31,9 @@ export function textSource(input: string): SourceDoc {
     offset = end + 1;
     if (!raw.trim() || isPageFurniture(raw)) continue;
     const index = lines.length;
-    const tokens = tokenize(raw, index);
+    const tokens: Token[] = tokenize(raw, index);
+    tokenCount += tokens.length;
+    budget.line(tokenCount);
     lines.push(
       makeLine({
         text: raw,
