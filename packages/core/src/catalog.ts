@@ -434,8 +434,29 @@ export type UnavailableKey = (typeof OUTCOME_ITEMS.unavailable)[number]["key"];
 export type NotProcessedKey = (typeof OUTCOME_ITEMS.notProcessed)[number]["key"];
 export type OtherKey = (typeof OUTCOME_ITEMS.other)[number]["key"];
 
+const BOTH: readonly Edition[] = ["2019", "2021"];
+
+/** The item rows under （三）（四）（五） (both editions) and under 2021's （六）. */
+function itemRows(): ApplicationRowDef[] {
+  const L1 = APPLICATION_L1;
+  const C = OUTCOME_CATEGORIES;
+  const rows: ApplicationRowDef[] = [];
+  for (const cat of ["withheld", "unavailable", "notProcessed", "other"] as const) {
+    for (const item of OUTCOME_ITEMS[cat]) {
+      rows.push({
+        path: ["outcomes", cat, item.key],
+        labels: [L1.outcomes, C[cat], item],
+        en: `${C[cat].en}: ${item.en}`,
+        role: "outcome",
+        editions: cat === "other" ? ["2021"] : BOTH,
+      });
+    }
+  }
+  return rows;
+}
+
 function buildApplicationRows(): ApplicationRowDef[] {
-  const both: Edition[] = ["2019", "2021"];
+  const both = BOTH;
   const L1 = APPLICATION_L1;
   const C = OUTCOME_CATEGORIES;
   const rows: ApplicationRowDef[] = [
@@ -456,33 +477,17 @@ function buildApplicationRows(): ApplicationRowDef[] {
       editions: both,
     },
   ];
-  for (const cat of ["withheld", "unavailable", "notProcessed"] as const) {
-    for (const item of OUTCOME_ITEMS[cat]) {
-      rows.push({
-        path: ["outcomes", cat, item.key],
-        labels: [L1.outcomes, C[cat], item],
-        en: `${C[cat].en}: ${item.en}`,
-        role: "outcome",
-        editions: both,
-      });
-    }
-  }
-  rows.push({
+  const items = itemRows();
+  // 2019's single （六） row comes before 2021's three items: printed order within each edition.
+  const firstOther = items.findIndex((r) => r.path[1] === "other");
+  rows.push(...items.slice(0, firstOther), {
     path: ["outcomes", "other"],
     labels: [L1.outcomes, C.other],
     en: C.other.en,
     role: "outcome",
     editions: ["2019"],
   });
-  for (const item of OUTCOME_ITEMS.other) {
-    rows.push({
-      path: ["outcomes", "other", item.key],
-      labels: [L1.outcomes, C.other, item],
-      en: `${C.other.en}: ${item.en}`,
-      role: "outcome",
-      editions: ["2021"],
-    });
-  }
+  rows.push(...items.slice(firstOther));
   rows.push(
     {
       path: ["outcomes", "total"],

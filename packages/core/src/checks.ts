@@ -134,64 +134,61 @@ export function unreadFindings(provenance: Record<string, unknown>, cells: reado
 const SL = TOP_LEVEL_LABELS;
 const SIGNATURE_KEYS = new Set(["agency", "date"]);
 
+function signatureAgencyFindings(agency: unknown): Finding[] {
+  const path = ["signature", "agency"];
+  if (agency === undefined)
+    return [{ rule: RULES.missing, path, zh: `${SL.signatureAgency.zh}: 缺少此项`, en: "signature.agency: missing" }];
+  if (typeof agency === "string") return [];
+  const got = typeName(agency);
+  return [
+    {
+      rule: RULES.wrongType,
+      path,
+      zh: `${SL.signatureAgency.zh}: 应为文本，实际为${got.zh}`,
+      en: `signature.agency: expected a string, got ${got.en}`,
+    },
+  ];
+}
+
+function signatureDateFindings(date: unknown): Finding[] {
+  const path = ["signature", "date"];
+  if (date === undefined)
+    return [{ rule: RULES.missing, path, zh: `${SL.signatureDate.zh}: 缺少此项`, en: "signature.date: missing" }];
+  if (isIsoDate(date)) return [];
+  const shown = typeof date === "string" ? `"${date.slice(0, 20)}"` : undefined;
+  return [
+    {
+      rule: RULES.signatureDate,
+      path,
+      zh: `${SL.signatureDate.zh}: 应为真实日期（YYYY-MM-DD），实际为 ${shown ?? typeName(date).zh}`,
+      en: `signature.date: expected a real date YYYY-MM-DD, got ${shown ?? typeName(date).en}`,
+    },
+  ];
+}
+
 /** Structural findings of `signature`: `{ agency: string, date: "YYYY-MM-DD" }`, a real date. */
 export function signatureFindings(signature: unknown): Finding[] {
   if (signature === undefined) return [];
-  const at = ["signature"];
   if (!isRecord(signature)) {
     const got = typeName(signature);
     return [
       {
         rule: RULES.wrongType,
-        path: at,
+        path: ["signature"],
         zh: `${SL.signature.zh}: 应为对象，实际为${got.zh}`,
         en: `signature: expected an object, got ${got.en}`,
       },
     ];
   }
-  const out: Finding[] = [];
-  const agency = signature.agency;
-  if (agency === undefined)
-    out.push({
-      rule: RULES.missing,
-      path: [...at, "agency"],
-      zh: `${SL.signatureAgency.zh}: 缺少此项`,
-      en: "signature.agency: missing",
-    });
-  else if (typeof agency !== "string") {
-    const got = typeName(agency);
-    out.push({
-      rule: RULES.wrongType,
-      path: [...at, "agency"],
-      zh: `${SL.signatureAgency.zh}: 应为文本，实际为${got.zh}`,
-      en: `signature.agency: expected a string, got ${got.en}`,
-    });
-  }
-  const date = signature.date;
-  if (date === undefined)
-    out.push({
-      rule: RULES.missing,
-      path: [...at, "date"],
-      zh: `${SL.signatureDate.zh}: 缺少此项`,
-      en: "signature.date: missing",
-    });
-  else if (!isIsoDate(date)) {
-    const shown = typeof date === "string" ? `"${date.slice(0, 20)}"` : typeName(date).zh;
-    out.push({
-      rule: RULES.signatureDate,
-      path: [...at, "date"],
-      zh: `${SL.signatureDate.zh}: 应为真实日期（YYYY-MM-DD），实际为 ${shown}`,
-      en: `signature.date: expected a real date YYYY-MM-DD, got ${typeof date === "string" ? shown : typeName(date).en}`,
-    });
-  }
+  const out = [...signatureAgencyFindings(signature.agency), ...signatureDateFindings(signature.date)];
   for (const k of Object.keys(signature)) {
-    if (!SIGNATURE_KEYS.has(k))
-      out.push({
-        rule: RULES.unknownKey,
-        path: [...at, k],
-        zh: `${SL.signature.zh}: 出现格式中没有的项 "${k}"`,
-        en: `signature: unknown key "${k}"`,
-      });
+    if (SIGNATURE_KEYS.has(k)) continue;
+    out.push({
+      rule: RULES.unknownKey,
+      path: ["signature", k],
+      zh: `${SL.signature.zh}: 出现格式中没有的项 "${k}"`,
+      en: `signature: unknown key "${k}"`,
+    });
   }
   return out;
 }

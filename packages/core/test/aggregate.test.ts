@@ -148,7 +148,7 @@ describe("sumReports", () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });
 
 describe("ReportSum", () => {

@@ -40,7 +40,7 @@ describe("generated JSON Schema", () => {
       fc.property(consistentReport(), (r) => validate(r) === true),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 
   it("rejects wrong types, negatives, fractions, missing cells and extra keys", () => {
     const mutations: ((r: any) => void)[] = [

@@ -17,7 +17,7 @@ describe("validateReport properties", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it("changing any single 表三/表四 count cell yields an error naming that cell", () => {
     fc.assert(
@@ -39,7 +39,7 @@ describe("validateReport properties", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it("any count cell set to a negative, fractional or string value yields an error at that cell", () => {
     fc.assert(
@@ -57,7 +57,7 @@ describe("validateReport properties", () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   const wellFormed = (result: ReturnType<typeof validateReport>) => {
     expect(typeof result.ok).toBe("boolean");
@@ -77,7 +77,7 @@ describe("validateReport properties", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it("never throws when any part of a real report is replaced by arbitrary JSON", () => {
     const base = fixture("huaian-2024");
@@ -91,7 +91,7 @@ describe("validateReport properties", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it("handles hostile JSON: __proto__/constructor keys, 1e400, numeric strings, deep nesting", () => {
     const hostile = [
@@ -124,7 +124,7 @@ describe("validateReport properties", () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, 60_000);
 });
 
 describe("validateReport and the zod schema agree on structure", () => {
@@ -143,5 +143,5 @@ describe("validateReport and the zod schema agree on structure", () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 });
