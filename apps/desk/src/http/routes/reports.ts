@@ -50,6 +50,20 @@ export function reportRoutes(r: Router, desk: Desk): void {
     sendJson(res, 200, result);
   });
 
+  r.get("/api/years", async ({ res }) => {
+    const rows = await desk.store.db
+      .selectFrom("reports")
+      .select((eb) => ["year", eb.fn.countAll<number>().as("count")])
+      .groupBy("year")
+      .orderBy("year", "desc")
+      .execute();
+    sendJson(
+      res,
+      200,
+      rows.map((r) => ({ year: r.year, count: Number(r.count) })),
+    );
+  });
+
   r.get("/api/reports/{id}", async ({ res, url, params }) => {
     const id = idParam(params.id);
     const head = await desk.store.db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
