@@ -34,6 +34,18 @@ const doc = [
   "|---|---|---|---|---|",
   ...rows,
   "",
+  "## Notes",
+  "",
+  "- Invariants 1, 3, 4 and 5 are the linear equations of `constraints(edition)`; each issue names the",
+  "  constraint's rule code. A constraint with a cell that is not a number, or that the report's",
+  "  `provenance` marks `unread` or `ambiguous`, is not checked: its value is a placeholder.",
+  "- `cell.unread` and `cell.ambiguous` come from the optional `provenance` of a report read from a",
+  "  document (see report-model.md); a report without `provenance` never has them.",
+  "- `signature.late` compares the optional `signature.date` with the publication deadline of",
+  "  条例第四十九条: 3月31日 of year + 1 for a people's government's consolidated report (an",
+  "  `agency.name` ending in 人民政府), 1月31日 of year + 1 for every other body, including a",
+  "  government's 办公室 (see decisions/publication-deadline.md).",
+  "",
 ].join("\n");
 const docsDir = join(out, "..", "..", "..", "docs");
 writeFileSync(join(docsDir, "rules.md"), doc);
