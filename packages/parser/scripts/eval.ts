@@ -2,7 +2,8 @@
  * Parser accuracy per source shape. Every fixture source (fixtures/*.pdf, fixtures/*.txt) and every
  * document of test/corpus/ (see its README) is parsed and compared with the report it must be read
  * back as, cell by cell: the numbers of 表二–表四, edition, year and agency name, and for generated
- * documents (whose expected report sits beside them) the three text sections too.
+ * documents (whose expected report sits beside them) the three text sections too. A cell the parse
+ * lists as `unread` or `ambiguous` counts as wrong even when its placeholder 0 is the figure.
  *
  * A wrong cell is FLAGGED when the parse says it may be wrong: its provenance status is `unread`,
  * `ambiguous` or `inferred`, or a warning or error diagnostic points at the cell, its row (the
@@ -73,7 +74,10 @@ function scoredFields(expected: Json, options: ScoreOptions): [Path, unknown][] 
   return fields;
 }
 
-/** Cell by cell: which fields the parse got right, and which it got wrong. */
+/**
+ * Cell by cell: which fields the parse got right, and which it got wrong. A cell the parse lists as
+ * unread or ambiguous is not right even when its placeholder 0 happens to be the figure: nobody read it.
+ */
 export function assess(expected: Json, got: Json, options: ScoreOptions = {}, flags?: Flags): Assessment {
   const wrong: Miss[] = [];
   let right = 0;
@@ -81,8 +85,15 @@ export function assess(expected: Json, got: Json, options: ScoreOptions = {}, fl
   for (const [p, v] of fields) {
     const raw = at(got, p);
     const g = TEXT_SECTIONS.includes(p[0] as (typeof TEXT_SECTIONS)[number]) ? squash(raw) : raw;
-    if (same(g, v)) right++;
-    else wrong.push({ id: p.join("."), expected: v, got: g, flagged: flags?.(p) ?? false });
+    const placeholder = flags?.placeholder(p) ?? false;
+    if (same(g, v) && !placeholder) right++;
+    else
+      wrong.push({
+        id: p.join("."),
+        expected: v,
+        got: placeholder ? "(unread)" : g,
+        flagged: flags?.flagged(p) ?? false,
+      });
   }
   const misses = wrong.map((m) => `${m.id}=${String(m.expected)} got ${String(m.got)}`);
   return { right, total: fields.length, misses, wrong };
@@ -94,7 +105,12 @@ export function score(expected: Json, got: Json): Score {
   return { right, total, misses };
 }
 
-export type Flags = (path: Path) => boolean;
+export interface Flags {
+  /** The parse says the field may be wrong. */
+  flagged(path: Path): boolean;
+  /** The cell holds a placeholder: its provenance is unread or ambiguous. */
+  placeholder(path: Path): boolean;
+}
 
 /** The paths a diagnostic flags for a field: the field itself, its row and its table, or a prefix of a non-cell field. */
 function flaggedBy(edition: Edition, path: Path): string[] {
@@ -112,10 +128,12 @@ export function flagsOf(result: ParseResult): Flags {
       .filter((d: Diagnostic) => d.severity !== "info" && d.path?.length)
       .map((d) => (d.path as (string | number)[]).join(".")),
   );
-  return (path) => {
-    const status = provenance[path.join(".")]?.status;
-    if (status === "unread" || status === "ambiguous" || status === "inferred") return true;
-    return flaggedBy(edition, path).some((p) => pointed.has(p));
+  const status = (path: Path) => provenance[path.join(".")]?.status;
+  return {
+    flagged: (path) =>
+      ["unread", "ambiguous", "inferred"].includes(status(path) ?? "") ||
+      flaggedBy(edition, path).some((p) => pointed.has(p)),
+    placeholder: (path) => status(path) === "unread" || status(path) === "ambiguous",
   };
 }
 
