@@ -7,5 +7,5 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: "es2022",
-  external: ["@gov-report/core", "playwright-core", "pdfjs-dist", "docx", "pdf-lib"],
+  external: ["@gov-report/core", "playwright-core", "pdfjs-dist", "docx", "pdf-lib", "@pdf-lib/fontkit"],
 });

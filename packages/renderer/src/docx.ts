@@ -2,20 +2,38 @@
  * renderDocx: the report as a Word document (.docx), because many agencies publish Word files.
  * Tables keep the official merged cells (w:gridSpan for colspan, w:vMerge for rowspan), header
  * rows repeat on each page and rows never split. `docx` is loaded on first use so that the main
- * entry stays light for pages that only need HTML.
+ * entry stays light for pages that only need HTML. Every string passes through xmlSafe: a character
+ * XML 1.0 does not allow (U+FFFE, a C0 control, a lone surrogate) would make Word refuse the file.
+ * Browser-safe: neither this module nor `docx` (fflate and nanoid bundled in) imports a Node module.
  */
 import { getAt, type Report } from "@gov-report/core/lite";
+import { xmlSafe } from "./chars.js";
 import { formatValue } from "./format.js";
 import { columnWeights, gridOf } from "./grid.js";
-import { editionLayout, type FieldMeta, layoutEditionOf, paragraphsOf, reportTitle, type TableMeta } from "./layout.js";
+import {
+  editionLayout,
+  type FieldMeta,
+  layoutEditionOf,
+  paragraphsOf,
+  reportTitle,
+  signatureOf,
+  type TableMeta,
+} from "./layout.js";
 
 type Docx = typeof import("docx");
 
 /** A4 in twips, margins as the HTML print stylesheet (about 18 mm). */
 const PAGE = { width: 11906, height: 16838, margin: 1020 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const SERIF = "SimSun";
-const SANS = "SimHei";
+/**
+ * The faces of official documents, by the names Word knows them by (docs/decisions/renderer-fonts.md):
+ * 仿宋 body, 黑体 headings, 方正小标宋 title, Times New Roman for Latin letters and figures. Word
+ * substitutes a font the reader lacks; none is bolded, as official documents set them.
+ */
+const SERIF = "仿宋";
+const SANS = "黑体";
+const TITLE = "方正小标宋简体";
+const LATIN = "Times New Roman";
 /** Sizes in half-points: 二号 title, 四号 headings, 小四 body, 五号 tables. */
 const SIZE = { title: 36, heading: 28, body: 24, table: 19 };
 
@@ -34,19 +52,24 @@ function table(d: Docx, meta: TableMeta, fields: Record<string, FieldMeta>, repo
         children: (grid.rows[r] ?? []).map(({ cell, col }) => {
           let text: string;
           let alignment: (typeof d.AlignmentType)[keyof typeof d.AlignmentType] = d.AlignmentType.CENTER;
-          let bold = false;
+          let caption = false;
           if (cell.type === "label") {
             text = cell.zh;
             if (cell.role === "row" && cell.rowspan === 1) alignment = d.AlignmentType.LEFT;
-            bold = cell.role === "caption";
+            caption = cell.role === "caption";
           } else {
             const f = fields[cell.field];
-            text = f ? formatValue(getAt(report, f.path), f.kind, f.constraints.maxDecimals) : "";
+            text = f ? xmlSafe(formatValue(getAt(report, f.path), f.kind, f.constraints.maxDecimals)) : "";
           }
           let width = 0;
           for (let c = col; c < col + cell.colspan; c++) width += columnWidths[c] ?? 0;
           return new d.TableCell({
-            children: [new d.Paragraph({ alignment, children: [new d.TextRun({ text, bold, size: SIZE.table })] })],
+            children: [
+              new d.Paragraph({
+                alignment,
+                children: [new d.TextRun({ text, size: SIZE.table, ...(caption ? { font: SANS } : {}) })],
+              }),
+            ],
             verticalAlign: d.VerticalAlignTable.CENTER,
             width: { size: width, type: d.WidthType.DXA },
             ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
@@ -64,46 +87,68 @@ function table(d: Docx, meta: TableMeta, fields: Record<string, FieldMeta>, repo
   });
 }
 
-/** Renders a report as a .docx file (A4, official layout). */
-export async function renderDocx(report: Report): Promise<Uint8Array> {
-  const d: Docx = await import("docx");
+type Block = InstanceType<Docx["Paragraph"]> | InstanceType<Docx["Table"]>;
+
+/** The signature (落款) right-aligned under the last section, agency above date, as reports sign. */
+function signature(d: Docx, report: Report): Block[] {
+  const lines = signatureOf(report);
+  if (!lines) return [];
+  return [lines.agency, lines.date].map(
+    (text, i) =>
+      new d.Paragraph({
+        alignment: d.AlignmentType.RIGHT,
+        keepNext: i === 0,
+        spacing: i === 0 ? { before: 480, line: 400 } : { line: 400 },
+        children: [new d.TextRun({ text: xmlSafe(text) })],
+      }),
+  );
+}
+
+/** The title, the six sections (headings, narratives, tables) and the signature, in order. */
+function body(d: Docx, report: Report): Block[] {
   const layout = editionLayout(layoutEditionOf(report));
-  const children: (InstanceType<Docx["Paragraph"]> | InstanceType<Docx["Table"]>)[] = [
+  const blocks: Block[] = [
     new d.Paragraph({
       alignment: d.AlignmentType.CENTER,
       spacing: { after: 360 },
-      children: [new d.TextRun({ text: reportTitle(report), bold: true, size: SIZE.title })],
+      children: [new d.TextRun({ text: xmlSafe(reportTitle(report)), size: SIZE.title, font: TITLE })],
     }),
   ];
   for (const s of layout.sections) {
-    children.push(
+    blocks.push(
       new d.Paragraph({
         keepNext: true,
         spacing: { before: 240, after: 120 },
-        children: [new d.TextRun({ text: s.heading, bold: true, size: SIZE.heading, font: SANS })],
+        children: [new d.TextRun({ text: s.heading, size: SIZE.heading, font: SANS })],
       }),
     );
     if (s.kind === "table" && s.table) {
-      children.push(table(d, s.table, layout.fields, report));
+      blocks.push(table(d, s.table, layout.fields, report));
       continue;
     }
     for (const p of paragraphsOf((report as unknown as Record<string, unknown>)[s.field ?? s.key])) {
-      children.push(
+      blocks.push(
         new d.Paragraph({
           indent: { firstLine: 2 * SIZE.body * 10 },
           alignment: d.AlignmentType.JUSTIFIED,
           spacing: { line: 400 },
-          children: [new d.TextRun({ text: p })],
+          children: [new d.TextRun({ text: xmlSafe(p) })],
         }),
       );
     }
   }
+  return [...blocks, ...signature(d, report)];
+}
+
+/** Renders a report as a .docx file (A4, official layout). Runs in browsers as in Node. */
+export async function renderDocx(report: Report): Promise<Uint8Array> {
+  const d: Docx = await import("docx");
   const doc = new d.Document({
-    title: reportTitle(report),
+    title: xmlSafe(reportTitle(report)),
     styles: {
       default: {
         document: {
-          run: { font: { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: SERIF }, size: SIZE.body },
+          run: { font: { ascii: LATIN, hAnsi: LATIN, eastAsia: SERIF }, size: SIZE.body },
         },
       },
     },
@@ -125,7 +170,7 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
             ],
           }),
         },
-        children,
+        children: body(d, report),
       },
     ],
   });

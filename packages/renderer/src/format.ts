@@ -22,6 +22,18 @@ function plain(n: number): string {
   return n.toFixed(Math.min(100, decimalsOf(n)));
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date as reports print it: "2025-01-20" → "2025年1月20日". Text that is not an ISO date (a
+ * draft's half-typed date, which the validator reports) prints as it is.
+ */
+export function formatDate(date: string): string {
+  const m = ISO_DATE.exec(date);
+  if (!m) return date;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
 /**
  * The printed text of a value cell. Zeros print "0"; 本年增/减 carries its sign ("+3", "-18", "0");
  * an amount whose label fixes the decimals (2019 采购总金额, 保留4位小数) prints with exactly that

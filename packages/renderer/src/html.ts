@@ -8,7 +8,15 @@ import { type Annotations, annotationsOf, ISSUE_WORDS, severityOf } from "./anno
 import { escapeHtml } from "./escape.js";
 import { formatValue } from "./format.js";
 import { columnWeights, gridOf } from "./grid.js";
-import { editionLayout, type FieldMeta, layoutEditionOf, paragraphsOf, reportTitle, type TableMeta } from "./layout.js";
+import {
+  editionLayout,
+  type FieldMeta,
+  layoutEditionOf,
+  paragraphsOf,
+  reportTitle,
+  signatureOf,
+  type TableMeta,
+} from "./layout.js";
 import { REPORT_CSS } from "./styles.js";
 
 export interface HtmlOptions {
@@ -98,6 +106,9 @@ function compile(edition: Edition): CompiledSection[] {
   return sections;
 }
 
+/** Issue paths that belong to the signature. */
+const SIGNATURE_KEYS = ["signature", "signature.agency", "signature.date"];
+
 const cellAnchor = (id: string) => `gr-cell-${id.replace(/[^A-Za-z0-9_.-]/g, "_")}`;
 
 function issueTitle(issues: readonly ValidationIssue[]): string {
@@ -139,6 +150,16 @@ function issueList(notes: Annotations): string {
   return `${out}</ol></section>`;
 }
 
+/** The signature (落款): agency and date right-aligned after the last section; nothing without one. */
+function signatureHtml(report: Report, notes: Annotations | undefined): string {
+  const lines = signatureOf(report);
+  if (!lines) return "";
+  const issues = notes ? SIGNATURE_KEYS.flatMap((k) => notes.byCell.get(k) ?? []) : [];
+  const marked = issues.length ? ` gr-issue gr-issue-${severityOf(issues)}" title="${issueTitle(issues)}` : "";
+  const ps = [lines.agency, lines.date].filter(Boolean).map((l) => `<p>${escapeHtml(l)}</p>`);
+  return `<section class="gr-signature${marked}" data-section="signature">${ps.join("")}</section>`;
+}
+
 /** The `<article>` of a report. */
 function renderArticle(report: Report, options: HtmlOptions): string {
   const edition = layoutEditionOf(report);
@@ -159,6 +180,7 @@ function renderArticle(report: Report, options: HtmlOptions): string {
       out += "</section>";
     }
   }
+  out += signatureHtml(report, notes);
   if (notes) out += issueList(notes);
   return `${out}</article>`;
 }

@@ -3,11 +3,12 @@
  * text and Word. Labels and table structure come from @gov-report/core's form metadata. This entry
  * runs in browsers too; PDF (Chromium, Node only) is the separate entry `@gov-report/renderer/pdf`.
  */
+export { REPLACEMENT_CHARACTER, terminalSafe, xmlSafe } from "./chars.js";
 export { renderDocx } from "./docx.js";
 export { escapeHtml } from "./escape.js";
-export { formatValue } from "./format.js";
+export { formatDate, formatValue } from "./format.js";
 export { type HtmlOptions, renderHtml } from "./html.js";
-export { reportTitle } from "./layout.js";
+export { reportTitle, type SignatureLines, signatureOf } from "./layout.js";
 export { escapeMarkdown, type MarkdownOptions, renderMarkdown } from "./markdown.js";
 export { FONT_FACES, FONT_FAMILIES, REPORT_CSS, SANS_FONTS, SERIF_FONTS, TITLE_FONTS } from "./styles.js";
 export { renderText, type TextOptions } from "./text.js";

@@ -14,6 +14,9 @@ import {
   type TableMeta,
 } from "@gov-report/core/lite";
 
+import { LINE_BREAK } from "./chars.js";
+import { formatDate } from "./format.js";
+
 export type { EditionFormMeta, FieldMeta, SectionMeta, TableMeta };
 
 let editions: Record<Edition, EditionFormMeta> | undefined;
@@ -43,13 +46,37 @@ export function reportTitle(report: Report): string {
   return `${name}${year}年${REPORT_NAME.zh}`;
 }
 
-/** The narrative of a text section as paragraphs: split on line breaks, blank lines dropped. */
+/** The signature (落款) lines as printed at the end of a report: the agency, then the date. */
+export interface SignatureLines {
+  agency: string;
+  date: string;
+}
+
+/**
+ * The report's signature as its two printed lines, or undefined when the report has none (or
+ * neither line has text). The date prints as 2025年1月20日; either line may be empty in a draft.
+ */
+export function signatureOf(report: Report): SignatureLines | undefined {
+  const s = (report as { signature?: unknown }).signature;
+  if (typeof s !== "object" || s === null) return undefined;
+  const { agency, date } = s as { agency?: unknown; date?: unknown };
+  const lines = {
+    agency: typeof agency === "string" ? agency.trim() : "",
+    date: typeof date === "string" ? formatDate(date.trim()) : "",
+  };
+  return lines.agency || lines.date ? lines : undefined;
+}
+
+/**
+ * The narrative of a text section as paragraphs: split on line breaks (CR LF, LF, or a lone CR,
+ * which Markdown and Word also take as a break), blank lines dropped.
+ */
 export function paragraphsOf(text: unknown): string[] {
   if (typeof text !== "string") return [];
   const out: string[] = [];
-  for (const line of text.split("\n")) {
-    const p = line.endsWith("\r") ? line.slice(0, -1) : line;
-    if (p.trim()) out.push(p.trim());
+  for (const line of text.split(LINE_BREAK)) {
+    const p = line.trim();
+    if (p) out.push(p);
   }
   return out;
 }

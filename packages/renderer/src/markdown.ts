@@ -5,8 +5,10 @@
  */
 import type { Report } from "@gov-report/core/lite";
 import { annotationsOf, ISSUE_WORDS } from "./annotations.js";
+import { xmlSafe } from "./chars.js";
+import { escapeHtml } from "./escape.js";
 import { type FlatSegment, flatSections, valueText } from "./flat.js";
-import { layoutEditionOf, paragraphsOf, reportTitle } from "./layout.js";
+import { layoutEditionOf, paragraphsOf, reportTitle, signatureOf } from "./layout.js";
 
 export interface MarkdownOptions {
   /** Mark cells with validation issues ("0 \[2\]" refers to issue 2) and list the issues at the end. */
@@ -15,9 +17,17 @@ export interface MarkdownOptions {
 
 const INLINE = /[\\`*_[\]<>&|~]/g;
 const INLINE_ESCAPES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
+/** Every line ending Markdown knows: CR LF, LF and a lone CR all end a line (CommonMark 2.1). */
+const LINE_BREAKS = /\r\n|\n|\r/g;
 
-/** Escapes text inside a line (a table cell): no emphasis, links, HTML or cell breaks. */
-const escapeInline = (text: string) => text.replace(INLINE, (c) => INLINE_ESCAPES[c] ?? `\\${c}`);
+/**
+ * Escapes text inside a line (a table cell, a heading): no emphasis, links, HTML or cell breaks,
+ * and no line break of any kind (one would end the heading or the table row): each becomes a space.
+ */
+const escapeInline = (text: string) =>
+  xmlSafe(text)
+    .replace(LINE_BREAKS, " ")
+    .replace(INLINE, (c) => INLINE_ESCAPES[c] ?? `\\${c}`);
 
 /** Escapes a line of text so Markdown shows it literally: inline marks, and block marks at its start. */
 export function escapeMarkdown(text: string): string {
@@ -62,6 +72,17 @@ function segmentTable(seg: FlatSegment, report: Report, marks: Map<string, numbe
   return out;
 }
 
+/**
+ * The signature (落款) right-aligned as published reports print it. Markdown has no alignment, so
+ * this is an HTML block (GitHub and most renderers keep `align`), its text HTML-escaped.
+ */
+function signatureBlock(report: Report): string[] {
+  const lines = signatureOf(report);
+  if (!lines) return [];
+  const text = [lines.agency, lines.date].filter(Boolean).map((l) => escapeHtml(l.replace(LINE_BREAKS, " ")));
+  return [`<p align="right">${text.join("<br>")}</p>`, ""];
+}
+
 /** Renders a report as Markdown (headings, paragraphs, one table per table or 表二 block). */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const notes = options.annotate ? annotationsOf(report) : undefined;
@@ -81,6 +102,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       }
     }
   }
+  out.push(...signatureBlock(report));
   if (notes) {
     out.push(`## ${ISSUE_WORDS.heading.zh}`, "");
     if (!notes.issues.length) out.push(ISSUE_WORDS.none.zh, "");

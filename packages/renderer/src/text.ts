@@ -6,8 +6,9 @@
 import type { Report, ValidationIssue } from "@gov-report/core/lite";
 import { displayWidth } from "@gov-report/core/lite";
 import { type Annotations, annotationsOf, ISSUE_WORDS } from "./annotations.js";
+import { terminalSafe } from "./chars.js";
 import { type FlatSegment, flatSections, valueText } from "./flat.js";
-import { layoutEditionOf, paragraphsOf, reportTitle } from "./layout.js";
+import { layoutEditionOf, paragraphsOf, reportTitle, signatureOf } from "./layout.js";
 
 export interface TextOptions {
   /** Mark cells with validation issues ("0 [2]" refers to issue 2) and list the issues at the end. */
@@ -15,6 +16,12 @@ export interface TextOptions {
   /** Widest the row-label column gets before its labels wrap (display columns, default 40). */
   labelWidth?: number;
 }
+
+/**
+ * Report text as one terminal line: no control or escape sequence (each becomes U+FFFD) and no
+ * line break of any kind (a lone CR would return the cursor and overprint the line).
+ */
+const oneLine = (text: string) => terminalSafe(text).replace(/\r\n|\n|\r/g, " ");
 
 const INDENT = 2;
 /** Header labels wider than this (display columns) wrap inside their column. */
@@ -62,7 +69,7 @@ function renderSegment(seg: FlatSegment, report: Report, marks: Map<string, numb
   const cellText = seg.rows.map((row) =>
     row.fields.map((f) => {
       if (!f) return "";
-      const v = valueText(report, f);
+      const v = oneLine(valueText(report, f));
       const n = marks.get(f.id);
       return n ? `${v} [${n.join(",")}]` : v;
     }),
@@ -139,7 +146,23 @@ function renderSegment(seg: FlatSegment, report: Report, marks: Map<string, numb
 
 function issueLines(issues: readonly ValidationIssue[]): string[] {
   if (!issues.length) return [ISSUE_WORDS.heading.zh, ISSUE_WORDS.none.zh];
-  return [ISSUE_WORDS.heading.zh, ...issues.map((i, n) => `[${n + 1}] ${ISSUE_WORDS[i.severity].zh}：${i.message}`)];
+  return [
+    ISSUE_WORDS.heading.zh,
+    ...issues.map((i, n) => `[${n + 1}] ${ISSUE_WORDS[i.severity].zh}：${oneLine(i.message)}`),
+  ];
+}
+
+/**
+ * The signature (落款) right-aligned, as published reports print it: flush with the widest line
+ * printed so far (the tables' right edge), at least 40 columns.
+ */
+function signatureLines(report: Report, printed: readonly string[]): string[] {
+  const lines = signatureOf(report);
+  if (!lines) return [];
+  let width = 40;
+  for (const l of printed) width = Math.max(width, displayWidth(l));
+  const text = [lines.agency, lines.date].filter(Boolean).map(oneLine);
+  return [...text.map((t) => padStart(t, width)), ""];
 }
 
 /** Renders a report as plain text with aligned tables, readable in a terminal. */
@@ -147,18 +170,19 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const notes = options.annotate ? annotationsOf(report) : undefined;
   const marks = issueNumbers(notes);
   const maxLabel = options.labelWidth ?? 40;
-  const out: string[] = [reportTitle(report), ""];
+  const out: string[] = [oneLine(reportTitle(report)), ""];
   for (const s of flatSections(layoutEditionOf(report))) {
     out.push(s.heading);
     if (s.segments) {
       for (const seg of s.segments) out.push(...renderSegment(seg, report, marks, maxLabel));
     } else {
       for (const p of paragraphsOf((report as unknown as Record<string, unknown>)[s.textKey as string])) {
-        out.push(`　　${p}`);
+        out.push(`　　${oneLine(p)}`);
       }
     }
     out.push("");
   }
+  out.push(...signatureLines(report, out));
   if (notes) out.push(...issueLines(notes.issues), "");
   return out.join("\n");
 }

@@ -102,6 +102,9 @@ interface PdfItem {
   str: string;
   /** Baseline, in points from the bottom edge of the page. */
   y: number;
+  /** Left edge and width, in points. */
+  x: number;
+  width: number;
 }
 
 /** Text items of every page of a PDF with their baselines, read with pdfjs-dist. */
@@ -112,7 +115,11 @@ async function pdfItems(bytes: Uint8Array): Promise<PdfItem[][]> {
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
     pages.push(
-      content.items.map((it) => ("str" in it ? { str: it.str, y: it.transform[5] as number } : { str: "", y: 0 })),
+      content.items.map((it) =>
+        "str" in it
+          ? { str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width }
+          : { str: "", x: 0, y: 0, width: 0 },
+      ),
     );
   }
   await doc.destroy();
@@ -232,6 +239,27 @@ function pdfFonts(bytes: Uint8Array): PdfFont[] {
 }
 
 describe("PDF as official documents are printed", () => {
+  it("ends with the signature, agency above date, flush with the right margin", async () => {
+    const report = { ...loadFixture("huaian-2024"), signature: { agency: "淮安市人民政府办公室", date: "2025-01-20" } };
+    const pages = await pdfItems(await renderPdf(report as Report));
+    // Figures and ideographs are set in different faces, so a printed line is several items: join
+    // the items of each baseline into a line with its right edge.
+    const lines = new Map<number, { text: string; right: number }>();
+    for (const it of (pages.at(-1) ?? []).filter((i) => i.str.trim())) {
+      const y = Math.round(it.y);
+      const line = lines.get(y) ?? { text: "", right: 0 };
+      lines.set(y, { text: line.text + it.str, right: Math.max(line.right, it.x + it.width) });
+    }
+    const byY = [...lines.entries()].sort((a, b) => b[0] - a[0]);
+    const body = byY.filter(([, l]) => !/^- \d+ -$/.test(l.text.trim()));
+    const [agency, date] = body.slice(-2);
+    expect(agency?.[1].text).toBe("淮安市人民政府办公室");
+    expect(date?.[1].text).toBe("2025年1月20日");
+    // A4 is 595.3 pt wide, with an 18 mm (51 pt) page margin and the body's 8 px (6 pt): the text
+    // box ends at about 538 pt, and both lines end there.
+    for (const l of [agency, date]) expect(Math.abs((l?.[1].right ?? 0) - (595.3 - 51 - 6))).toBeLessThan(3);
+  }, 120_000);
+
   let pdfs: Uint8Array[] = [];
   beforeAll(async () => {
     pdfs = await renderPdf(FIXTURE_NAMES.map(loadFixture));
