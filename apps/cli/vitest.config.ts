@@ -11,6 +11,8 @@ export default defineConfig({
     include: browser ? ["test/**/*.browser.test.ts"] : ["src/**/*.test.ts", "test/**/*.test.ts"],
     exclude: browser ? configDefaults.exclude : [...configDefaults.exclude, "**/*.browser.test.ts"],
     setupFiles: ["../../vitest.setup.ts"],
-    testTimeout: 30_000,
+    // Every test runs the real CLI in a child process (documents through its parse workers, from the
+    // TypeScript sources): on a loaded 2-core machine one such run can take tens of seconds.
+    testTimeout: 120_000,
   },
 });

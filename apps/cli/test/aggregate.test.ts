@@ -30,7 +30,7 @@ describe("gov-report aggregate", () => {
 
     const again = runCli(["aggregate", fx("huaian-2024"), "-o", out]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain("already exists; use --force");
+    expect(again.stderr).toContain("文件已存在；加 --force");
     expect(runCli(["aggregate", fx("huaian-2024"), "-o", out, "--force"]).code).toBe(0);
   });
 
@@ -63,8 +63,8 @@ describe("gov-report aggregate", () => {
     expect(r.stderr).toMatch(/! 第 1 份报告 “洪泽区人民政府” 有 2 个错误，其数字按原样计入汇总/);
     expect(r.stderr).toContain("表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
     // The broken and non-report files are listed as faults; the other years as not selected.
-    expect(r.stderr).toMatch(/✗ .*broken\.json:3:\d+: not valid JSON/);
-    expect(r.stderr).toMatch(/✗ .*not-a-report\.json: not a report/);
+    expect(r.stderr).toMatch(/✗ .*broken\.json:3:\d+: 不是有效的 JSON/);
+    expect(r.stderr).toMatch(/✗ .*not-a-report\.json: 不是一份年度报告/);
     expect(r.stderr).toMatch(/- .*huaian-2024\.json: 未选中: 2024 年度/);
   });
 
@@ -78,13 +78,31 @@ describe("gov-report aggregate", () => {
     expect(r.stderr).toContain("各总计已按分项重新计算");
   });
 
-  it("flags an agency summed twice", () => {
+  it("refuses two reports of one agency and year, naming both files, unless --allow-duplicates", () => {
     const dir = tmp();
     cpSync(fx("huaian-2024"), join(dir, "a.json"));
     cpSync(fx("huaian-2024"), join(dir, "b.json"));
-    const r = runCli(["aggregate", dir]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain("第 2 份报告的机关 “淮安市人民政府” 已计入汇总，本份再次计入（是否重复？）");
+    const out = join(dir, "sum.json");
+    const r = runCli(["aggregate", dir, "-o", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/✗ .*a\.json 与 .*b\.json/);
+    expect(r.stderr).toContain("--allow-duplicates");
+    expect(r.stderr).toContain("未写入任何文件");
+    expect(existsSync(out)).toBe(false);
+    const allowed = runCli(["aggregate", dir, "--allow-duplicates"]);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain("第 2 份报告的机关 “淮安市人民政府” 已计入汇总，本份再次计入（是否重复？）");
+  });
+
+  it("refuses 洪泽区人民政府 2023 and 淮安市洪泽区人民政府 2023 as one agency's year twice", () => {
+    const dir = tmp();
+    const longer = readJson(fx("hongze-2023")) as { agency: { name: string } };
+    longer.agency.name = `淮安市${longer.agency.name}`;
+    cpSync(fx("hongze-2023"), join(dir, "page.json"));
+    writeFileSync(join(dir, "text.json"), JSON.stringify(longer));
+    const r = runCli(["aggregate", dir, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/✗ .*page\.json and .*text\.json/);
   });
 
   it("exits 2 when nothing can be summed", () => {

@@ -58,8 +58,8 @@ describe("gov-report check", () => {
       /某县统计局\s+2021\s+2019\s+0\s+1\s+格式版本: 2021 年度报告应使用 2021 版格式，报告为 2019 版/,
     );
     expect(r.stdout).toContain("无法读取的文件（2 个）");
-    expect(r.stdout).toMatch(/✗ .*mixed\/broken\.json:3:\d+: not valid JSON/);
-    expect(r.stdout).toMatch(/✗ .*mixed\/not-a-report\.json: not a report/);
+    expect(r.stdout).toMatch(/✗ .*mixed\/broken\.json:3:\d+: 不是有效的 JSON/);
+    expect(r.stdout).toMatch(/✗ .*mixed\/not-a-report\.json: 不是一份年度报告/);
     expect(r.stdout).not.toContain("notes.md");
     expect(r.stdout).toContain("共 6 个文件：3 份报告无错误，1 份有错误，2 个无法读取");
   });
@@ -79,7 +79,7 @@ describe("gov-report check", () => {
     const wrong = out.files[5] as FileRecord;
     expect(wrong.ok).toBe(true);
     expect(wrong.issues?.map((i) => `${i.severity} ${i.code}`)).toEqual(["warning edition.year-mismatch"]);
-    expect(out.files[0]?.error).toMatch(/not valid JSON/);
+    expect(out.files[0]?.error).toMatch(/不是有效的 JSON/);
     expect(out.files[1]?.issues?.filter((i) => i.severity === "error").map((i) => i.code)).toEqual([
       "reviews.group-total",
       "reviews.group-total",
@@ -91,6 +91,8 @@ describe("gov-report check", () => {
       withErrors: 1,
       withoutErrors: 3,
       unreadable: 2,
+      withUnreadCells: 0,
+      duplicates: 0,
       crossYearPairs: 0,
       crossYearPairsWithErrors: 0,
     });
@@ -136,17 +138,15 @@ describe("gov-report check", () => {
     expect(r.code).toBe(1);
     expect(
       r.stdout.startsWith(
-        "\uFEFFfile,source,agency,year,edition,errors,warnings,worst_code,worst_message,unreadable\r\n",
+        "\uFEFFfile,source,agency,year,edition,errors,warnings,unread_cells,duplicate,worst_code,worst_message,unreadable\r\n",
       ),
     ).toBe(true);
     const lines = r.stdout.trimEnd().split("\r\n");
     expect(lines).toHaveLength(7);
     expect(lines.find((l) => l.includes("hongze-2023"))).toMatch(
-      /,json,洪泽区人民政府,2023,2021,2,3,reviews\.group-total,/,
+      /,json,洪泽区人民政府,2023,2021,2,3,0,,reviews\.group-total,/,
     );
-    expect(lines.find((l) => l.includes("broken.json"))).toMatch(
-      /,json,,,,,,,,".*not valid JSON: .*"$|,json,,,,,,,,.*not valid JSON/,
-    );
+    expect(lines.find((l) => l.includes("broken.json"))).toMatch(/,json,{10}.*不是有效的 JSON/);
   });
 
   it("exits 0 when every report is free of errors, with English output on request", () => {
@@ -179,12 +179,12 @@ describe("gov-report check", () => {
 
     const missing = runCli(["check", "/nonexistent/reports"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("/nonexistent/reports: no such file or folder");
+    expect(missing.stderr).toContain("/nonexistent/reports: 文件或文件夹不存在");
 
     const empty = mkdtempSync(join(tmpdir(), "gr-check-"));
     const none = runCli(["check", empty]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("no report files");
+    expect(none.stderr).toContain("没有找到报告文件");
     expect(hasStackTrace(bad.stderr + missing.stderr + none.stderr)).toBe(false);
   });
 
@@ -223,7 +223,7 @@ describe("batch helpers", () => {
       mkdirSync(dirname(join(dir, f)), { recursive: true });
       writeFileSync(join(dir, f), "{}");
     }
-    expect(collectInputs([dir]).map((f) => f.slice(dir.length + 1))).toEqual([
+    expect(collectInputs([dir]).map((e) => e.file.slice(dir.length + 1))).toEqual([
       "a/y.docx",
       "a/z.pdf",
       "b.json",
@@ -262,6 +262,6 @@ describe("check output hygiene", () => {
     writeFileSync(join(dir, "r.json"), JSON.stringify(report));
     const r = runCli(["check", dir]);
     expect(r.stdout).not.toContain("\u001b");
-    expect(r.stdout).toMatch(/r\.json\s+某局 {2}\[2J二处\s+2024/);
+    expect(r.stdout).toMatch(/r\.json\s+某局 二处\s+2024/);
   });
 });

@@ -48,7 +48,8 @@ describe("gov-report export --to csv", () => {
     expect(header?.slice(0, 4)).toEqual(["文件", "机关名称", "报告年度", "格式版本"]);
     expect(rows).toHaveLength(4);
     const shared = sharedCells().filter((c) => c.kind !== "text").length;
-    expect(header).toHaveLength(4 + numericCellsOf("2019").length + numericCellsOf("2021").length - shared);
+    expect(header).toHaveLength(4 + numericCellsOf("2019").length + numericCellsOf("2021").length - shared + 1);
+    expect(header?.at(-1)).toBe("未读单元格");
     expect(new Set(header).size).toBe(header?.length);
     NAMES.forEach((name, i) => {
       const report = JSON.parse(readFileSync(fx(name), "utf8")) as { edition: "2019" | "2021"; year: number };
@@ -79,7 +80,7 @@ describe("gov-report export --to csv", () => {
   it("has only the edition's own columns when every report is of one edition", () => {
     const r = runCli(["export", "--keys", "en", fx("huaian-2024"), fx("hongze-2024")]);
     const header = parseCsv(r.stdout.slice(1))[0] as string[];
-    expect(header.slice(4)).toEqual(numericCellsOf("2021").map((c) => c.id));
+    expect(header.slice(4)).toEqual([...numericCellsOf("2021").map((c) => c.id), "unreadCells"]);
   });
 
   it("quotes commas, quotes and line breaks, and defuses formulas in text", () => {
@@ -99,14 +100,14 @@ describe("gov-report export --to csv", () => {
     const mixed = mixedFolder();
     const r = runCli(["export", mixed, "-o", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/skipped .*broken\.json:3:\d+: not valid JSON/);
-    expect(r.stderr).toMatch(/skipped .*not-a-report\.json: not a report/);
-    expect(r.stderr).toContain(`4 report(s) written to ${out}`);
+    expect(r.stderr).toMatch(/已跳过 .*broken\.json:3:\d+: 不是有效的 JSON/);
+    expect(r.stderr).toMatch(/已跳过 .*not-a-report\.json: 不是一份年度报告/);
+    expect(r.stderr).toContain(`导出 4 份报告，跳过 2 个，已写入 ${out}`);
     const rows = parseCsv(readFileSync(out, "utf8").slice(1));
     expect(rows.slice(1).map((row) => row[2])).toEqual(["2023", "2024", "2020", "2021"]);
     const again = runCli(["export", mixed, "-o", out]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain("already exists; use --force");
+    expect(again.stderr).toContain("文件已存在；加 --force");
   });
 
   it("exits 2 and writes nothing when no report can be exported", () => {

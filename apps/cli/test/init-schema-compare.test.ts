@@ -27,7 +27,7 @@ describe("gov-report init", () => {
     writeFileSync(file, '{"keep":1}');
     const r = runCli(["init", "--year", "2025", "-o", file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("already exists");
+    expect(r.stderr).toContain("文件已存在");
     expect(readFileSync(file, "utf8")).toBe('{"keep":1}');
     expect(runCli(["init", "--year", "2025", "-o", file, "--force"]).code).toBe(0);
     expect(JSON.parse(readFileSync(file, "utf8")).year).toBe(2025);

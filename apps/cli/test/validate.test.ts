@@ -42,14 +42,14 @@ describe("gov-report validate", () => {
     writeFileSync(file, '{"edition": "2021",\n "year": 20');
     const r = runCli(["validate", file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.json:2:\d+: not valid JSON/);
+    expect(r.stderr).toMatch(/bad\.json:2:\d+: 不是有效的 JSON/);
     expect(hasStackTrace(r.stderr + r.stdout)).toBe(false);
   });
 
   it("exits 2 on a missing file and still reports the others, with a summary line", () => {
     const r = runCli(["validate", fx("seed-2020"), "/nonexistent/x.json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("/nonexistent/x.json: cannot read: no such file");
+    expect(r.stderr).toContain("/nonexistent/x.json: 文件或文件夹不存在");
     expect(r.stdout).toContain("共 2 个文件");
   });
 

@@ -1,25 +1,23 @@
 /**
  * gov-report aggregate: sums the reports of one year and edition cell by cell into a roll-up
- * report (core `ReportSum`). Files are read one at a time and only the running sums are kept.
- * Reports of several years or editions are refused unless --year / --edition choose one.
+ * report (core `ReportSum`). Files are read one at a time (documents in the parse workers) and
+ * only the running sums are kept. Reports of several years or editions are refused unless
+ * --year / --edition choose one; two reports of one agency and year, and reports with unread or
+ * ambiguous cells, are refused unless --allow-duplicates / --allow-unread.
  */
-import {
-  type AggregateIssue,
-  type Edition,
-  editionForYear,
-  ReportSum,
-  type SumReportsResult,
-  validateReport,
-} from "@gov-report/core/lite";
+import { type Edition, ReportSum, validateReport } from "@gov-report/core/lite";
+import { DuplicateFinder } from "../util/duplicates.js";
 import { CliError, EXIT } from "../util/errors.js";
-import { writeOutputFile } from "../util/io.js";
-import { loadReport } from "../util/load-report.js";
+import { lang, t } from "../util/i18n.js";
+import { displayName, writeOutputFile } from "../util/io.js";
+import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
-import { formatIssues, type Lang, summaryLine } from "../util/report-output.js";
+import type { Lang } from "../util/report-output.js";
+import { clean } from "../util/sanitize.js";
 import { Sink } from "../util/sink.js";
-import { bold, red, yellow } from "../util/style.js";
-import { printable } from "../util/text-width.js";
 import { collectInputs } from "../util/walk.js";
+import { type Group, groupName, type Skipped, writeRefusal, writeSkipped, writeSummary } from "./aggregate-output.js";
+import { noFiles, requireExisting } from "./check.js";
 
 export interface AggregateOptions {
   output?: string;
@@ -28,27 +26,11 @@ export interface AggregateOptions {
   edition?: Edition;
   agency?: string;
   recomputeTotals?: boolean;
+  allowDuplicates?: boolean;
+  allowUnread?: boolean;
   lang: Lang;
+  jobs?: number;
 }
-
-interface Group {
-  sum: ReportSum;
-  /** Files offered to `sum`, in order: `AggregateIssue.input` indexes this list. */
-  files: string[];
-  /** Indices in `files` of the inputs the sum refused (listed with the skipped files). */
-  refused: Set<number>;
-}
-
-interface Skipped {
-  file: string;
-  /** Starts with the file name. */
-  reason: string;
-  /** Unreadable or not a report (a fault), as opposed to left out by --year / --edition. */
-  fault: boolean;
-}
-
-const groupName = (year: number, edition: string, lang: Lang) =>
-  lang === "zh" ? `${year} 年度（${edition} 版格式）` : `${year} (${edition} edition)`;
 
 /** The edition and year a value declares, when they are usable to pick its group. */
 function declared(value: unknown): { edition: Edition; year: number } | undefined {
@@ -58,131 +40,112 @@ function declared(value: unknown): { edition: Edition; year: number } | undefine
   return undefined;
 }
 
-export async function runAggregate(paths: string[], opts: AggregateOptions): Promise<number> {
-  const zh = opts.lang === "zh";
-  const files = collectInputs(paths);
-  if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .docx, .html, .txt) found`);
-  const groups = new Map<string, Group>();
-  const skipped: Skipped[] = [];
+const message = (i: { message: string; messageEn: string } | undefined) =>
+  i ? clean(lang() === "zh" ? i.message : i.messageEn) : "";
 
-  const bar = progress(files.length, zh ? "汇总" : "summing");
-  for (const file of files) {
-    bar.tick(file);
-    const loaded = await loadReport(file);
-    if (loaded.error !== undefined) {
-      skipped.push({ file, reason: loaded.error, fault: true });
-      continue;
+class AggregateRun {
+  readonly groups = new Map<string, Group>();
+  readonly skipped: Skipped[] = [];
+  readonly duplicates = new DuplicateFinder();
+  /** Files selected for summing, in order (duplicates are named by them). */
+  private readonly selected: string[] = [];
+
+  constructor(private readonly opts: AggregateOptions) {}
+
+  add(l: Loaded): void {
+    const file = l.file;
+    if (l.error !== undefined) {
+      this.skipped.push({ file, reason: l.error, fault: true });
+      return;
     }
-    const d = declared(loaded.value);
+    const d = declared(l.value);
     if (!d) {
-      const first = validateReport(loaded.value).issues.find((i) => i.severity === "error");
-      const why = first ? (zh ? first.message : first.messageEn) : "";
-      skipped.push({
-        file,
-        reason: `${file}: ${zh ? "不是结构完整的年度报告" : "not a complete report"}: ${why}`,
-        fault: true,
-      });
-      continue;
+      const first = (l.validation ?? validateReport(l.value)).issues.find((i) => i.severity === "error");
+      const why = t("不是结构完整的年度报告", "not a complete report");
+      return void this.skipped.push({ file, reason: `${displayName(file)}: ${why}: ${message(first)}`, fault: true });
     }
-    if ((opts.year !== undefined && d.year !== opts.year) || (opts.edition && d.edition !== opts.edition)) {
-      skipped.push({
-        file,
-        reason: `${file}: ${zh ? "未选中" : "not selected"}: ${groupName(d.year, d.edition, opts.lang)}`,
-        fault: false,
-      });
-      continue;
+    const { year, edition } = this.opts;
+    if ((year !== undefined && d.year !== year) || (edition && d.edition !== edition)) {
+      const why = `${t("未选中", "not selected")}: ${groupName(d.year, d.edition)}`;
+      return void this.skipped.push({ file, reason: `${displayName(file)}: ${why}`, fault: false });
     }
     const key = `${d.year}/${d.edition}`;
-    let g = groups.get(key);
+    let g = this.groups.get(key);
     if (!g) {
-      g = { sum: new ReportSum({ ...d, agencyName: opts.agency ?? "" }), files: [], refused: new Set() };
-      groups.set(key, g);
+      g = {
+        sum: new ReportSum({ ...d, agencyName: this.opts.agency ?? "" }),
+        files: [],
+        refused: new Set(),
+        unread: [],
+        duplicates: [],
+      };
+      this.groups.set(key, g);
     }
+    this.note(g, l, d.year);
     g.files.push(file);
-    const { added, issues } = g.sum.add(loaded.value);
+    const { added, issues } = g.sum.add(l.value);
     if (!added) {
       g.refused.add(g.files.length - 1);
       const first = issues.find((i) => i.severity === "error");
-      skipped.push({ file, reason: `${file}: ${first ? (zh ? first.message : first.messageEn) : ""}`, fault: true });
+      this.skipped.push({ file, reason: `${displayName(file)}: ${message(first)}`, fault: true });
     }
   }
-  bar.done();
 
-  const err = new Sink(process.stderr);
-  const live = [...groups.values()].filter((g) => g.sum.count > 0);
-  if (live.length !== 1) {
-    writeSkipped(err, skipped, opts.lang);
-    err.flush();
-    if (!live.length) throw new CliError(zh ? "没有可汇总的报告，未写入任何文件" : "no report to sum; nothing written");
-    const list = live
-      .map((g) => `${groupName(g.sum.year, g.sum.edition, opts.lang)} ${g.sum.count}${zh ? " 份" : ""}`)
-      .join(zh ? "；" : "; ");
-    throw new CliError(
-      zh
-        ? `这些报告属于不同的年度或格式版本（${list}），不能相加；请用 --year 和/或 --edition 选择一组。未写入任何文件`
-        : `the reports are of different years or editions (${list}) and cannot be added; choose one with --year and/or --edition. Nothing written`,
-    );
+  /** Unread cells and duplicates, noted per group: the group summed decides the refusal. */
+  private note(g: Group, l: Loaded, year: number): void {
+    if (l.needsReading.length) g.unread.push({ file: l.file, cells: l.needsReading, value: l.value });
+    const id = this.selected.length;
+    this.selected.push(l.file);
+    const name = (l.value as { agency?: { name?: unknown } }).agency?.name;
+    const dup = typeof name === "string" ? this.duplicates.add(id, name, year) : undefined;
+    if (dup) g.duplicates.push({ first: this.selected[dup.first] as string, second: l.file });
   }
+}
 
-  const group = live[0] as Group;
+export async function runAggregate(paths: string[], opts: AggregateOptions): Promise<number> {
+  const entries = collectInputs(paths);
+  requireExisting(entries);
+  if (!entries.length) throw new CliError(noFiles(paths));
+  const run = new AggregateRun(opts);
+  const bar = progress(entries.length, t("汇总", "summing"));
+  for await (const l of loadInputs(entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+    run.add(l);
+    bar.tick(l.file);
+  }
+  bar.done();
+  const err = new Sink(process.stderr);
+  const group = onlyGroup(run, err);
+  const refusal = writeRefusal(err, group, opts);
+  if (refusal) {
+    writeSkipped(err, run.skipped);
+    err.flush();
+    throw new CliError(refusal, EXIT.ruleBroken);
+  }
   const result = group.sum.result({ recomputeTotals: Boolean(opts.recomputeTotals) });
   const text = `${JSON.stringify(result.report, null, 2)}\n`;
   if (opts.output) writeOutputFile(opts.output, text, Boolean(opts.force));
-
-  writeSummary(err, group, result, skipped, opts);
+  writeSummary(err, group, result, run.skipped, opts);
   err.flush();
   if (!opts.output) process.stdout.write(text);
-
   const inputErrors = result.issues.some((i) => i.input !== undefined && i.code === "aggregate.input-has-errors");
   const rollupErrors = result.issues.some((i) => i.input === undefined && i.severity === "error");
-  return inputErrors || rollupErrors || skipped.some((s) => s.fault) ? EXIT.ruleBroken : EXIT.ok;
+  return inputErrors || rollupErrors || run.skipped.some((s) => s.fault) ? EXIT.ruleBroken : EXIT.ok;
 }
 
-function writeSkipped(err: Sink, skipped: readonly Skipped[], lang: Lang): void {
-  if (!skipped.length) return;
-  err.write(`${lang === "zh" ? `未计入 ${skipped.length} 个文件:` : `Left out ${skipped.length} file(s):`}\n`);
-  for (const s of skipped) err.write(`  ${s.fault ? red("✗", process.stderr) : "-"} ${printable(s.reason)}\n`);
-}
-
-function writeSummary(
-  err: Sink,
-  group: Group,
-  result: SumReportsResult,
-  skipped: readonly Skipped[],
-  opts: AggregateOptions,
-): void {
-  const zh = opts.lang === "zh";
-  const { sum, files, refused } = group;
-  const bold2 = (s: string) => bold(s, process.stderr);
-  err.write(
-    `${bold2(zh ? `已汇总 ${sum.count} 份报告，${groupName(sum.year, sum.edition, opts.lang)}:` : `Summed ${sum.count} report(s), ${groupName(sum.year, sum.edition, opts.lang)}:`)}\n`,
+/** The one group of year and edition to sum; anything else is refused (nothing written, exit 2). */
+function onlyGroup(run: AggregateRun, err: Sink): Group {
+  const live = [...run.groups.values()].filter((g) => g.sum.count > 0);
+  if (live.length === 1) return live[0] as Group;
+  writeSkipped(err, run.skipped);
+  err.flush();
+  if (!live.length) throw new CliError(t("没有可汇总的报告，未写入任何文件", "no report to sum; nothing written"));
+  const list = live
+    .map((g) => `${groupName(g.sum.year, g.sum.edition)} ${g.sum.count}${t(" 份", "")}`)
+    .join(t("；", "; "));
+  throw new CliError(
+    t(
+      `这些报告属于不同的年度或格式版本（${list}），不能相加；请用 --year 和/或 --edition 选择一组。未写入任何文件`,
+      `the reports are of different years or editions (${list}) and cannot be added; choose one with --year and/or --edition. Nothing written`,
+    ),
   );
-  const notes = new Map<number, AggregateIssue[]>();
-  for (const i of result.issues) {
-    if (i.input === undefined || i.severity === "error") continue;
-    notes.set(i.input, [...(notes.get(i.input) ?? []), i]);
-  }
-  files.forEach((file, index) => {
-    if (refused.has(index)) return;
-    err.write(`  ${printable(file)}\n`);
-    for (const n of notes.get(index) ?? [])
-      err.write(`    ${yellow("!", process.stderr)} ${printable(zh ? n.message : n.messageEn)}\n`);
-  });
-  writeSkipped(err, skipped, opts.lang);
-  if (sum.edition !== editionForYear(sum.year)) {
-    err.write(
-      zh
-        ? `注意: ${sum.year} 年度应使用 ${editionForYear(sum.year)} 版格式\n`
-        : `Note: a ${sum.year} report uses the ${editionForYear(sum.year)} edition\n`,
-    );
-  }
-  const own = result.issues.filter((i) => i.input === undefined && i.code !== "text.empty-section");
-  err.write(`${bold2(zh ? "汇总结果核对:" : "Checks of the roll-up:")}\n`);
-  err.write(`${[...formatIssues(own, opts.lang), summaryLine(own, opts.lang)].join("\n")}\n`);
-  err.write(
-    zh
-      ? `文字部分（总体情况、存在的主要问题及改进情况、其他需要报告的事项）留空，须由汇总机关撰写${opts.agency ? "" : "；未指定 --agency，机关名称为空"}${opts.recomputeTotals ? "；各总计已按分项重新计算" : ""}\n`
-      : `The narrative sections are left empty for the consolidating office to write${opts.agency ? "" : "; no --agency given, so the agency name is empty"}${opts.recomputeTotals ? "; every total was recomputed from its parts" : ""}\n`,
-  );
-  if (opts.output) err.write(`${zh ? "已写入" : "Written to"} ${opts.output}\n`);
 }

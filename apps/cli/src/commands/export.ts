@@ -1,7 +1,9 @@
 /**
  * gov-report export --to csv: one row per report, one column per numeric cell of the format
  * (core `numericCellsOf`), headed by the printed labels (or the model paths with --keys en).
- * Of each report only its numbers are kept until the end, when the columns are known.
+ * Of each report only its numbers are kept until the end, when the columns are known. A cell the
+ * parser could not read (unread or ambiguous) is an empty field, never its placeholder 0, and the
+ * last column (未读单元格 / unreadCells) lists the ids of such cells.
  */
 import {
   type CellDef,
@@ -11,21 +13,26 @@ import {
   numericCellsOf,
   sharedCells,
   TOP_LEVEL_LABELS,
-  validateReport,
 } from "@gov-report/core/lite";
 import { csvField, csvRow, csvText, UTF8_BOM } from "../util/csv.js";
 import { CliError, EXIT } from "../util/errors.js";
-import { writeOutputFile } from "../util/io.js";
-import { loadReport } from "../util/load-report.js";
+import { lang, t } from "../util/i18n.js";
+import { displayName, writeOutputFile } from "../util/io.js";
+import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
+import type { Lang } from "../util/report-output.js";
+import { clean } from "../util/sanitize.js";
 import { red } from "../util/style.js";
 import { collectInputs } from "../util/walk.js";
+import { noFiles, requireExisting } from "./check.js";
 
 export interface ExportOptions {
   to: "csv";
   output?: string;
   force?: boolean;
   keys: "zh" | "en";
+  lang: Lang;
+  jobs?: number;
 }
 
 interface Row {
@@ -33,8 +40,10 @@ interface Row {
   agency: string;
   year: number;
   edition: Edition;
-  /** In the order of numericCellsOf(edition). */
+  /** In the order of numericCellsOf(edition); NaN for a cell that is unread or ambiguous. */
   values: Float64Array;
+  /** Ids of the unread or ambiguous cells. */
+  unread: string[];
 }
 
 export interface ExportColumn {
@@ -106,54 +115,81 @@ const LEADING = {
   zh: ["文件", TOP_LEVEL_LABELS.agencyName.zh, TOP_LEVEL_LABELS.year.zh, TOP_LEVEL_LABELS.edition.zh],
   en: ["file", "agency", "year", "edition"],
 };
+const UNREAD_COLUMN = { zh: "未读单元格", en: "unreadCells" };
 
-export async function runExport(paths: string[], opts: ExportOptions): Promise<number> {
-  const files = collectInputs(paths);
-  if (!files.length) throw new CliError(`${paths.join(", ")}: no report files (.json, .pdf, .docx, .html, .txt) found`);
-  const rows: Row[] = [];
-  const skipped: string[] = [];
-  const bar = progress(files.length, "export");
-  for (const file of files) {
-    bar.tick(file);
-    const loaded = await loadReport(file);
-    if (loaded.error !== undefined) {
-      skipped.push(loaded.error);
-      continue;
-    }
-    const { report, issues } = validateReport(loaded.value);
-    if (!report) {
-      const first = issues.find((i) => i.severity === "error");
-      skipped.push(`${file}: not a complete report${first ? `: ${first.messageEn}` : ""}`);
-      continue;
-    }
-    const cells = numericCellsOf(report.edition);
-    const values = new Float64Array(cells.length);
-    cells.forEach((c, k) => {
-      // A structurally complete report has a finite number in every numeric cell.
-      values[k] = getAt(report, c.path) as number;
-    });
-    rows.push({ file, agency: report.agency.name, year: report.year, edition: report.edition, values });
+/** One report's row, or why it is skipped. */
+function rowOf(l: Loaded): Row | string {
+  if (l.error !== undefined) return l.error;
+  const report = l.validation?.report;
+  if (!report) {
+    const first = l.validation?.issues.find((i) => i.severity === "error");
+    const why = first ? `: ${clean(lang() === "zh" ? first.message : first.messageEn)}` : "";
+    return `${displayName(l.file)}: ${t("不是结构完整的年度报告", "not a complete report")}${why}`;
   }
-  bar.done();
+  const cells = numericCellsOf(report.edition);
+  const values = new Float64Array(cells.length);
+  const unread = new Set(l.needsReading.map((c) => c.id));
+  cells.forEach((c, k) => {
+    // A structurally complete report has a finite number in every numeric cell.
+    values[k] = unread.has(c.id) ? Number.NaN : (getAt(report, c.path) as number);
+  });
+  return {
+    file: l.file,
+    agency: report.agency.name,
+    year: report.year,
+    edition: report.edition,
+    values,
+    unread: [...unread],
+  };
+}
 
-  for (const s of skipped) process.stderr.write(`gov-report: ${red("✗", process.stderr)} skipped ${s}\n`);
-  if (!rows.length) throw new CliError("no report could be exported; nothing written");
-
+function csvOf(rows: readonly Row[], keys: "zh" | "en"): string {
   const editions = EDITIONS.filter((e) => rows.some((r) => r.edition === e));
-  const columns = exportColumns(editions, opts.keys);
-  const parts: string[] = [UTF8_BOM, csvRow([...LEADING[opts.keys], ...columns.map((c) => csvText(c.header))])];
+  const columns = exportColumns(editions, keys);
+  const header = [...LEADING[keys], ...columns.map((c) => csvText(c.header)), UNREAD_COLUMN[keys]];
+  const parts: string[] = [UTF8_BOM, csvRow(header)];
   for (const r of rows) {
     const fields = [csvText(r.file), csvText(r.agency), csvField(r.year), r.edition];
     for (const c of columns) {
       const k = c.index[r.edition];
-      fields.push(k === undefined ? "" : csvField(r.values[k]));
+      const v = k === undefined ? undefined : (r.values[k] as number);
+      fields.push(v === undefined || Number.isNaN(v) ? "" : csvField(v));
     }
+    fields.push(csvText(r.unread.join(" ")));
     parts.push(csvRow(fields));
   }
-  const csv = parts.join("");
-  if (opts.output) {
-    writeOutputFile(opts.output, csv, Boolean(opts.force));
-    process.stderr.write(`gov-report: ${rows.length} report(s) written to ${opts.output}\n`);
-  } else process.stdout.write(csv);
-  return skipped.length ? EXIT.ruleBroken : EXIT.ok;
+  return parts.join("");
+}
+
+export async function runExport(paths: string[], opts: ExportOptions): Promise<number> {
+  const entries = collectInputs(paths);
+  requireExisting(entries);
+  if (!entries.length) throw new CliError(noFiles(paths));
+  const rows: Row[] = [];
+  const skipped: string[] = [];
+  const bar = progress(entries.length, t("导出", "exporting"));
+  for await (const l of loadInputs(entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+    bar.tick(l.file);
+    const row = rowOf(l);
+    if (typeof row === "string") skipped.push(row);
+    else rows.push(row);
+  }
+  bar.done();
+  for (const s of skipped)
+    process.stderr.write(`gov-report: ${red("✗", process.stderr)} ${t("已跳过", "skipped")} ${clean(s)}
+`);
+  if (!rows.length)
+    throw new CliError(t("没有可导出的报告，未写入任何文件", "no report could be exported; nothing written"));
+  const csv = csvOf(rows, opts.keys);
+  if (opts.output) writeOutputFile(opts.output, csv, Boolean(opts.force));
+  else process.stdout.write(csv);
+  const unread = rows.filter((r) => r.unread.length).length;
+  const where = opts.output ? t(`，已写入 ${clean(opts.output)}`, `, written to ${clean(opts.output)}`) : "";
+  process.stderr.write(
+    `${t(
+      `共 ${entries.length} 个文件：导出 ${rows.length} 份报告，跳过 ${skipped.length} 个${unread ? `；${unread} 份有未能读取或存疑的单元格（已留空并列在“${UNREAD_COLUMN.zh}”列）` : ""}${where}`,
+      `${entries.length} files: ${rows.length} report(s) exported, ${skipped.length} skipped${unread ? `; ${unread} with unread or ambiguous cells (left empty, listed in ${UNREAD_COLUMN.en})` : ""}${where}`,
+    )}\n`,
+  );
+  return skipped.length || unread ? EXIT.ruleBroken : EXIT.ok;
 }

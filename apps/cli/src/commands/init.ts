@@ -1,6 +1,8 @@
 import { createEmptyReport, type Edition, editionForYear } from "@gov-report/core/lite";
 import { EXIT } from "../util/errors.js";
+import { t } from "../util/i18n.js";
 import { writeOutputFile } from "../util/io.js";
+import { clean } from "../util/sanitize.js";
 
 export interface InitOptions {
   year: number;
@@ -19,8 +21,16 @@ export function runInit(opts: InitOptions): number {
     return EXIT.ok;
   }
   writeOutputFile(opts.output, json, opts.force);
+  const usual = editionForYear(opts.year);
   const warn =
-    edition !== editionForYear(opts.year) ? `（注意：${opts.year} 年度通常使用 ${editionForYear(opts.year)} 版）` : "";
-  process.stderr.write(`已创建 ${opts.output}：${opts.year} 年度，${edition} 版格式${warn}\n`);
+    edition !== usual
+      ? t(
+          `（注意：${opts.year} 年度通常使用 ${usual} 版）`,
+          ` (note: a ${opts.year} report usually uses the ${usual} edition)`,
+        )
+      : "";
+  process.stderr.write(
+    `${t(`已创建 ${clean(opts.output)}：${opts.year} 年度，${edition} 版格式`, `created ${clean(opts.output)}: ${opts.year}, ${edition} edition`)}${warn}\n`,
+  );
   return EXIT.ok;
 }

@@ -1,18 +1,22 @@
 /**
- * gov-report parse: reads published reports (PDF, Word .docx, HTML page, extracted text) into canonical
- * report JSON. One input: the report JSON on stdout (or -o), the parser's diagnostics and the
- * validator's findings on stderr, so stdout stays pure JSON. Several inputs or a folder: one
- * .json per input in --out-dir, with a progress bar and a summary.
+ * gov-report parse: reads published reports (PDF, Word, HTML page, extracted text) into report
+ * JSON. One input: the report JSON on stdout (or -o), the parser's diagnostics and the validator's
+ * findings on stderr, so stdout stays pure JSON. Several inputs or a folder: one .json per input in
+ * --out-dir, with progress on a terminal and a summary. The report keeps its `provenance`.
  */
-import { readdirSync, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
-import { type ValidationIssue, validateReport } from "@gov-report/core/lite";
-import type { Diagnostic, ParseInput, ParseResult } from "@gov-report/parser";
+import { join } from "node:path";
+import { formatDiagnostics } from "../util/diagnostics.js";
 import { CliError, EXIT } from "../util/errors.js";
-import { displayName, ensureOutputDir, readInputBytes, writeOutputFile } from "../util/io.js";
+import { lang, t } from "../util/i18n.js";
+import { displayName, ensureOutputDir, writeOutputFile } from "../util/io.js";
+import { type Loaded, loadInputs } from "../util/loader.js";
+import { uniqueOutputNames } from "../util/out-names.js";
 import { progress } from "../util/progress.js";
 import { countBySeverity, formatIssues, type Lang, summaryLine } from "../util/report-output.js";
-import { bold, dim, red, yellow } from "../util/style.js";
+import { clean } from "../util/sanitize.js";
+import { bold, dim } from "../util/style.js";
+import { reportTitle } from "../util/title.js";
+import { collectInputs, type InputEntry } from "../util/walk.js";
 
 export interface ParseOptions {
   output?: string;
@@ -20,190 +24,138 @@ export interface ParseOptions {
   force?: boolean;
   format: "text" | "json";
   lang: Lang;
+  jobs?: number;
 }
 
-const SUPPORTED = new Set([".pdf", ".docx", ".doc", ".html", ".htm", ".txt"]);
-/** Diagnostics that mean the input could not be read as a report at all (exit 2). */
-const UNREADABLE = new Set(["input.unreadable", "input.no-text-layer", "input.not-a-report"]);
-
-interface Outcome {
-  file: string;
-  result?: ParseResult;
-  issues: ValidationIssue[];
-  /** Set when the input could not be read or is of an unsupported type. */
-  error?: string;
-}
-
-/** The parser input for a file, by extension; "-" and unknown extensions are sniffed. */
-function inputOf(file: string): ParseInput {
-  const ext = file === "-" ? "" : extname(file).toLowerCase();
-  if (ext && !SUPPORTED.has(ext))
-    throw new CliError(`${file}: unsupported file type "${ext}" (expected .pdf, .docx, .html, .htm or .txt)`);
-  const bytes = readInputBytes(file);
-  if (ext === ".pdf" || (!ext && bytes.subarray(0, 5).toString("latin1") === "%PDF-"))
-    return { pdf: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-  // .docx is a zip archive ("PK\x03\x04"); a legacy .doc an OLE2 file: the parser explains that one.
-  const magic = bytes.subarray(0, 4).toString("latin1");
-  if (ext === ".docx" || ext === ".doc" || (!ext && (magic === "PK\x03\x04" || magic === "\xd0\xcf\x11\xe0")))
-    return { docx: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-  let text = bytes.toString("utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (ext === ".html" || ext === ".htm") return { html: text };
-  if (!ext && text.trimStart().startsWith("<")) return { html: text };
-  return { text };
-}
-
-async function parseOne(file: string): Promise<Outcome> {
-  const { parseReport } = await import("@gov-report/parser");
-  let input: ParseInput;
-  try {
-    input = inputOf(file);
-  } catch (e) {
-    if (e instanceof CliError) return { file: displayName(file), issues: [], error: e.message };
-    throw e;
-  }
-  const result = await parseReport(input);
-  const fatal = result.diagnostics.find((d) => UNREADABLE.has(d.code));
-  if (fatal) return { file: displayName(file), result, issues: [], error: `${displayName(file)}: ${fatal.messageEn}` };
-  return { file: displayName(file), result, issues: validateReport(result.report).issues };
-}
-
-function formatDiagnostics(diags: readonly Diagnostic[], lang: Lang): string[] {
-  return diags.map((d) => {
-    const mark =
-      d.severity === "error"
-        ? red(lang === "zh" ? "✗ 错误" : "✗ error", process.stderr)
-        : d.severity === "warning"
-          ? yellow(lang === "zh" ? "! 提醒" : "! warning", process.stderr)
-          : dim(lang === "zh" ? "· 说明" : "· info", process.stderr);
-    const where = d.source
-      ? dim(
-          ` (${[d.source.page ? `p.${d.source.page}` : "", d.source.line ? `line ${d.source.line}` : ""].filter(Boolean).join(" ")})`,
-          process.stderr,
-        )
-      : "";
-    return `    ${mark} ${lang === "zh" ? d.message : d.messageEn}${where} ${dim(`[${d.code}]`, process.stderr)}`;
-  });
-}
+const err = process.stderr;
 
 /** Everything said about one parsed file, for stderr. */
-function report(o: Outcome, lang: Lang): string {
+function describe(l: Loaded): string {
   const out: string[] = [];
-  const r = o.result;
-  if (!r) return "";
-  const rep = r.report;
-  const name = rep.agency.name || (lang === "zh" ? "（未署名机关）" : "(agency not named)");
-  out.push(
-    `${bold(o.file, process.stderr)}  ${dim(`${name} ${rep.year}（${rep.edition} 版）confidence ${r.confidence}`, process.stderr)}`,
-  );
-  if (r.diagnostics.length) {
-    out.push(`  ${bold(lang === "zh" ? "解析说明" : "Parser diagnostics", process.stderr)}`);
-    out.push(...formatDiagnostics(r.diagnostics, lang));
+  const doc = l.document;
+  const conf = doc ? t(`，可信度 ${doc.confidence}`, `, confidence ${doc.confidence}`) : "";
+  out.push(`${bold(displayName(l.file), err)}  ${dim(l.value ? `${reportTitle(l.value)}${conf}` : "", err)}`);
+  if (doc?.diagnostics.length) {
+    out.push(`  ${bold(t("解析说明", "Parser diagnostics"), err)}`);
+    out.push(...formatDiagnostics(doc.diagnostics));
   }
-  if (!o.error) {
-    out.push(`  ${bold(lang === "zh" ? "校验结果" : "Validation", process.stderr)}`);
-    out.push(...formatIssues(o.issues, lang));
-    out.push(summaryLine(o.issues, lang));
+  if (l.validation) {
+    out.push(`  ${bold(t("校验结果", "Validation"), err)}`);
+    out.push(...formatIssues(l.validation.issues, lang(), err));
+    out.push(summaryLine(l.validation.issues, lang(), err));
+    if (l.needsReading.length)
+      out.push(
+        `  ${t(
+          `有 ${l.needsReading.length} 个单元格未能读取或存疑（报告中暂记为 0，并在 provenance 中注明）：请对照原文核实后填写`,
+          `${l.needsReading.length} cell(s) unread or ambiguous (held as 0 and marked in provenance): check them against the source and fill them in`,
+        )}`,
+      );
   }
   return `${out.join("\n")}\n`;
 }
 
-const payload = (o: Outcome, format: "text" | "json") =>
+const payload = (l: Loaded, format: "text" | "json") =>
   format === "json"
-    ? { report: o.result?.report, diagnostics: o.result?.diagnostics ?? [], issues: o.issues }
-    : o.result?.report;
+    ? {
+        report: l.value,
+        diagnostics: l.document?.diagnostics ?? [],
+        issues: l.validation?.issues ?? [],
+        confidence: l.document?.confidence ?? 1,
+      }
+    : l.value;
 
-function exitOf(outcomes: readonly Outcome[]): number {
-  if (outcomes.some((o) => o.error)) return EXIT.badInput;
-  return outcomes.some((o) => countBySeverity(o.issues).errors > 0) ? EXIT.ruleBroken : EXIT.ok;
-}
-
-/** Files of a folder (one level) that the parser reads, in name order. */
-function expand(inputs: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const f of inputs) {
-    let dir = false;
-    try {
-      dir = f !== "-" && statSync(f).isDirectory();
-    } catch {
-      // missing files are reported when read
-    }
-    if (!dir) {
-      out.push(f);
-      continue;
-    }
-    const names = readdirSync(f)
-      .filter((n) => SUPPORTED.has(extname(n).toLowerCase()))
-      .sort();
-    if (!names.length) throw new CliError(`${f}: no .pdf, .docx, .html, .htm or .txt files in this folder`);
-    for (const n of names) out.push(join(f, n));
-  }
-  return out;
-}
+const errorsOf = (l: Loaded) => (l.validation ? countBySeverity(l.validation.issues).errors : 0);
 
 export async function runParse(inputs: string[], opts: ParseOptions): Promise<number> {
-  const files = expand(inputs);
-  const batch = files.length > 1 || inputs.some((f) => f !== "-" && files[0] !== f);
-  if (batch || opts.outDir) return runBatch(files, opts);
-  const o = await parseOne(files[0] as string);
-  if (o.error && !o.result) throw new CliError(o.error);
-  if (o.error) {
-    process.stderr.write(report(o, opts.lang));
-    throw new CliError(o.error);
-  }
-  const json = `${JSON.stringify(payload(o, opts.format), null, 2)}\n`;
-  if (opts.output && opts.output !== "-") {
-    writeOutputFile(opts.output, json, opts.force);
-    process.stderr.write(`${opts.lang === "zh" ? "已写入" : "wrote"} ${opts.output}\n`);
-  } else process.stdout.write(json);
-  process.stderr.write(report(o, opts.lang));
-  return exitOf([o]);
+  const entries = collectInputs(inputs);
+  const single = entries.length === 1 && entries[0]?.file === inputs[0] && inputs.length === 1;
+  if (!entries.length)
+    throw new CliError(
+      t(`${clean(inputs.join(", "))}: 没有可读取的文件`, `${clean(inputs.join(", "))}: no files to read`),
+    );
+  if (single && !opts.outDir) return parseOne(entries[0] as InputEntry, opts);
+  return parseBatch(entries, opts);
 }
 
-async function runBatch(files: string[], opts: ParseOptions): Promise<number> {
-  if (!opts.outDir) throw new CliError("several inputs: use --out-dir <folder> to write one .json per input");
-  if (opts.output) throw new CliError("-o/--output takes one input; with several inputs use --out-dir");
+async function parseOne(entry: InputEntry, opts: ParseOptions): Promise<number> {
+  let loaded: Loaded | undefined;
+  for await (const l of loadInputs([entry], opts.jobs ? { jobs: opts.jobs } : {})) loaded = l;
+  const l = loaded as Loaded;
+  if (l.error !== undefined) {
+    if (l.document) err.write(describe(l));
+    throw new CliError(l.error);
+  }
+  const json = `${JSON.stringify(payload(l, opts.format), null, 2)}\n`;
+  if (opts.output && opts.output !== "-") {
+    writeOutputFile(opts.output, json, opts.force);
+    err.write(`${t("已写入", "wrote")} ${clean(opts.output)}\n`);
+  } else process.stdout.write(json);
+  err.write(describe(l));
+  return errorsOf(l) > 0 ? EXIT.ruleBroken : EXIT.ok;
+}
+
+async function parseBatch(entries: InputEntry[], opts: ParseOptions): Promise<number> {
+  if (opts.output)
+    throw new CliError(
+      t(
+        "-o/--output 只能用于一个输入；多个输入请用 --out-dir <文件夹>",
+        "-o/--output takes one input; with several inputs use --out-dir <folder>",
+      ),
+    );
+  if (!opts.outDir)
+    throw new CliError(
+      t(
+        "有多个输入：请用 --out-dir <文件夹>，每个输入输出一个 .json",
+        "several inputs: use --out-dir <folder> to write one .json per input",
+      ),
+    );
   ensureOutputDir(opts.outDir);
-  const bar = progress(files.length, opts.lang === "zh" ? "解析" : "parsing");
-  const outcomes: Outcome[] = [];
-  const used = new Set<string>();
-  for (const f of files) {
-    const o = await parseOne(f);
-    if (!o.error) {
-      // report.pdf and report.html in one run must not overwrite each other.
-      let name = `${basename(f, extname(f))}.json`;
-      if (used.has(name)) name = `${basename(f)}.json`;
-      used.add(name);
+  const names = uniqueOutputNames(
+    entries.map((e) => e.file),
+    "json",
+  );
+  const bar = progress(entries.length, t("解析", "parsing"));
+  let i = 0;
+  let written = 0;
+  let unreadable = 0;
+  let withErrors = 0;
+  for await (const l of loadInputs(entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+    const target = join(opts.outDir, names[i++] as string);
+    bar.tick(l.file);
+    let problem = l.error;
+    if (problem === undefined) {
       try {
-        writeOutputFile(join(opts.outDir, name), `${JSON.stringify(payload(o, opts.format), null, 2)}\n`, opts.force);
+        writeOutputFile(target, `${JSON.stringify(payload(l, opts.format), null, 2)}\n`, opts.force);
+        written++;
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
-        o.error = e.message;
+        problem = e.message;
       }
     }
-    outcomes.push(o);
-    bar.tick(basename(f));
+    bar.done();
+    if (problem !== undefined) {
+      unreadable++;
+      err.write(`gov-report: ${problem}\n`);
+      continue;
+    }
+    const { errors, warnings } = countBySeverity(l.validation?.issues ?? []);
+    if (errors) withErrors++;
+    const diags = (l.document?.diagnostics ?? []).filter((d) => d.severity !== "info").length;
+    err.write(
+      `${displayName(l.file)} → ${clean(target)}: ${t(
+        `${errors} 个错误，${warnings} 个提醒，${diags} 条解析说明，${l.needsReading.length} 个单元格未读或存疑，可信度 ${l.document?.confidence ?? 1}`,
+        `${errors} error(s), ${warnings} warning(s), ${diags} parser note(s), ${l.needsReading.length} unread or ambiguous cell(s), confidence ${l.document?.confidence ?? 1}`,
+      )}\n`,
+    );
   }
   bar.done();
-  for (const o of outcomes) {
-    if (o.error) process.stderr.write(`gov-report: ${o.error}\n`);
-    else if (o.result) {
-      const { errors, warnings } = countBySeverity(o.issues);
-      const diag = o.result.diagnostics.filter((d) => d.severity !== "info").length;
-      process.stderr.write(
-        opts.lang === "zh"
-          ? `${o.file}: ${errors} 个校验错误，${warnings} 个提醒，${diag} 条解析说明，confidence ${o.result.confidence}\n`
-          : `${o.file}: ${errors} validation error(s), ${warnings} warning(s), ${diag} parser note(s), confidence ${o.result.confidence}\n`,
-      );
-    }
-  }
-  const unreadable = outcomes.filter((o) => o.error).length;
-  const parsed = outcomes.length - unreadable;
-  const withErrors = outcomes.filter((o) => !o.error && countBySeverity(o.issues).errors > 0).length;
-  process.stderr.write(
-    opts.lang === "zh"
-      ? `共 ${outcomes.length} 个文件：已解析 ${parsed} 个（其中 ${withErrors} 个有校验错误），${unreadable} 个无法读取；输出在 ${opts.outDir}\n`
-      : `${outcomes.length} files: ${parsed} parsed (${withErrors} with validation errors), ${unreadable} unreadable; output in ${opts.outDir}\n`,
+  const n = entries.length;
+  err.write(
+    `${t(
+      `共 ${n} 个文件：已解析并写入 ${written} 个（其中 ${withErrors} 个有错误），${unreadable} 个无法读取或写入；输出在 ${clean(opts.outDir)}`,
+      `${n} files: ${written} parsed and written (${withErrors} with errors), ${unreadable} could not be read or written; output in ${clean(opts.outDir)}`,
+    )}\n`,
   );
-  return exitOf(outcomes);
+  if (written === 0) return EXIT.badInput;
+  return unreadable || withErrors ? EXIT.ruleBroken : EXIT.ok;
 }

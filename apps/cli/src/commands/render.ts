@@ -1,16 +1,23 @@
 /**
- * gov-report render: reports (JSON) to HTML, Markdown, text, Word or PDF in the official layout.
- * Every input is read and checked before anything is written, so a bad input leaves no partial
- * output; existing files are kept unless --force.
+ * gov-report render: reports — JSON, or documents read by the parser — in the official layout:
+ * HTML, Markdown, text, Word or PDF. Every input is read and checked before anything is written,
+ * so a bad input leaves no partial output; existing files are kept unless --force.
  */
-import { basename, extname, join, resolve } from "node:path";
-import { type Report, validateReport } from "@gov-report/core/lite";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Report } from "@gov-report/core/lite";
 import { CliError, EXIT } from "../util/errors.js";
-import { displayName, ensureOutputDir, readJsonFile, writeOutputFile } from "../util/io.js";
+import { lang, t } from "../util/i18n.js";
+import { displayName, ensureOutputDir, writeOutputFile } from "../util/io.js";
+import { type Loaded, loadInputs } from "../util/loader.js";
+import { uniqueOutputNames } from "../util/out-names.js";
 import { progress } from "../util/progress.js";
-import { countBySeverity } from "../util/report-output.js";
+import { countBySeverity, type Lang } from "../util/report-output.js";
+import { clean, cleanLines } from "../util/sanitize.js";
+import { collectInputs } from "../util/walk.js";
+import { makeRenderer, type RenderFormat } from "./render-formats.js";
 
-export type RenderFormat = "html" | "md" | "txt" | "docx" | "pdf";
+export type { RenderFormat };
 
 export interface RenderOptions {
   to: RenderFormat;
@@ -18,12 +25,14 @@ export interface RenderOptions {
   outDir?: string;
   annotate?: boolean;
   force?: boolean;
+  lang?: Lang;
+  jobs?: number;
 }
 
 /** Where output goes; a parameter so tests can stand in for a terminal. */
 export interface RenderStreams {
   stdout: Pick<NodeJS.WriteStream, "write"> & { isTTY?: boolean };
-  stderr: Pick<NodeJS.WriteStream, "write">;
+  stderr: Pick<NodeJS.WriteStream, "write"> & { isTTY?: boolean };
 }
 
 const BINARY: ReadonlySet<RenderFormat> = new Set(["docx", "pdf"]);
@@ -36,137 +45,177 @@ interface Input {
   errorCount: number;
 }
 
-/** Reads and checks one input; throws CliError (exit 2) when it is not a report. */
-function loadReport(file: string): Input {
-  const value = readJsonFile(file);
-  const result = validateReport(value);
-  if (!result.report) {
-    const errors = result.issues.filter((i) => i.severity === "error");
-    const shown = errors.slice(0, SHOWN_MESSAGES).map((i) => i.message);
-    const more = errors.length > shown.length ? `（另有 ${errors.length - shown.length} 个问题）` : "";
-    throw new CliError(`${displayName(file)}: 不是一份年度报告（结构不符）: ${shown.join("；")}${more}`);
+/** The report of a loaded input, or why it cannot be rendered. */
+function inputOf(l: Loaded): Input | string {
+  if (l.error !== undefined) return l.error;
+  const v = l.validation;
+  if (!v?.report) {
+    const errors = (v?.issues ?? []).filter((i) => i.severity === "error");
+    const shown = errors.slice(0, SHOWN_MESSAGES).map((i) => clean(lang() === "zh" ? i.message : i.messageEn));
+    const more =
+      errors.length > shown.length
+        ? t(`（另有 ${errors.length - shown.length} 个问题）`, ` (and ${errors.length - shown.length} more)`)
+        : "";
+    return `${displayName(l.file)}: ${t("不是一份年度报告（结构不符）", "not a report (its structure does not match)")}: ${shown.join(t("；", "; "))}${more}`;
   }
-  return { file, report: result.report, errorCount: countBySeverity(result.issues).errors };
+  return { file: l.file, report: v.report, errorCount: countBySeverity(v.issues).errors };
 }
 
-/** Output file name for an input: its base name with the format's extension. */
-function outputName(file: string, to: RenderFormat): string {
-  const base = file === "-" ? "stdin" : basename(file, extname(file));
-  return `${base}.${to}`;
+function checkUsage(files: readonly string[], opts: RenderOptions, streams: RenderStreams): void {
+  if (opts.output && opts.outDir)
+    throw new CliError(t("-o/--output 和 --out-dir 只能用其一", "use either -o/--output or --out-dir, not both"));
+  if (files.length > 1 && opts.output)
+    throw new CliError(
+      t(
+        "-o/--output 只能用于一个输入；多个输入请用 --out-dir <文件夹>",
+        "-o/--output takes one input; use --out-dir for several",
+      ),
+    );
+  if (files.length > 1 && !opts.outDir)
+    throw new CliError(t("有多个输入：请用 --out-dir <文件夹>", "several inputs need --out-dir <folder>"));
+  if (files.filter((f) => f === "-").length > 1)
+    throw new CliError(t("标准输入（-）只能读取一次", "standard input (-) can be read only once"));
+  if (opts.annotate && opts.to === "docx")
+    throw new CliError(
+      t(
+        "docx 不支持 --annotate（可用 html、md、txt 或 pdf）",
+        "--annotate is not supported for docx (use html, md, txt or pdf)",
+      ),
+    );
+  if (!opts.output && !opts.outDir && BINARY.has(opts.to) && streams.stdout.isTTY)
+    throw new CliError(
+      t(
+        `${opts.to} 是二进制格式，不能输出到终端：请用 -o <文件> 或重定向`,
+        `${opts.to} is binary: refusing to write it to a terminal; use -o <file> or redirect`,
+      ),
+    );
 }
 
-type Render = (reports: Report[]) => Promise<(string | Uint8Array)[]>;
-
-/** Reports per call: PDF prints several per Chromium job (fonts embedded once); others go one by one. */
-const PDF_CHUNK = 10;
-
-async function makeRenderer(
+/** Reads every input; all failures are listed, and the last one thrown (nothing written). */
+async function readAll(
+  files: readonly string[],
+  entries: ReturnType<typeof collectInputs>,
   opts: RenderOptions,
-): Promise<{ render: Render; chunk: number; close: () => Promise<void> }> {
-  const annotate = opts.annotate ? { annotate: true } : {};
-  const none = async () => undefined;
-  const each =
-    (one: (r: Report) => string | Uint8Array | Promise<string | Uint8Array>): Render =>
-    (reports) =>
-      Promise.all(reports.map((r) => one(r)));
-  if (opts.to === "pdf") {
-    const { PdfRenderer, ChromiumNotFoundError } = await import("@gov-report/renderer/pdf");
-    try {
-      const pdf = await PdfRenderer.launch({ batchSize: PDF_CHUNK });
-      return { render: (reports) => pdf.renderMany(reports, annotate), chunk: PDF_CHUNK, close: () => pdf.close() };
-    } catch (e) {
-      if (e instanceof ChromiumNotFoundError) throw new CliError(e.message);
-      throw e;
-    }
+  streams: RenderStreams,
+) {
+  const inputs: Input[] = [];
+  const failures: string[] = [];
+  const bar = progress(files.length, t("读取", "reading"), process.stderr);
+  for await (const l of loadInputs(entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+    bar.tick(l.file);
+    const input = inputOf(l);
+    if (typeof input === "string") failures.push(input);
+    else inputs.push(input);
   }
-  const renderer = await import("@gov-report/renderer");
-  switch (opts.to) {
-    case "html":
-      return { render: each((r) => renderer.renderHtml(r, annotate)), chunk: 1, close: none };
-    case "md":
-      return { render: each((r) => renderer.renderMarkdown(r, annotate)), chunk: 1, close: none };
-    case "txt":
-      return { render: each((r) => renderer.renderText(r, annotate)), chunk: 1, close: none };
-    case "docx":
-      return { render: each((r) => renderer.renderDocx(r)), chunk: 1, close: none };
+  bar.done();
+  if (failures.length) {
+    for (const m of failures.slice(0, -1)) streams.stderr.write(`gov-report: ${m}\n`);
+    throw new CliError(`${failures[failures.length - 1] as string}${t("。未写入任何文件", ". Nothing was written")}`);
   }
+  return inputs;
 }
 
 export async function runRender(
-  files: string[],
+  inputs: string[],
   opts: RenderOptions,
   streams: RenderStreams = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  if (opts.output && opts.outDir) throw new CliError("use either -o/--output or --out-dir, not both");
-  if (files.length > 1 && opts.output) throw new CliError("-o/--output takes one input; use --out-dir for several");
-  if (files.length > 1 && !opts.outDir) throw new CliError("several inputs need --out-dir <dir>");
-  if (files.filter((f) => f === "-").length > 1) throw new CliError("standard input (-) can be read only once");
-  if (opts.annotate && opts.to === "docx")
-    throw new CliError("--annotate is not supported for docx (use html, md, txt or pdf)");
-
+  const entries = collectInputs(inputs);
+  const files = entries.map((e) => e.file);
+  if (!files.length)
+    throw new CliError(
+      t(`${clean(inputs.join(", "))}: 没有可读取的报告文件`, `${clean(inputs.join(", "))}: no report files found`),
+    );
+  checkUsage(files, opts, streams);
   // Where each input goes: undefined means standard output.
-  const targets: (string | undefined)[] = files.map((f) =>
-    opts.outDir ? join(opts.outDir, outputName(f, opts.to)) : opts.output,
-  );
-  const toStdout = targets[0] === undefined;
-  if (toStdout && BINARY.has(opts.to) && streams.stdout.isTTY) {
-    throw new CliError(`${opts.to} is binary: refusing to write it to a terminal; use -o <file> or redirect`);
-  }
-  const seen = new Map<string, string>();
-  files.forEach((f, i) => {
-    const t = targets[i];
-    if (!t) return;
-    const prev = seen.get(resolve(t));
-    if (prev) throw new CliError(`${displayName(prev)} and ${displayName(f)} would both be written to ${t}`);
-    seen.set(resolve(t), f);
-  });
-
-  // Read and check every input before writing anything.
-  const inputs: Input[] = [];
-  const failures: string[] = [];
-  for (const f of files) {
-    try {
-      inputs.push(loadReport(f));
-    } catch (e) {
-      if (!(e instanceof CliError)) throw e;
-      failures.push(e.message);
-    }
-  }
-  if (failures.length) {
-    for (const m of failures.slice(0, -1)) streams.stderr.write(`gov-report: ${m}\n`);
-    throw new CliError(failures[failures.length - 1] as string);
-  }
+  const targets: (string | undefined)[] = opts.outDir
+    ? uniqueOutputNames(files, opts.to).map((n) => join(opts.outDir as string, n))
+    : files.map(() => opts.output);
+  const docs = await readAll(files, entries, opts, streams);
   if (!opts.force) {
-    const { existsSync } = await import("node:fs");
-    const existing = targets.filter((t): t is string => t !== undefined && existsSync(t));
-    if (existing.length) {
-      throw new CliError(`${existing.join(", ")}: already exists; use --force to replace`);
-    }
+    const existing = targets.filter((x): x is string => x !== undefined && existsSync(x));
+    if (existing.length)
+      throw new CliError(
+        t(
+          `${existing.map(clean).join(", ")}: 文件已存在；加 --force 可替换。未写入任何文件`,
+          `${existing.map(clean).join(", ")}: already exists; use --force to replace. Nothing was written`,
+        ),
+      );
   }
-
   if (opts.outDir) ensureOutputDir(opts.outDir);
+  return writeAll(docs, targets, opts, streams);
+}
+
+async function writeAll(
+  docs: readonly Input[],
+  targets: readonly (string | undefined)[],
+  opts: RenderOptions,
+  streams: RenderStreams,
+): Promise<number> {
   const { render, chunk, close } = await makeRenderer(opts);
-  const bar = progress(inputs.length, `render → ${opts.to}`);
+  const bar = progress(docs.length, t(`输出 ${opts.to}`, `rendering ${opts.to}`), process.stderr);
+  const written: string[] = [];
+  const withErrors: Input[] = [];
   try {
-    for (let start = 0; start < inputs.length; start += chunk) {
-      const batch = inputs.slice(start, start + chunk);
+    for (let start = 0; start < docs.length; start += chunk) {
+      const batch = docs.slice(start, start + chunk);
       const outputs = await render(batch.map((b) => b.report));
       batch.forEach((input, k) => {
         const out = outputs[k] as string | Uint8Array;
         const target = targets[start + k];
-        if (target === undefined) streams.stdout.write(out);
-        else writeOutputFile(target, out, Boolean(opts.force));
-        bar.tick(displayName(input.file));
-        if (input.errorCount) {
-          streams.stderr.write(
-            `gov-report: ${displayName(input.file)}: 已输出，但报告有 ${input.errorCount} 个错误（勾稽关系等）；加 --annotate 可在表中标出\n`,
-          );
-        }
+        // Text for a terminal is cleaned of escapes the report may hold; files and pipes get it as rendered.
+        if (target === undefined)
+          streams.stdout.write(typeof out === "string" && streams.stdout.isTTY ? cleanLines(out) : out);
+        else writeOrSay(target, out, Boolean(opts.force), written);
+        if (input.errorCount) withErrors.push(input);
+        bar.tick(input.file);
       });
     }
   } finally {
     bar.done();
     await close();
   }
-  return EXIT.ok;
+  summarize(docs, written, withErrors, opts, streams);
+  return withErrors.length ? EXIT.ruleBroken : EXIT.ok;
+}
+
+/** Writes one output; a failure names the files already written before it. */
+function writeOrSay(target: string, out: string | Uint8Array, force: boolean, written: string[]): void {
+  try {
+    writeOutputFile(target, out, force);
+    written.push(target);
+  } catch (e) {
+    if (!(e instanceof CliError) || !written.length) throw e;
+    throw new CliError(
+      `${e.message}${t(`。此前已写入 ${written.length} 个文件：`, `. ${written.length} file(s) were written before: `)}${written.map(clean).join(", ")}`,
+      e.exitCode,
+    );
+  }
+}
+
+function summarize(
+  docs: readonly Input[],
+  written: readonly string[],
+  withErrors: readonly Input[],
+  opts: RenderOptions,
+  streams: RenderStreams,
+): void {
+  const hint =
+    opts.annotate || opts.to === "docx"
+      ? ""
+      : t("；加 --annotate 可在表中标出问题", "; add --annotate to mark them in the tables");
+  for (const input of withErrors)
+    streams.stderr.write(
+      `gov-report: ${displayName(input.file)}: ${t(
+        `已输出，但报告有 ${input.errorCount} 个错误（勾稽关系、未读单元格等）`,
+        `rendered, but the report has ${input.errorCount} error(s) (totals, unread cells…)`,
+      )}${hint}\n`,
+    );
+  if (docs.length > 1 || opts.outDir)
+    streams.stderr.write(
+      `${t(
+        `共 ${docs.length} 份报告：已输出 ${written.length} 个 ${opts.to} 文件${opts.outDir ? `到 ${clean(opts.outDir)}` : ""}，其中 ${withErrors.length} 份有错误`,
+        `${docs.length} report(s): ${written.length} ${opts.to} file(s) written${opts.outDir ? ` to ${clean(opts.outDir)}` : ""}, ${withErrors.length} with errors`,
+      )}\n`,
+    );
 }

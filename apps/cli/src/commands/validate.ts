@@ -1,76 +1,86 @@
-import { type ValidationIssue, validateReport } from "@gov-report/core/lite";
-import { CliError, EXIT } from "../util/errors.js";
-import { displayName, readJsonFile } from "../util/io.js";
+/**
+ * gov-report validate: each input (JSON, or a document read by the parser) checked against the
+ * format's structure and 勾稽关系; issues grouped by section.
+ */
+import type { ValidationIssue } from "@gov-report/core/lite";
+import { EXIT } from "../util/errors.js";
+import { lang, t } from "../util/i18n.js";
+import { displayName } from "../util/io.js";
+import { type Loaded, loadInputs } from "../util/loader.js";
+import { progress } from "../util/progress.js";
 import { countBySeverity, formatIssues, type Lang, summaryLine } from "../util/report-output.js";
+import { Sink } from "../util/sink.js";
 import { bold, dim } from "../util/style.js";
+import { reportTitle } from "../util/title.js";
+import { collectInputs } from "../util/walk.js";
 
 export interface ValidateOptions {
   format: "text" | "json";
   lang: Lang;
+  jobs?: number;
 }
 
 interface FileResult {
   file: string;
   ok: boolean;
-  /** Set when the file could not be read or parsed. */
+  /** Set when the file could not be read as a report. */
   error?: string;
   issues: ValidationIssue[];
   title?: string;
 }
 
-function title(report: unknown): string | undefined {
-  if (!report || typeof report !== "object") return undefined;
-  const r = report as { agency?: { name?: unknown }; year?: unknown; edition?: unknown };
-  const name = typeof r.agency?.name === "string" && r.agency.name ? r.agency.name : "（未署名机关）";
-  return `${name} ${String(r.year ?? "?")} 年度（${String(r.edition ?? "?")} 版格式）`;
+const resultOf = (l: Loaded): FileResult =>
+  l.error !== undefined || !l.validation
+    ? { file: l.file, ok: false, error: l.error ?? "", issues: [] }
+    : { file: l.file, ok: l.validation.ok, issues: l.validation.issues, title: reportTitle(l.value) };
+
+function textOf(r: FileResult): string[] {
+  return [
+    `${bold(displayName(r.file))}  ${dim(r.title ?? "")}`,
+    ...formatIssues(r.issues, lang()),
+    summaryLine(r.issues, lang()),
+  ];
 }
 
-export function validateFile(file: string): FileResult {
-  try {
-    const value = readJsonFile(file);
-    const result = validateReport(value);
-    const t = title(value);
-    return { file: displayName(file), ok: result.ok, issues: result.issues, ...(t ? { title: t } : {}) };
-  } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    return { file: displayName(file), ok: false, error: e.message, issues: [] };
+export async function runValidate(inputs: string[], opts: ValidateOptions): Promise<number> {
+  const entries = collectInputs(inputs);
+  const out = new Sink(process.stdout);
+  const json = opts.format === "json";
+  const bar = progress(entries.length, t("校验", "validating"));
+  let n = 0;
+  let unreadable = 0;
+  let withErrors = 0;
+  if (json) out.write("[");
+  for await (const l of loadInputs(entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+    const r = resultOf(l);
+    bar.tick(l.file);
+    if (r.error !== undefined) {
+      unreadable++;
+      process.stderr.write(`gov-report: ${r.error}\n`);
+    } else if (countBySeverity(r.issues).errors > 0) withErrors++;
+    if (json) {
+      const record = {
+        file: l.file === "-" ? "<stdin>" : l.file,
+        ok: r.ok,
+        ...(r.error ? { error: r.error } : {}),
+        issues: r.issues,
+      };
+      out.write(`${n ? "," : ""}\n${JSON.stringify(record, null, 2).replace(/\n/g, "\n  ").replace(/^/, "  ")}`);
+    } else if (r.error === undefined) out.write(`${textOf(r).join("\n")}\n`);
+    n++;
   }
-}
-
-export function runValidate(files: string[], opts: ValidateOptions): number {
-  const results = files.map(validateFile);
-  if (opts.format === "json") {
-    process.stdout.write(
-      `${JSON.stringify(
-        results.map((r) => ({ file: r.file, ok: r.ok, ...(r.error ? { error: r.error } : {}), issues: r.issues })),
-        null,
-        2,
+  bar.done();
+  if (json) out.write("\n]\n");
+  else if (n > 1) {
+    const clean = n - unreadable - withErrors;
+    out.write(
+      `${t(
+        `共 ${n} 个文件：${clean} 个无错误，${withErrors} 个有错误，${unreadable} 个无法读取`,
+        `${n} files: ${clean} without errors, ${withErrors} with errors, ${unreadable} unreadable`,
       )}\n`,
     );
-    for (const r of results) if (r.error) process.stderr.write(`gov-report: ${r.error}\n`);
-  } else {
-    const out: string[] = [];
-    for (const r of results) {
-      if (r.error) {
-        process.stderr.write(`gov-report: ${r.error}\n`);
-        continue;
-      }
-      out.push(`${bold(r.file)}  ${dim(r.title ?? "")}`);
-      out.push(...formatIssues(r.issues, opts.lang));
-      out.push(summaryLine(r.issues, opts.lang));
-    }
-    if (results.length > 1) {
-      const unreadable = results.filter((r) => r.error).length;
-      const withErrors = results.filter((r) => !r.error && countBySeverity(r.issues).errors > 0).length;
-      const clean = results.length - unreadable - withErrors;
-      out.push(
-        opts.lang === "zh"
-          ? `共 ${results.length} 个文件：${clean} 个无错误，${withErrors} 个有错误，${unreadable} 个无法读取`
-          : `${results.length} files: ${clean} without errors, ${withErrors} with errors, ${unreadable} unreadable`,
-      );
-    }
-    if (out.length) process.stdout.write(`${out.join("\n")}\n`);
   }
-  if (results.some((r) => r.error)) return EXIT.badInput;
-  return results.some((r) => !r.ok) ? EXIT.ruleBroken : EXIT.ok;
+  out.flush();
+  if (unreadable) return EXIT.badInput;
+  return withErrors ? EXIT.ruleBroken : EXIT.ok;
 }

@@ -1,97 +1,160 @@
-/** Reading inputs and writing outputs safely: clear errors, never a partial or overwritten file. */
+/**
+ * Reading inputs and writing outputs safely: clear messages in the user's language, never a
+ * partial or silently replaced file. Every file is written to a temporary file that is renamed
+ * over the target; temporary files still open when the process is interrupted are removed by
+ * `removeTemporaryFiles` (bin.ts calls it on SIGINT/SIGTERM).
+ */
 import {
   closeSync,
-  existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
+  type Stats,
   statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { CliError } from "./errors.js";
+import { t } from "./i18n.js";
+import { clean } from "./sanitize.js";
 
-/** Display name of an input ("-" is standard input). */
-export const displayName = (file: string) => (file === "-" ? "<stdin>" : file);
+/** Display name of an input ("-" is standard input), safe for the terminal. */
+export const displayName = (file: string) => (file === "-" ? t("<标准输入>", "<stdin>") : clean(file));
+
+/** Why a file operation failed, in words a user can act on. */
+export function reasonOf(e: unknown): string {
+  const err = e as NodeJS.ErrnoException | undefined;
+  switch (err?.code) {
+    case "ENOENT":
+      return t("文件或文件夹不存在", "no such file or folder");
+    case "EISDIR":
+      return t("这是一个文件夹", "is a folder");
+    case "ENOTDIR":
+      return t("路径中有一段不是文件夹", "a part of the path is not a folder");
+    case "EACCES":
+    case "EPERM":
+      return t("没有权限（请检查文件权限）", "permission denied (check the file's permissions)");
+    case "ENOSPC":
+      return t("磁盘空间不足", "no space left on the disk");
+    case "EMFILE":
+    case "ENFILE":
+      return t("同时打开的文件过多", "too many open files");
+    default:
+      return clean(typeof err?.message === "string" ? err.message : String(err?.code ?? "unknown error"));
+  }
+}
 
 export function readInputBytes(file: string): Buffer {
   try {
     return file === "-" ? readFileSync(0) : readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a directory"
-          : code === "EACCES"
-            ? "permission denied"
-            : (e as Error).message;
-    throw new CliError(`${displayName(file)}: cannot read: ${why}`);
+    throw new CliError(`${displayName(file)}: ${t("无法读取", "cannot read")}: ${reasonOf(e)}`);
   }
 }
 
-export function readInputText(file: string): string {
-  const text = readInputBytes(file).toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
 
-/** Line and column (1-based) of a character offset. */
-export function lineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
+const temporary = new Set<string>();
+
+/** Removes the temporary files of writes still in progress (on an interrupt). */
+export function removeTemporaryFiles(): void {
+  for (const tmp of temporary) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already renamed or never created
     }
   }
-  return { line, column: offset - last };
+  temporary.clear();
 }
 
-/** Parses JSON text; a syntax error names the file, the line and the column. */
-export function parseJsonText(text: string, file: string): unknown {
+const lstatOrUndefined = (file: string): Stats | undefined => {
   try {
-    return JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const offset = m ? Number(m[1]) : text.length;
-    const { line, column } = lineCol(text, offset);
-    const reason = msg
-      .replace(/ in JSON at position \d+.*$/, "")
-      .replace(/^Unexpected end of JSON input$/, "unexpected end of input (truncated?)");
-    throw new CliError(`${displayName(file)}:${line}:${column}: not valid JSON: ${reason}`);
+    return lstatSync(file);
+  } catch {
+    return undefined;
   }
-}
-
-export function readJsonFile(file: string): unknown {
-  return parseJsonText(readInputText(file), file);
-}
+};
 
 /**
- * Writes a file atomically (temporary file, then rename). Refuses to replace an existing file
- * unless `force` is set.
+ * Writes a file. A new file, or an existing one with `force`, is written atomically (temporary
+ * file, then rename). A symbolic link or a device (`/dev/stdout`, a named pipe) is refused unless
+ * `force`; then the bytes go through it: a link to a regular file replaces that file atomically,
+ * anything else is opened and written, never replaced.
  */
 export function writeOutputFile(file: string, content: string | Uint8Array, force = false): void {
-  if (!force && existsSync(file)) {
-    throw new CliError(`${file}: already exists; use --force to replace it`);
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  const st = lstatOrUndefined(file);
+  if (st && (st.isSymbolicLink() || !st.isFile())) {
+    if (!force) {
+      const what = st.isSymbolicLink()
+        ? t("是一个符号链接", "is a symbolic link")
+        : t("不是普通文件", "is not a regular file");
+      throw new CliError(
+        `${clean(file)}: ${what}；${t("加 --force 才会写入它所指向的地方", "use --force to write through it")}`,
+      );
+    }
+    writeThrough(file, bytes);
+    return;
   }
+  if (st && !force) {
+    throw new CliError(
+      `${clean(file)}: ${t("文件已存在；加 --force 可替换，或换一个输出文件名", "already exists; use --force to replace it, or choose another name")}`,
+    );
+  }
+  writeAtomic(file, bytes, force);
+}
+
+function writeThrough(file: string, bytes: Uint8Array): void {
+  let target: string | undefined;
+  try {
+    const real = realpathSync(file);
+    if (statSync(real).isFile() && !/^\/(dev|proc)\//.test(real) && !/^\/(dev|proc)\//.test(file)) target = real;
+  } catch {
+    // a dangling link or a pipe: opened below
+  }
+  if (target) {
+    writeAtomic(target, bytes, true);
+    return;
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "a");
+    writeSync(fd, bytes);
+  } catch (e) {
+    throw new CliError(`${clean(file)}: ${t("无法写入", "cannot write")}: ${reasonOf(e)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function writeAtomic(file: string, bytes: Uint8Array, force: boolean): void {
   const dir = dirname(file);
-  if (!existsSync(dir)) throw new CliError(`${file}: folder ${dir} does not exist`);
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
+  const dirStat = lstatOrUndefined(dir);
+  if (!dirStat)
+    throw new CliError(`${clean(file)}: ${t(`文件夹 ${clean(dir)} 不存在`, `folder ${clean(dir)} does not exist`)}`);
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  temporary.add(tmp);
   try {
     const fd = openSync(tmp, "wx");
     try {
-      writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+      writeSync(fd, bytes);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    if (!force && existsSync(file)) throw new CliError(`${file}: already exists; use --force to replace it`);
+    if (!force && lstatOrUndefined(file)) {
+      throw new CliError(
+        `${clean(file)}: ${t("文件已存在；加 --force 可替换", "already exists; use --force to replace it")}`,
+      );
+    }
     renameSync(tmp, file);
   } catch (e) {
     try {
@@ -100,21 +163,22 @@ export function writeOutputFile(file: string, content: string | Uint8Array, forc
       // the temporary file was never created
     }
     if (e instanceof CliError) throw e;
-    throw new CliError(`${file}: cannot write: ${(e as Error).message}`);
+    throw new CliError(`${clean(file)}: ${t("无法写入", "cannot write")}: ${reasonOf(e)}`);
+  } finally {
+    temporary.delete(tmp);
   }
 }
 
 /** Makes sure an output folder exists (creating it and its parents); a file in the way is an error. */
 export function ensureOutputDir(dir: string): void {
-  try {
+  const st = lstatOrUndefined(dir);
+  if (st) {
     if (statSync(dir).isDirectory()) return;
-    throw new CliError(`${dir}: exists and is not a folder`);
-  } catch (e) {
-    if (e instanceof CliError) throw e;
+    throw new CliError(`${clean(dir)}: ${t("已存在，但不是文件夹", "exists and is not a folder")}`);
   }
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new CliError(`${dir}: cannot create the output folder: ${(e as Error).message}`);
+    throw new CliError(`${clean(dir)}: ${t("无法创建输出文件夹", "cannot create the output folder")}: ${reasonOf(e)}`);
   }
 }

@@ -1,4 +1,9 @@
-/** A progress bar on stderr for long runs; silent when stderr is not a terminal. */
+/**
+ * A progress bar on stderr for batches; silent when stderr is not a terminal (a log file or a
+ * pipe gets only the summary line each command prints at the end).
+ */
+import { clean } from "./sanitize.js";
+
 export interface Progress {
   tick(label?: string): void;
   done(): void;
@@ -12,9 +17,11 @@ export function progress(total: number, title: string, stream: NodeJS.WriteStrea
     const width = 24;
     const filled = Math.round((n / total) * width);
     const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-    const tail = label.length > 40 ? `…${label.slice(-39)}` : label;
+    const shown = clean(label);
+    const tail = shown.length > 40 ? `…${shown.slice(-39)}` : shown;
     stream.write(`\r\u001b[2K${title} ${bar} ${n}/${total} ${tail}`);
   };
+  if (live) draw("");
   return {
     tick(label = "") {
       n++;

@@ -1,15 +1,16 @@
 /** Human-readable output of issues, grouped by the report's sections in printed order. */
 import { SECTIONS, type ValidationIssue } from "@gov-report/core/lite";
+import type { Lang } from "./i18n.js";
+import { clean } from "./sanitize.js";
 import { bold, dim, green, red, yellow } from "./style.js";
 
-export type Lang = "zh" | "en";
+export type { Lang };
 
 const OTHER_GROUP = { zh: "报告信息（版本、年度、机关）", en: "Report details (edition, year, agency)" };
 
-function groupOf(issue: ValidationIssue): number {
-  const i = SECTIONS.findIndex((s) => s.key === issue.path[0]);
-  return i < 0 ? -1 : i;
-}
+const SECTION_INDEX = new Map<string, number>(SECTIONS.map((s, i) => [s.key, i]));
+
+const groupOf = (issue: ValidationIssue): number => SECTION_INDEX.get(String(issue.path[0])) ?? -1;
 
 export function countBySeverity(issues: readonly ValidationIssue[]) {
   let errors = 0;
@@ -18,35 +19,52 @@ export function countBySeverity(issues: readonly ValidationIssue[]) {
   return { errors, warnings };
 }
 
-/** The lines describing one report's issues. */
-export function formatIssues(issues: readonly ValidationIssue[], lang: Lang): string[] {
-  const lines: string[] = [];
+/**
+ * The lines describing one report's issues. Linear in the number of issues (a report with 50,000
+ * unknown keys prints in a moment); messages are cleaned of control characters, since they quote
+ * the report's own keys and names.
+ */
+export function formatIssues(
+  issues: readonly ValidationIssue[],
+  lang: Lang,
+  stream: NodeJS.WriteStream = process.stdout,
+): string[] {
   const groups = new Map<number, ValidationIssue[]>();
   for (const i of issues) {
     const g = groupOf(i);
-    groups.set(g, [...(groups.get(g) ?? []), i]);
+    const list = groups.get(g);
+    if (list) list.push(i);
+    else groups.set(g, [i]);
   }
+  const lines: string[] = [];
+  const mark = {
+    error: red(lang === "zh" ? "✗ 错误" : "✗ error", stream),
+    warning: yellow(lang === "zh" ? "! 提醒" : "! warning", stream),
+  };
   for (const g of [...groups.keys()].sort((a, b) => a - b)) {
     const s = SECTIONS[g];
     const title = s ? (lang === "zh" ? s.heading : `${s.number}. ${s.en}`) : OTHER_GROUP[lang];
-    lines.push(`  ${bold(title)}`);
+    lines.push(`  ${bold(title, stream)}`);
     for (const i of groups.get(g) ?? []) {
-      const mark = i.severity === "error" ? red("✗ 错误") : yellow("! 提醒");
-      const markEn = i.severity === "error" ? red("✗ error") : yellow("! warning");
+      const text = clean(lang === "zh" ? i.message : i.messageEn);
       lines.push(
-        `    ${lang === "zh" ? mark : markEn} ${lang === "zh" ? i.message : i.messageEn} ${dim(`[${i.code}]`)}`,
+        `    ${i.severity === "error" ? mark.error : mark.warning} ${text} ${dim(`[${clean(i.code)}]`, stream)}`,
       );
     }
   }
   return lines;
 }
 
-export function summaryLine(issues: readonly ValidationIssue[], lang: Lang): string {
+export function summaryLine(
+  issues: readonly ValidationIssue[],
+  lang: Lang,
+  stream: NodeJS.WriteStream = process.stdout,
+): string {
   const { errors, warnings } = countBySeverity(issues);
   if (lang === "en") {
-    if (!errors && !warnings) return green("  ✓ no issues");
-    return `  ${errors ? red(`${errors} error(s)`) : green("0 errors")}, ${warnings} warning(s)`;
+    if (!errors && !warnings) return green("  ✓ no issues", stream);
+    return `  ${errors ? red(`${errors} error(s)`, stream) : green("0 errors", stream)}, ${warnings} warning(s)`;
   }
-  if (!errors && !warnings) return green("  ✓ 未发现问题");
-  return `  ${errors ? red(`${errors} 个错误`) : green("0 个错误")}，${warnings} 个提醒`;
+  if (!errors && !warnings) return green("  ✓ 未发现问题", stream);
+  return `  ${errors ? red(`${errors} 个错误`, stream) : green("0 个错误", stream)}，${warnings} 个提醒`;
 }

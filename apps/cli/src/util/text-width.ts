@@ -23,9 +23,3 @@ export function truncate(s: string, width: number): string {
   }
   return `${out}…`;
 }
-
-/**
- * The string with control characters (line breaks, escape sequences) shown as spaces: a file name
- * or agency name must not break a table row or send commands to the terminal.
- */
-export const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");

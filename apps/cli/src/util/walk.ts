@@ -1,51 +1,75 @@
-/** Listing the report files of a batch: folders are walked recursively, in a stable order. */
-import { readdirSync, statSync } from "node:fs";
+/**
+ * The one folder walker: the inputs named on the command line, folders walked recursively in name
+ * order, keeping files with a report extension (detect.ts). A sub-folder or file that cannot be
+ * read is listed with its reason and the walk goes on.
+ */
+import { type Dirent, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { CliError } from "./errors.js";
+import { REPORT_EXTENSIONS } from "./detect.js";
+import { t } from "./i18n.js";
+import { reasonOf } from "./io.js";
 
-/** Extensions a folder walk picks up: report JSON, and what the parser reads. */
-export const REPORT_EXTENSIONS: readonly string[] = [".json", ".pdf", ".docx", ".doc", ".html", ".htm", ".txt"];
+export interface InputEntry {
+  file: string;
+  /** Why it cannot be read (a missing path, a folder that cannot be listed). */
+  problem?: string;
+  /** True when the path was named on the command line and does not exist. */
+  missing?: boolean;
+}
 
 /**
- * The files named by the arguments: a file is taken as is (whatever its extension); a folder
- * contributes, recursively and sorted by name, its files with a report extension. Hidden entries
- * (".git", ".DS_Store") and symbolic links to folders are skipped (no cycles). A path that does not
- * exist is a usage error: nothing runs.
+ * The inputs: a named file is taken as is (whatever its extension; "-" is standard input); a
+ * folder contributes its report files, recursively and sorted by name. Hidden entries (".git",
+ * ".DS_Store") and links to folders are skipped (no cycles).
  */
-export function collectInputs(args: readonly string[], extensions = REPORT_EXTENSIONS): string[] {
-  const files: string[] = [];
-  const missing: string[] = [];
+export function collectInputs(args: readonly string[]): InputEntry[] {
+  const out: InputEntry[] = [];
   for (const arg of args) {
+    if (arg === "-") {
+      out.push({ file: arg });
+      continue;
+    }
     let isDir: boolean;
     try {
       isDir = statSync(arg).isDirectory();
-    } catch {
-      missing.push(arg);
+    } catch (e) {
+      out.push({ file: arg, problem: reasonOf(e), missing: (e as NodeJS.ErrnoException).code === "ENOENT" });
       continue;
     }
-    if (isDir) walk(arg, extensions, files);
-    else files.push(arg);
+    if (isDir) walk(arg, out);
+    else out.push({ file: arg });
   }
-  if (missing.length) throw new CliError(`${missing.join(", ")}: no such file or folder`);
-  return files;
+  return out;
 }
 
-function walk(dir: string, extensions: readonly string[], out: string[]): void {
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    throw new CliError(`${dir}: cannot read the folder: ${(e as Error).message}`);
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
+function walk(dir: string, out: InputEntry[]): void {
+  // An explicit stack instead of recursion (folder depth is the user's, not ours to bound), visiting
+  // entries in name order as a recursive walk would: a sub-folder where its name sorts.
+  const stack: { dir: string; names: Dirent[]; next: number }[] = [];
+  const open = (d: string) => {
+    try {
+      const names = readdirSync(d, { withFileTypes: true });
+      names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      stack.push({ dir: d, names, next: 0 });
+    } catch (e) {
+      out.push({ file: d, problem: `${t("无法读取文件夹", "cannot read the folder")}: ${reasonOf(e)}` });
+    }
+  };
+  open(dir);
+  while (stack.length) {
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    const e = top.names[top.next++];
+    if (!e) {
+      stack.pop();
+      continue;
+    }
     if (e.name.startsWith(".")) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) walk(path, extensions, out);
-    else if ((e.isFile() || e.isSymbolicLink()) && extensions.includes(extname(e.name).toLowerCase())) {
+    const path = join(top.dir, e.name);
+    if (e.isDirectory()) open(path);
+    else if ((e.isFile() || e.isSymbolicLink()) && REPORT_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
       // A link is followed only to a file, never to a folder.
       if (e.isSymbolicLink() && !isFile(path)) continue;
-      out.push(path);
+      out.push({ file: path });
     }
   }
 }

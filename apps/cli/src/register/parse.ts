@@ -1,0 +1,63 @@
+import { type Command, Option } from "commander";
+import { t } from "../util/i18n.js";
+import { action, forceOpt, jobsOpt, langOpt, outputOpt } from "./options.js";
+
+export function registerParse(program: Command): void {
+  program
+    .command("parse")
+    .description(
+      t(
+        "把公开发布的报告（PDF、Word .docx、网页 HTML、提取的文本）读成报告 JSON，并给出解析说明",
+        "read published reports (PDF, Word .docx, HTML page, extracted text) into report JSON, with diagnostics",
+      ),
+    )
+    .argument(
+      "<inputs...>",
+      t(
+        "PDF、Word、HTML 或文本文件，或包含它们的文件夹；- 表示标准输入",
+        "PDF, Word, HTML or text files, or folders of them; - reads standard input",
+      ),
+    )
+    .addOption(
+      outputOpt(
+        t(
+          "把 JSON 写入此文件（只有一个输入时）；默认输出到标准输出",
+          "write the JSON to this file (one input); default: standard output",
+        ),
+      ),
+    )
+    .option(
+      "--out-dir <dir>",
+      t(
+        "每个输入输出一个 .json 到此文件夹（重名时自动区分）",
+        "write one .json per input into this folder (names made unique)",
+      ),
+    )
+    .addOption(forceOpt())
+    .addOption(
+      new Option(
+        "--format <format>",
+        t(
+          "text：只输出报告 JSON；json：{ report, diagnostics, issues, confidence }",
+          "text: report JSON only; json: { report, diagnostics, issues, confidence }",
+        ),
+      )
+        .choices(["text", "json"])
+        .default("text"),
+    )
+    .addOption(langOpt())
+    .addOption(jobsOpt())
+    .addHelpText(
+      "after",
+      t(
+        "\n解析说明和校验结果输出到标准错误；标准输出只有 JSON。\n退出码：0 已解析，无错误；1 已解析，但报告违反规则，或有单元格未能读取或存疑；2 输入无法读取或不是报告。\n示例:\n  gov-report parse report.pdf -o report.json\n  gov-report parse page.html --format json\n  gov-report parse downloads/ --out-dir parsed/",
+        "\nDiagnostics and the validator's findings go to standard error; standard output stays pure JSON.\nExit codes: 0 parsed, no error; 1 parsed, but the report breaks a rule or has unread or ambiguous cells; 2 unreadable input, or not a report.\nExamples:\n  gov-report parse report.pdf -o report.json\n  gov-report parse page.html --format json\n  gov-report parse downloads/ --out-dir parsed/",
+      ),
+    )
+    .action(
+      action(async (inputs: string[], opts) => {
+        const { runParse } = await import("../commands/parse.js");
+        return runParse(inputs, opts);
+      }),
+    );
+}

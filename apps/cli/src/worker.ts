@@ -1,0 +1,13 @@
+/** A parse worker: reads documents for the pool (pool.ts), one job at a time. */
+import { parentPort } from "node:worker_threads";
+import { type ParseJob, runParseJob } from "./parse-job.js";
+
+const port = parentPort;
+if (port) {
+  port.on("message", (msg: { id: number; job: ParseJob }) => {
+    runParseJob(msg.job).then(
+      (result) => port.postMessage({ id: msg.id, result }),
+      (e: unknown) => port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : "parse failed" }),
+    );
+  });
+}
