@@ -56,6 +56,14 @@ function editionOf(report: Record<string, unknown>): Edition | undefined {
  * not a well-formed entry counts as no entry.
  */
 export function cellStatus(report: unknown, id: string): CellStatus | undefined {
+  try {
+    return statusOf(report, id);
+  } catch {
+    return undefined; // a host object that throws on access: no readable entry
+  }
+}
+
+function statusOf(report: unknown, id: string): CellStatus | undefined {
   if (!isRecord(report) || !isRecord(report.provenance) || !Object.hasOwn(report.provenance, id)) return undefined;
   const entry = report.provenance[id];
   if (!isRecord(entry)) return undefined;
@@ -71,6 +79,15 @@ export function cellStatus(report: unknown, id: string): CellStatus | undefined 
  * Never throws; a report without provenance has none.
  */
 export function cellsNeedingReading(report: unknown): CellNeedingReading[] {
+  try {
+    return needingReading(report);
+  } catch {
+    // Only a host object (a getter or Proxy that throws) gets here; JSON never does.
+    return [];
+  }
+}
+
+function needingReading(report: unknown): CellNeedingReading[] {
   if (!isRecord(report) || !isRecord(report.provenance)) return [];
   const edition = editionOf(report);
   const out: CellNeedingReading[] = [];

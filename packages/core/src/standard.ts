@@ -60,6 +60,15 @@ export interface ReportStandardSchemaOptions {
   lang?: "zh" | "en";
 }
 
+/** The value's `edition`, if it can be read (a host object may throw on access). */
+function editionOf(value: unknown): unknown {
+  try {
+    return typeof value === "object" && value !== null ? (value as { edition?: unknown }).edition : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An issue for a report of the wrong edition, at `edition`. */
 function editionIssue(want: Edition, got: unknown, lang: "zh" | "en"): StandardSchemaV1.Issue {
   return {
@@ -90,7 +99,7 @@ export function reportStandardSchemaFor<R extends Report = Report>({
           .filter((i) => i.severity === "error")
           .map((i) => ({ message: lang === "en" ? i.messageEn : i.message, path: i.path }));
         // A report of the other edition (validateReport itself accepts both).
-        const got = typeof value === "object" && value !== null ? (value as { edition?: unknown }).edition : undefined;
+        const got = editionOf(value);
         if (edition && got !== edition && (got === "2019" || got === "2021"))
           issues.unshift(editionIssue(edition, got, lang));
         return issues.length ? { issues } : { value: value as R };

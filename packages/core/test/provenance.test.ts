@@ -148,5 +148,16 @@ describe("provenance", () => {
     ])
       expect(cellsNeedingReading(v)).toEqual([]);
     expect(cellsNeedingReading(fixture("seed-2020"))).toEqual([]);
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("no");
+        },
+      },
+    );
+    expect(cellsNeedingReading(hostile)).toEqual([]);
+    expect(cellsNeedingReading({ edition: "2021", provenance: hostile })).toEqual([]);
+    expect(cellStatus(hostile, "applications.received.total")).toBeUndefined();
   });
 });

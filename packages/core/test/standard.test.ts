@@ -72,7 +72,15 @@ describe("Standard Schema v1", () => {
     const out = await parseWith(report2021StandardSchema, fixture("seed-2020"));
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.issues[0]?.path).toBe("edition");
-    for (const v of [null, 1, "x", [], {}, { edition: "2021" }]) {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("no");
+        },
+      },
+    );
+    for (const v of [null, 1, "x", [], {}, { edition: "2021" }, hostile]) {
       const res = await parseWith(reportStandardSchema, v);
       expect(res.ok).toBe(false);
       if (!res.ok) expect(res.issues.length).toBeGreaterThan(0);
