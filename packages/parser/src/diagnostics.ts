@@ -191,11 +191,17 @@ export const DIAGNOSTICS = {
   ),
   "row.single-other": def(
     "warning",
-    "A 2021-edition report prints the 2019 single （六）其他处理 row; its figures are in other.otherReasons, the two other sub-items unread.",
-    () => [
-      "表三 按 2019 版格式只印了一行“（六）其他处理”，未分列 2021 版的三个子项：该行数字记入“3.其他”，“1.申请人无正当理由逾期不补正…”与“2.申请人逾期未按收费通知要求缴纳费用…”未能读取（原文未拆分，0 仅为占位）",
-      'Table 3 prints the 2019 single "(6) Otherwise handled" row instead of the three 2021 sub-rows: its figures are stored in other.otherReasons; overdueCorrection and unpaidFees are unread (the document does not split the row; 0 is only a placeholder)',
-    ],
+    "A 2021-edition report prints the 2019 single （六）其他处理 row: its figures are in other.otherReasons; the two other sub-items are 0 where the row is 0 (counts are never negative) and unread elsewhere (info when the row is all 0).",
+    (v: { unread: boolean }) =>
+      v.unread
+        ? [
+            "表三 按 2019 版格式只印了一行“（六）其他处理”，未分列 2021 版的三个子项：该行数字记入“3.其他”；该行不为 0 的各栏，“1.申请人无正当理由逾期不补正…”与“2.申请人逾期未按收费通知要求缴纳费用…”未能读取（原文未拆分，0 仅为占位）",
+            'Table 3 prints the 2019 single "(6) Otherwise handled" row instead of the three 2021 sub-rows: its figures are stored in other.otherReasons; where the row is not 0, overdueCorrection and unpaidFees are unread (the document does not split the row; 0 is only a placeholder)',
+          ]
+        : [
+            "表三 按 2019 版格式只印了一行“（六）其他处理”，未分列 2021 版的三个子项；该行各栏均为 0，三个子项因此均为 0",
+            'Table 3 prints the 2019 single "(6) Otherwise handled" row instead of the three 2021 sub-rows; the row is 0 throughout, so all three sub-rows are 0',
+          ],
   ),
   "numbers.unassigned": def(
     "warning",

@@ -29,12 +29,14 @@ import {
 import { narrative } from "./narrative.js";
 import { findLayout, type Layout, nextBoundary } from "./sections.js";
 import { findSignature } from "./signature.js";
+import { pipeGrid } from "./strategies/pipe-grid.js";
 import { countApplicationGroups, readApplications } from "./tables/applications.js";
 import { readProactive } from "./tables/proactive.js";
 import { readReviews } from "./tables/reviews.js";
 import type { ParseOptions, ParseResult } from "./types.js";
 
-export function readReport(doc: SourceDoc, options: ParseOptions, diags = new Diagnostics()): ParseResult {
+export function readReport(source: SourceDoc, options: ParseOptions, diags = new Diagnostics()): ParseResult {
+  const doc = pipeGrid(source);
   const layout = findLayout(doc);
   const headingLines = Object.values(layout.headings).filter((v): v is number => v !== undefined);
   const firstHeading = headingLines.length ? Math.min(...headingLines) : -1;

@@ -34,15 +34,19 @@ describe("real fixtures: every cell as printed", () => {
   });
 
   it(
-    "hongze: the 2019 single （六） row goes to otherReasons, with a diagnostic saying the split is unknown",
+    "hongze: the 2019 single （六） row goes to otherReasons; a row of zeros makes every sub-row 0, and says so",
     async () => {
       const { report, diagnostics } = await parseReport({ pdf: pdfBytes("hongze-2023") });
       expect(report.edition).toBe("2021");
       const d = diagnostics.find((x) => x.code === "row.single-other");
-      expect(d?.severity).toBe("warning");
+      expect(d?.severity).toBe("info");
       expect(d?.path).toEqual(["applications", "outcomes", "other"]);
       expect(d?.source?.page).toBe(4);
-      expect(d?.message).toContain("0 仅为占位");
+      expect(d?.message).toContain("三个子项因此均为 0");
+      expect(report.provenance?.["applications.outcomes.other.unpaidFees.total"]).toEqual({
+        status: "inferred",
+        by: "row.single-other",
+      });
     },
     PDF_TIMEOUT,
   );

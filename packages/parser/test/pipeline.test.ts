@@ -101,3 +101,30 @@ describe("signature and site chrome", () => {
       expect(r.report.otherMatters).not.toContain(w);
   });
 });
+
+describe("the 2019 single （六） row in a 2021 report", () => {
+  it("where the row is not 0, the two other sub-rows are unread and the diagnostic says the split is unknown", async () => {
+    const { readFileSync: read } = await import("node:fs");
+    const { CORPUS } = await import("./helpers.js");
+    const text = read(join(CORPUS, "hongze-2023.layout.txt"), "utf8");
+    // The single row of the layout text, given a figure in its 自然人 and 总计 columns.
+    const line = text.split("\n").find((l) => /（六）其他处理(\s+0){7}\s*$/.test(l));
+    expect(line).toBeDefined();
+    const r = parseText(
+      text.replace(line as string, (line as string).replace(/((\s+0){7})\s*$/, "  3  0  0  0  0  0  3")),
+    );
+    const d = r.diagnostics.find((x) => x.code === "row.single-other");
+    expect(d?.severity).toBe("warning");
+    expect(d?.message).toContain("0 仅为占位");
+    const p = r.report.provenance ?? {};
+    expect(p["applications.outcomes.other.unpaidFees.naturalPerson"]?.status).toBe("unread");
+    expect(p["applications.outcomes.other.unpaidFees.business"]).toEqual({
+      status: "inferred",
+      by: "row.single-other",
+    });
+    expect(p["applications.outcomes.other.otherReasons.naturalPerson"]).toEqual({
+      status: "inferred",
+      by: "row.single-other",
+    });
+  });
+});

@@ -157,3 +157,18 @@ export function rowCheck(
   const eqs = equations(own, (p) => ({ row: 0, col: index.get(p.join(".")) as number }));
   return (row) => eqs.every((eq) => holds(eq, () => row));
 }
+
+/**
+ * For a search that builds a row left to right: true while every equation whose cells all lie
+ * in the figures placed so far holds (prunes a split of run-together digits early).
+ */
+export function prefixCheck(
+  constraints: readonly Constraint[],
+  paths: readonly Path[],
+): (prefix: readonly number[]) => boolean {
+  const index = new Map(paths.map((p, i) => [p.join("."), i]));
+  const own = constraints.filter((c) => c.terms.every((t) => index.has(t.path.join("."))));
+  const eqs = equations(own, (p) => ({ row: 0, col: index.get(p.join(".")) as number }));
+  const last = eqs.map((eq) => Math.max(...eq.terms.map((t) => t.col)));
+  return (prefix) => eqs.every((eq, i) => (last[i] as number) >= prefix.length || holds(eq, () => prefix));
+}

@@ -513,7 +513,7 @@ function columnEquations(edition: Edition): readonly Constraint[] {
 function locateIn(specs: readonly RowSpec[], single: boolean): Locate {
   const rowOf = new Map(specs.map((s, i) => [rowPath(s).join("."), i]));
   const colOf = new Map(APPLICANT_COLUMNS.map((c, i) => [c.key as string, i]));
-  const singleParts = single ? new Set(SINGLE_OTHER_UNREAD.map((k) => [TABLE, ...OTHER, k].join("."))) : new Set();
+  const singleParts = single ? new Set(SINGLE_OTHER_PARTS.map((k) => [TABLE, ...OTHER, k].join("."))) : new Set();
   return (path) => {
     const row = rowOf.get(path.slice(0, -1).join("."));
     const col = colOf.get(String(path[path.length - 1]));
@@ -846,25 +846,33 @@ function putInRowOrder(
 
 /** The 2021 sub-rows of （六） that the 2019 single row does not split: left unread. */
 const OTHER = ["outcomes", "other"] as const;
-const SINGLE_OTHER_UNREAD: readonly string[] = applicationRows("2021")
+const SINGLE_OTHER_PARTS: readonly string[] = applicationRows("2021")
   .filter((r) => r.path.length === 3 && r.path[0] === OTHER[0] && r.path[1] === OTHER[1])
   .map((r) => r.path[2] as string)
   .slice(0, -1);
 
 /**
  * The 2019 single （六） row inside a 2021 report: its figures (the sum of the three sub-rows)
- * are in the last sub-row, inferred; the other two sub-rows stay unread.
+ * are in the last sub-row, inferred. Counts are never negative, so where the single row says 0
+ * every sub-row is 0; elsewhere the other two sub-rows stay unread.
  */
 function addSingleOther(ctx: ReadContext, source: ReturnType<typeof refOf> | undefined): void {
-  const last = applicationRows("2021")
-    .filter((r) => r.path[0] === OTHER[0] && r.path[1] === OTHER[1])
-    .at(-1);
+  const subRows = applicationRows("2021").filter((r) => r.path[0] === OTHER[0] && r.path[1] === OTHER[1]);
+  const last = subRows.at(-1);
+  let unread = false;
   for (const c of APPLICANT_COLUMNS) {
     const path = [TABLE, ...(last?.path ?? []), c.key];
     const v = ctx.cells.value(path);
-    if (v !== undefined && ctx.cells.status(path)?.status === "printed") ctx.cells.inferred(path, v, SINGLE_OTHER);
+    if (v === undefined) continue;
+    if (ctx.cells.status(path)?.status === "printed") ctx.cells.inferred(path, v, SINGLE_OTHER);
+    if (v === 0) for (const r of subRows.slice(0, -1)) ctx.cells.inferred([TABLE, ...r.path, c.key], 0, SINGLE_OTHER);
+    else unread = true;
   }
-  ctx.diags.emit("row.single-other", {}, { path: [TABLE, ...OTHER], ...(source ? { source } : {}) });
+  ctx.diags.emit(
+    "row.single-other",
+    { unread },
+    { path: [TABLE, ...OTHER], ...(source ? { source } : {}), ...(unread ? {} : { severity: "info" as const }) },
+  );
 }
 
 /** `by` of the single （六） row's figures put in the last 2021 sub-row. */

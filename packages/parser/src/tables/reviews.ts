@@ -3,19 +3,23 @@
  * (行政复议 · 行政诉讼 / 未经复议直接起诉 · 复议后起诉 / 结果维持 … 总计). The header is searched
  * from table 三 to the end of the document, since extraction can float the table after 六.
  */
-import { type Path, REVIEW_GROUPS, REVIEW_OUTCOMES, RULE_REVIEW_TOTAL } from "@gov-report/core/lite";
+import { constraints, type Path, REVIEW_GROUPS, REVIEW_OUTCOMES, RULE_REVIEW_TOTAL } from "@gov-report/core/lite";
 import { tableName, tableTag } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
-import { groupsOfFivePrefix, groupsOfFiveSum, splitRuns } from "../digits.js";
+import { splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { headingOf } from "../sections.js";
+import { prefixCheck, rowCheck } from "../solve/rows.js";
 import { isValue, orderedPlacements, placeByPosition, recordReadings, recordToken, stackColumns } from "./common.js";
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
 const HEADER_WORDS = ["维持", "纠正", "其他", "审结", "总计"];
 const TABLE = "reviewsAndLawsuits" as const;
 const PATHS: readonly Path[] = REVIEW_GROUPS.flatMap((g) => REVIEW_OUTCOMES.map((o) => [TABLE, g.key, o.key]));
+/** Table 四's equations (each group's 总计) on its 15 figures in printed order, from core. Both editions share them. */
+const groupsAddUp = rowCheck(constraints("2021"), PATHS);
+const groupsSoFar = prefixCheck(constraints("2021"), PATHS);
 
 export interface ReviewsResult {
   /** Last line of the table (the data row), so narrative can skip it. */
@@ -114,7 +118,7 @@ function recordReordered(ctx: ReadContext, r: { candidates: number[][]; runs: nu
 function readShort(ctx: ReadContext, g: Gathered, where: Where): void {
   const { values } = g;
   const centres = headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens);
-  const placed = centres && values.length ? placeByPosition(values, centres) : undefined;
+  const placed = centres && values.length ? placeByGrid(values, centres) : undefined;
   if (placed) {
     PATHS.forEach((p, i) => {
       recordToken(ctx, p, placed[i]);
@@ -130,17 +134,38 @@ function readShort(ctx: ReadContext, g: Gathered, where: Where): void {
     return;
   }
   const printed = values.map((t) => (t.kind === "num" ? (t.value as number) : 0));
-  const readings = orderedPlacements(printed, WIDTH, groupsOfFiveSum);
+  const readings = orderedPlacements(printed, WIDTH, groupsAddUp);
   const pool = readings.length ? readings : orderedPlacements(printed, WIDTH, () => true);
   const weighed = weigh(ctx.evidence, PATHS, pool, (p) => ctx.cells.value(p));
   ctx.diags.emit("cell.position-unknown", { row: tableTag(TABLE), count: values.length, width: WIDTH }, where);
   recordReadings(ctx, PATHS, weighed.readings, weighed.by ?? (readings.length ? RULE_REVIEW_TOTAL : "order"));
 }
 
+/** Grid columns a row of figures may be offset by against its header (an empty leading cell). */
+const GRID_OFFSETS = [0, -1, 1];
+
+/**
+ * The figures placed by the header's positions; when the positions as printed break a group
+ * total and the same row one column over adds up (a text table whose data row has one more or
+ * one less leading cell than its header), that placement.
+ */
+function placeByGrid(values: readonly Token[], centres: readonly number[]): (Token | undefined)[] | undefined {
+  let first: (Token | undefined)[] | undefined;
+  for (const d of GRID_OFFSETS) {
+    const moved = values.map((t) => (t.pos === undefined ? t : { ...t, pos: t.pos + d }));
+    const placed = placeByPosition(moved, centres);
+    if (!placed) continue;
+    first ??= d === 0 ? placed : undefined;
+    if (groupsAddUp(placed.map((t) => (t?.kind === "num" ? (t.value as number) : 0))))
+      return placed.map((t) => (t ? (values[moved.indexOf(t)] as Token) : undefined));
+  }
+  return first;
+}
+
 /** Figures run together: split so that every group total adds up; several splits stay ambiguous. */
 function readRunTogether(ctx: ReadContext, values: readonly Token[], where: Where): void {
   const pieces = values.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac }));
-  const split = splitRuns(pieces, WIDTH, groupsOfFiveSum, 16, undefined, groupsOfFivePrefix);
+  const split = splitRuns(pieces, WIDTH, groupsAddUp, 16, undefined, groupsSoFar);
   // When no split adds up (the document's own totals may be wrong), list the plain splits.
   const loose = split.candidates.length ? undefined : splitRuns(pieces, WIDTH, () => true, 8);
   const printed = values.map((t) => t.text).join(" ");
@@ -179,7 +204,7 @@ function wrappedRow(
   values: readonly Token[],
   headerTokens: readonly Token[],
 ): { tokens: (Token | undefined)[]; wrapped: string[]; lines: number; end: number } | undefined {
-  if (first < 0 || (values.length === WIDTH && groupsOfFiveSum(values.map((t) => t.value ?? 0)))) return undefined;
+  if (first < 0 || (values.length === WIDTH && groupsAddUp(values.map((t) => t.value ?? 0)))) return undefined;
   const header = headerCentres(headerTokens) ?? leafCentres(headerTokens);
   const lines: Token[][] = [];
   for (let i = first; i < doc.lines.length && lines.length < 6; i++) {
@@ -195,7 +220,7 @@ function wrappedRow(
     const centres = header ?? clusterCentres(lines.flat());
     if (!centres) continue;
     const stacked = stackColumns(lines, centres, true);
-    if (stacked?.wrapped.length && groupsOfFiveSum(stacked.tokens.map((t) => t?.value ?? 0)))
+    if (stacked?.wrapped.length && groupsAddUp(stacked.tokens.map((t) => t?.value ?? 0)))
       return { ...stacked, lines: lines.length, end: i };
   }
   return undefined;
@@ -268,7 +293,7 @@ function reorderRuns(
   const nums = values.map((t) => t.value);
   if (nums.some((v) => typeof v !== "number")) return undefined;
   const flat = nums as number[];
-  if (groupsOfFiveSum(flat)) return undefined;
+  if (groupsAddUp(flat)) return undefined;
   const runs: number[][] = [];
   flat.forEach((v, i) => {
     const r = runOf[i] as number;
@@ -282,7 +307,7 @@ function reorderRuns(
   const permute = () => {
     if (order.length === runs.length) {
       const v = order.flatMap((r) => runs[r] as number[]);
-      if (!groupsOfFiveSum(v)) return;
+      if (!groupsAddUp(v)) return;
       let moved = 0;
       for (let i = 0; i < order.length; i++)
         for (let j = i + 1; j < order.length; j++) if ((order[i] as number) > (order[j] as number)) moved++;

@@ -1,0 +1,68 @@
+/**
+ * Strategy "pipe grid": text tables with `|` separators (converters, research re-renderings of
+ * HTML, Markdown written by OCR or AI converters). Every cell between two separators keeps its
+ * column, so a blank cell is a blank cell (`| 412 | 17 |  |  | 3 | 1 | 433`), exactly as in an
+ * HTML grid: the figures of such a line get their cell's index as position, and the document is
+ * read like a page with positions. Markdown separator rows (`| --- | --- |`) carry nothing.
+ */
+import { type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
+import { tokenize } from "../tokens.js";
+
+/** Lines with separators a document needs before it is read as having pipe tables. */
+const MIN_PIPE_ROWS = 3;
+
+/** The cells of a `|`-separated line, or undefined when the line is not a table row. */
+export function pipeCells(text: string): string[] | undefined {
+  const t = text.trim();
+  let bars = 0;
+  for (const ch of t) if (ch === "|") bars++;
+  if (bars < 2 && !(bars === 1 && t.startsWith("|"))) return undefined;
+  let body = t.startsWith("|") ? t.slice(1) : t;
+  if (body.endsWith("|")) body = body.slice(0, -1);
+  return body.split("|").map((c) => c.trim());
+}
+
+const isRule = (cell: string) => /^:?-{2,}:?$/.test(cell);
+
+/** `| --- | :---: |`: the line under a Markdown header. */
+export function isSeparatorRow(cells: readonly string[]): boolean {
+  return cells.length > 0 && cells.every((c) => !c || isRule(c)) && cells.some(isRule);
+}
+
+/**
+ * The tokens of a row, each cell's at its index. A row label broken over its first cells
+ * ("（ | 3.其他 | …") counts as one label cell, so the figures keep their columns.
+ */
+export function gridTokens(cells: readonly string[], line: number): Token[] {
+  const pieces = cells.map((c) => (c ? tokenize(c, line) : []));
+  let label = 0;
+  while (
+    label < pieces.length &&
+    (pieces[label] as Token[]).length &&
+    (pieces[label] as Token[]).every((t) => t.kind === "text")
+  )
+    label++;
+  const allText = pieces.every((p) => p.every((t) => t.kind === "text"));
+  const shift = allText ? 0 : Math.max(label, 1) - 1;
+  const out: Token[] = [];
+  cells.forEach((c, i) => {
+    if (!c) return;
+    const pos = i < label && !allText ? 0 : i - shift;
+    tokenize(c, line, { x0: pos, x1: pos }, out);
+  });
+  return out;
+}
+
+/** The document with its pipe-table rows as grid rows; unchanged when it has none. */
+export function pipeGrid(doc: SourceDoc): SourceDoc {
+  if (doc.kind !== "text") return doc;
+  let rows = 0;
+  const lines = doc.lines.map((l, i): Line => {
+    const cells = pipeCells(l.text);
+    if (!cells) return l;
+    rows++;
+    const tokens = isSeparatorRow(cells) ? [] : gridTokens(cells, i);
+    return makeLine({ ...l, tokens, tableRow: true });
+  });
+  return rows >= MIN_PIPE_ROWS ? { ...doc, lines, positional: true } : doc;
+}
