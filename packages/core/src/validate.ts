@@ -623,9 +623,11 @@ function run(input: unknown): ValidationResult {
   const plan = PLANS[edition];
   const values: (number | undefined)[] = new Array(plan.cells.length);
   checkObject(c, plan.shape, input, values);
-  addFindings(c, [...provenanceFindings(input.provenance, edition), ...signatureFindings(input.signature)]);
+  const provenance = provenanceFindings(input.provenance, edition);
+  addFindings(c, [...provenance, ...signatureFindings(input.signature)]);
   const structural = c.errors;
-  if (structural === 0 && isObject(input.provenance)) checkPlaceholders(c, plan, input.provenance, values);
+  // A well-formed provenance is read even when other cells are broken: its placeholders are never figures.
+  if (!provenance.length && isObject(input.provenance)) checkPlaceholders(c, plan, input.provenance, values);
   checkConstraints(c, plan, values);
   const report = structural === 0 ? (input as unknown as Report) : undefined;
   if (report) checkWarnings(c, report, plan.cells);

@@ -51,6 +51,21 @@ describe("provenance", () => {
     expect(errorsOf(validateReport(r3).issues).length).toBeGreaterThan(1);
   });
 
+  it("unread cells are reported, and kept out of the sums, when other cells are broken too", () => {
+    const r = clone(fixture("huaian-2024")) as unknown as { applications: { received: Record<string, unknown> } };
+    r.applications.received.business = "12";
+    r.applications.received.naturalPerson = 0;
+    const errors = errorsOf(
+      validateReport(
+        withProvenance(r as unknown as Report, { "applications.received.naturalPerson": { status: "unread" } }),
+      ).issues,
+    );
+    expect(errors).toEqual([
+      "structure.wrong-type applications.received.business",
+      "cell.unread applications.received.naturalPerson",
+    ]);
+  });
+
   it("an ambiguous cell is an error listing its candidates", () => {
     const r = clone(fixture("seed-2020"));
     const id = "reviewsAndLawsuits.lawsuitAfterReview.upheld";
