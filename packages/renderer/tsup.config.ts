@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/pdf.ts"],
+  entry: ["src/index.ts", "src/docx.ts", "src/pdf.ts"],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
