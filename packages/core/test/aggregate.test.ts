@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   computeTotals,
   createEmptyReport,
+  fillFromParts,
+  freeCells,
   getAt,
   numericCellsOf,
   type Report,
@@ -126,20 +128,12 @@ describe("sumReports", () => {
     fc.assert(
       fc.property(fc.array(counts, { minLength: 1, maxLength: 6 }), (seeds) => {
         const reports = seeds.map((vals, i) => {
-          let r: Report = createEmptyReport({ edition: "2021", year: 2022, agencyName: `机关${i}` });
-          const cells = numericCellsOf("2021").filter((c) => !c.sums && c.path[1] !== "carriedForward");
-          cells.forEach((c, k) => {
+          const r: Report = createEmptyReport({ edition: "2021", year: 2022, agencyName: `机关${i}` });
+          freeCells("2021").forEach((c, k) => {
             setAt(r as unknown as Record<string, unknown>, c.path, vals[k % vals.length]);
           });
-          r = computeTotals(r);
-          // Close the balance: carried forward = received + carried over − outcomes total, kept ≥ 0.
-          const apps = r.applications;
-          for (const col of Object.keys(apps.carriedForward) as (keyof typeof apps.carriedForward)[]) {
-            const open = apps.received[col] + apps.carriedOver[col];
-            if (open < apps.outcomes.total[col]) apps.received[col] += apps.outcomes.total[col] - open;
-            apps.carriedForward[col] = apps.received[col] + apps.carriedOver[col] - apps.outcomes.total[col];
-          }
-          return r;
+          // Totals and the balance 一 + 二 = （七）+ 四 closed from core's constraints.
+          return fillFromParts(r);
         });
         for (const r of reports) expect(errorsOf(validateReport(r).issues)).toEqual([]);
         const result = sumReports(reports);
