@@ -1,13 +1,13 @@
 /**
- * Places the cells of a metadata table on its grid (rowspan/colspan expanded), as a browser lays
- * out an HTML table. The text, Markdown and Word renderers and the column widths read positions
- * from here.
+ * The cells of a metadata table on its printed grid. Positions (row, col, spans) are core's: the
+ * form metadata places every header and value cell once, and the text, Markdown and Word renderers
+ * and the column widths read them from here instead of laying the table out again.
  */
 import { displayWidth, type TableCellMeta, type TableMeta } from "@gov-report/core/lite";
 
 export interface PlacedCell {
   cell: TableCellMeta;
-  /** Index of the metadata row the cell starts in. */
+  /** Index of the metadata row the cell starts in (its grid row). */
   row: number;
   /** First grid column the cell covers. */
   col: number;
@@ -26,23 +26,13 @@ const gridCache = new WeakMap<TableMeta, TableGrid>();
 export function gridOf(table: TableMeta): TableGrid {
   const cached = gridCache.get(table);
   if (cached) return cached;
-  const taken = new Set<string>();
-  const rows: PlacedCell[][] = [];
   const valueColumns = new Array<boolean>(table.columnCount).fill(false);
-  table.rows.forEach((row, r) => {
-    const placed: PlacedCell[] = [];
-    let c = 0;
-    for (const cell of row.cells) {
-      while (taken.has(`${r},${c}`)) c++;
-      for (let dr = 0; dr < cell.rowspan; dr++) {
-        for (let dc = 0; dc < cell.colspan; dc++) taken.add(`${r + dr},${c + dc}`);
-      }
-      placed.push({ cell, row: r, col: c });
-      if (cell.type === "value") for (let dc = 0; dc < cell.colspan; dc++) valueColumns[c + dc] = true;
-      c += cell.colspan;
-    }
-    rows.push(placed);
-  });
+  const rows = table.rows.map((row) =>
+    row.cells.map((cell): PlacedCell => {
+      if (cell.type === "value") for (let dc = 0; dc < cell.colspan; dc++) valueColumns[cell.col + dc] = true;
+      return { cell, row: cell.row, col: cell.col };
+    }),
+  );
   const grid = { table, rows, valueColumns };
   gridCache.set(table, grid);
   return grid;

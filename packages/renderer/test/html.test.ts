@@ -1,4 +1,4 @@
-import { cellsOf, type Edition, getAt, type Report, SECTIONS } from "@gov-report/core/lite";
+import { buildFormMetadata, cellsOf, type Edition, getAt, type Report, SECTIONS } from "@gov-report/core/lite";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../src/index.js";
 import { FIXTURE_NAMES, loadFixture, readTables } from "./helpers.js";
@@ -10,6 +10,29 @@ function printed(value: unknown, kind: string, maxDecimals?: number): string {
   if (kind === "amountWanYuan" && maxDecimals !== undefined) return n.toFixed(maxDecimals);
   return String(n);
 }
+
+describe("grid positions from core", () => {
+  for (const [edition, name] of [
+    ["2019", "seed-2020"],
+    ["2021", "huaian-2024"],
+  ] as const) {
+    it(`${edition}: every cell sits in the printed table where core's metadata puts it`, () => {
+      const tables = readTables(renderHtml(loadFixture(name)));
+      const metas = buildFormMetadata().editions[edition].sections.flatMap((s) => (s.table ? [s.table] : []));
+      expect(tables).toHaveLength(metas.length);
+      metas.forEach((meta, t) => {
+        const grid = tables[t]?.grid ?? [];
+        for (const cell of meta.rows.flatMap((r) => r.cells)) {
+          const at = grid[cell.row]?.[cell.col];
+          const want = cell.type === "value" ? cell.field : cell.zh;
+          const got = cell.type === "value" ? at?.attrs["data-field"] : at?.text;
+          expect(got, `${meta.id} (${cell.row}, ${cell.col})`).toBe(want);
+          expect([at?.rowspan, at?.colspan]).toEqual([cell.rowspan, cell.colspan]);
+        }
+      });
+    });
+  }
+});
 
 describe("renderHtml golden snapshot", () => {
   it("renders the seed report exactly as the reviewed golden file", async () => {
