@@ -5,7 +5,8 @@ const pkg = JSON.parse(readFileSync("./package.json", "utf8")) as { version: str
 
 // Each command is its own entry so that `gov-report validate` loads only what it needs.
 export default defineConfig({
-  entry: ["src/bin.ts"],
+  // The parse worker is its own entry: the pool starts dist/worker.js in each worker thread.
+  entry: ["src/bin.ts", "src/worker.ts"],
   format: ["esm"],
   clean: true,
   target: "node20",

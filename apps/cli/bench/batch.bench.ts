@@ -6,14 +6,25 @@
  *   - files/s of `check` and `aggregate`, end to end, against a baseline measured in the same run:
  *     a bare Node process that only reads and JSON.parses the same files (the floor of any tool);
  *   - peak memory (maxRSS) of each child, reported by a preloaded probe (bench/rss-probe.mjs);
- *   - wall time of `gov-report validate <one file>` against `node -e 0`.
+ *   - wall time of `gov-report validate <one file>` against `node -e 0`;
+ *   - `check` of 40 PDFs (copies of the fixtures' PDFs) with --jobs 1 against --jobs 2: what the
+ *     parse workers gain on two cores (BENCH_PDFS changes the number).
  *
  * Run: npm run bench -w @gov-report/cli   (set BENCH_FILES to change the number of files,
  * BENCH_NO_BUILD=1 to reuse the existing dist, BENCH_KEEP=1 to keep the generated folder for profiling).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeTotals, createEmptyReport, numericCellsOf, type Report2021, setAt } from "@gov-report/core";
@@ -24,13 +35,14 @@ const ROOT = join(CLI_DIR, "../..");
 const BIN = join(CLI_DIR, "dist/bin.js");
 const PROBE = join(here, "rss-probe.mjs");
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
+const PDFS = Number(process.env.BENCH_PDFS ?? 40);
 
 // ---------------------------------------------------------------------------------------------
 // Build
 // ---------------------------------------------------------------------------------------------
 
 function build(): void {
-  for (const ws of ["@gov-report/core", "@gov-report/cli"]) {
+  for (const ws of ["@gov-report/core", "@gov-report/parser", "@gov-report/cli"]) {
     const r = spawnSync("npm", ["run", "build", "-w", ws], { cwd: ROOT, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`build of ${ws} failed:\n${r.stdout}\n${r.stderr}`);
   }
@@ -153,6 +165,30 @@ function timeOnce(args: string[]): number {
 
 // ---------------------------------------------------------------------------------------------
 
+/** `check` over PDFS copies of the fixtures' PDFs, with one parse worker and with two. */
+function pdfJobs(work: string, rss: string): void {
+  const dir = join(work, "pdfs");
+  mkdirSync(dir);
+  const sources = readdirSync(join(ROOT, "fixtures")).filter((f) => f.endsWith(".pdf"));
+  for (let i = 0; i < PDFS; i++) {
+    const src = sources[i % sources.length] as string;
+    copyFileSync(join(ROOT, "fixtures", src), join(dir, `${String(i).padStart(2, "0")}-${src}`));
+  }
+  const one = run([BIN, "check", "--jobs", "1", dir], rss);
+  const two = run([BIN, "check", "--jobs", "2", dir], rss);
+  console.log("");
+  for (const [name, r] of [
+    ["check of PDFs --jobs 1", one],
+    ["check of PDFs --jobs 2", two],
+  ] as const) {
+    if (r.code !== 1 && r.code !== 0) throw new Error(`${name} exited ${r.code}:\n${r.stderr.slice(-2000)}`);
+    console.log(
+      `${`${name} (${PDFS} PDFs)`.padEnd(34)} ${(r.ms / 1000).toFixed(2).padStart(6)} s  ${(PDFS / (r.ms / 1000)).toFixed(1).padStart(6)} files/s  peak ${r.maxRssMb.toFixed(0)} MB (main thread and workers)`,
+    );
+  }
+  console.log(`speed-up with 2 jobs: ${(one.ms / two.ms).toFixed(2)}× (on ${availableParallelism()} cores)`);
+}
+
 function main(): void {
   if (!process.env.BENCH_NO_BUILD) build();
   const work = mkdtempSync(join(tmpdir(), "gr-batch-bench-"));
@@ -191,6 +227,8 @@ if (e.isDirectory()) walk(p); else { JSON.parse(readFileSync(p, "utf8")); n++; }
     line("baseline: read + JSON.parse only", baseline, 0);
     line("gov-report check (text table)", check, 1);
     line("gov-report aggregate --year 2024", aggregate, 0);
+
+    if (PDFS > 0) pdfJobs(work, rss);
 
     // Start-up: one small command against an empty Node process, alternated, median of 15.
     const one = join(ROOT, "fixtures/seed-2020.expected.json");
