@@ -3,6 +3,7 @@
  * module only when that command runs, so start-up stays fast. A new command is one more entry.
  */
 import type { Command } from "commander";
+import { registerServe } from "./commands/serve.js";
 import { registerAggregate } from "./register/aggregate.js";
 import { registerCheck } from "./register/check.js";
 import { registerCompare } from "./register/compare.js";
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Register[] = [
   registerCheck,
   registerAggregate,
   registerExport,
+  registerServe,
 ];
 
 export function registerCommands(program: Command): void {
