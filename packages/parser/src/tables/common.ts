@@ -3,6 +3,7 @@ import type { Path } from "@gov-report/core/lite";
 import { cellName } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
 import { refOf, type Token } from "../doc.js";
+import { noteOf } from "../strategies/cell-notes.js";
 
 /** `by` of a figure joined from pieces wrapped in its cell (the totals then hold; see cell.wrapped). */
 export const WRAPPED = "cell.wrapped";
@@ -76,8 +77,10 @@ export function recordToken(ctx: ReadContext, path: Path, t: Token | undefined):
     ctx.diags.emit("cell.dash", { cell, text: t.text }, { path, source: refOf(ctx.doc, t.line, t.text) });
     return;
   }
+  const note = noteOf(t);
   if (JOINED.has(t)) ctx.cells.inferred(path, t.value as number, WRAPPED);
-  else ctx.cells.printed(path, t.value as number);
+  else ctx.cells.printed(path, t.value as number, note);
+  if (note) ctx.diags.emit("cell.note", { cell, note }, { path, source: refOf(ctx.doc, t.line, t.text) });
 }
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * Strategy "cell notes": a figure with a note printed in its cell — `18（其中修订5件）`,
+ * `41（含自然失效12件）` — is the cell's figure; the note is not another figure. Works on the
+ * tokens of any source: a figure, a bracket opening right after it, a figure inside, and the
+ * bracket closing within a few characters. The note is kept for the cell's provenance.
+ */
+import type { Line, SourceDoc, Token } from "../doc.js";
+import { normalizeChars } from "../normalize.js";
+
+const NOTES = new WeakMap<Token, string>();
+
+/** The note printed in the cell of this figure, if any. */
+export function noteOf(t: Token): string | undefined {
+  return NOTES.get(t);
+}
+
+const OPEN = new Set(["（", "("]);
+const CLOSE = new Set(["）", ")"]);
+/** Characters a note's closing words may have before the bracket ("件）", "项)"). */
+const MAX_TAIL = 4;
+/** Characters a note's opening words may have ("（其中修订", "(含自然失效"). */
+const MAX_HEAD = 12;
+
+function firstClose(text: string, from: number): number {
+  for (let i = from; i < text.length && i <= from + MAX_HEAD + MAX_TAIL + 12; i++)
+    if (CLOSE.has(text[i] as string)) return i;
+  return -1;
+}
+
+function closeAt(text: string): number {
+  for (let i = 0; i < Math.min(text.length, MAX_TAIL + 1); i++) if (CLOSE.has(text[i] as string)) return i;
+  return -1;
+}
+
+/**
+ * The tokens of a line with each cell note folded into the figure before it. `text` (the line as
+ * printed, characters normalized) gives the note's exact words: the tokens leave out units ("件").
+ */
+export function foldNotes(tokens: readonly Token[], text = ""): Token[] | undefined {
+  let out: Token[] | undefined;
+  let cursor = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const [fig, head, inner, tail] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]] as (Token | undefined)[];
+    const isNote =
+      fig?.kind === "num" &&
+      head?.kind === "text" &&
+      OPEN.has(head.text[0] as string) &&
+      head.text.length <= MAX_HEAD &&
+      !head.text.split("").some((c) => CLOSE.has(c)) &&
+      inner?.kind === "num" &&
+      tail?.kind === "text" &&
+      closeAt(tail.text) >= 0 &&
+      (fig.pos === undefined || fig.pos === inner.pos);
+    if (!isNote) {
+      out?.push(tokens[i] as Token);
+      continue;
+    }
+    out ??= tokens.slice(0, i) as Token[];
+    const end = closeAt(tail.text);
+    const from = text.indexOf(head.text, cursor);
+    const to = from < 0 ? -1 : firstClose(text, from);
+    const note = to > from ? text.slice(from + 1, to) : `${head.text.slice(1)}${inner.text}${tail.text.slice(0, end)}`;
+    if (to > from) cursor = to;
+    const kept: Token = { ...fig };
+    NOTES.set(kept, note);
+    out.push(kept);
+    const rest = tail.text.slice(end + 1).trim();
+    if (rest) out.push({ ...tail, text: rest });
+    i += 3;
+  }
+  return out;
+}
+
+/** The document with cell notes folded; unchanged (the same object) when it has none. */
+export function cellNotes(doc: SourceDoc): SourceDoc {
+  let changed = false;
+  const lines = doc.lines.map((l): Line => {
+    const folded = foldNotes(l.tokens, normalizeChars(l.text));
+    if (!folded) return l;
+    changed = true;
+    return { ...l, tokens: folded };
+  });
+  return changed ? { ...doc, lines } : doc;
+}

@@ -1,0 +1,73 @@
+/** The reading strategies, each on its own: pipe grids and cell notes. */
+import { describe, expect, it } from "vitest";
+import { parseText } from "../src/index.js";
+import { foldNotes, noteOf } from "../src/strategies/cell-notes.js";
+import { gridTokens, isSeparatorRow, pipeCells } from "../src/strategies/pipe-grid.js";
+import { tokenize } from "../src/tokens.js";
+
+describe("pipe grid", () => {
+  it("keeps every blank cell's column", () => {
+    const cells = pipeCells("| 412 | 17 |  |  | 3 | 1 | 433") as string[];
+    expect(cells).toEqual(["412", "17", "", "", "3", "1", "433"]);
+    const t = gridTokens(["（一）予以公开", ...cells], 0).filter((x) => x.kind === "num");
+    expect(t.map((x) => [x.value, x.pos])).toEqual([
+      [412, 1],
+      [17, 2],
+      [3, 5],
+      [1, 6],
+      [433, 7],
+    ]);
+  });
+
+  it("a label broken over the first cells counts as one label cell", () => {
+    const t = gridTokens(["（", "3.其他", "", "2", "", "519", "2", "", "523"], 0).filter((x) => x.kind === "num");
+    expect(t.map((x) => x.pos)).toEqual([2, 4, 5, 7]);
+  });
+
+  it("Markdown separator rows and lines without separators", () => {
+    expect(isSeparatorRow(pipeCells("| --- | :---: |") as string[])).toBe(true);
+    expect(isSeparatorRow(pipeCells("| 规章 | 0 |") as string[])).toBe(false);
+    expect(pipeCells("本年度制发规章0件")).toBeUndefined();
+  });
+
+  it("a |-separated 表二 row with a blank cell reads that cell as blank", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "| 第二十条第（一）项 |  |  |  |",
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+      "| 规章 | 5 |  | 12 |",
+      "| 行政规范性文件 | 1 | 2 | 3 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    expect(r.report.proactiveDisclosure).toMatchObject({ rules: { issued: 5, repealed: 0, inForce: 12 } });
+    expect(r.report.provenance?.["proactiveDisclosure.rules.repealed"]).toEqual({ status: "blank" });
+  });
+});
+
+describe("cell notes", () => {
+  it("18（其中修订5件） is the figure 18 with its note", () => {
+    const folded = foldNotes(tokenize("18（其中修订5件） 7", 0), "18（其中修订5件） 7") as ReturnType<typeof tokenize>;
+    expect(folded.map((t) => t.text)).toEqual(["18", "7"]);
+    expect(noteOf(folded[0] as (typeof folded)[number])).toBe("其中修订5件");
+  });
+
+  it("a line without notes is left as it is", () => {
+    expect(foldNotes(tokenize("规章 5 0 12", 0))).toBeUndefined();
+  });
+
+  it("the note goes to the cell's provenance and a diagnostic", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项",
+      "信息内容 本年制发件数 本年废止件数 现行有效件数",
+      "规章 18（其中修订5件） 0 41（含自然失效12件）",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    expect(r.report.proactiveDisclosure).toMatchObject({ rules: { issued: 18, repealed: 0, inForce: 41 } });
+    expect(r.report.provenance?.["proactiveDisclosure.rules.inForce"]).toEqual({
+      status: "printed",
+      note: "含自然失效12件",
+    });
+    expect(r.diagnostics.filter((d) => d.code === "cell.note")).toHaveLength(2);
+  });
+});
