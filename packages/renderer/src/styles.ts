@@ -16,7 +16,7 @@
 const LATIN = "U+0000-00B6, U+00B8-00FF";
 const LATIN_SOURCES = `local("Times New Roman"), local("TimesNewRomanPSMT"), local("Liberation Serif"), local("LiberationSerif")`;
 
-/** Family names the stylesheet defines with @font-face (one per role). */
+/** Family names the stylesheet defines with `@font-face` (one per role). */
 export const FONT_FAMILIES = {
   /** 仿宋-style body and tables: FangSong, else AR PL UMing CN (fonts-arphic-uming). */
   body: "GovReport Body",
@@ -27,7 +27,7 @@ export const FONT_FAMILIES = {
 } as const;
 
 /**
- * The @font-face rules of the three roles, each with the Latin range in a Times-metric face. The
+ * The `@font-face` rules of the three roles, each with the Latin range in a Times-metric face. The
  * Latin face comes second: of faces whose ranges overlap, the browser tries the last defined first.
  */
 export const FONT_FACES = `
@@ -40,7 +40,7 @@ export const FONT_FACES = `
 
 /**
  * The body's font-family: the defined face, then the same fonts by family name (for a page that
- * drops the @font-face rules), then other TrueType CJK faces before the generic.
+ * drops the `@font-face` rules), then other TrueType CJK faces before the generic.
  */
 export const SERIF_FONTS = `"${FONT_FAMILIES.body}", "Liberation Serif", "Times New Roman", FangSong, "仿宋", "AR PL UMing CN", SimSun, "宋体", "Songti SC", "WenQuanYi Zen Hei", serif`;
 /** Headings and captions (黑体, as official documents set headings). */
