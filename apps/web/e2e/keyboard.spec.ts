@@ -93,3 +93,19 @@ test("English on request: UI strings, labels and accessible names switch", async
   await page.getByRole("button", { name: "Switch language" }).click();
   await expect(page.getByRole("button", { name: "保存 JSON" })).toBeVisible();
 });
+
+test("Ctrl+Z undoes a cell's run of typing, Ctrl+Y redoes it", async ({ page }) => {
+  await freshPage(page);
+  await cell(page, "applications.received.business").focus();
+  await page.keyboard.type("12");
+  await cell(page, "applications.received.research").focus();
+  await page.keyboard.type("1.5");
+  await page.keyboard.press("Control+z");
+  await expect(cell(page, "applications.received.research")).toHaveValue("0");
+  await expect(cell(page, "applications.received.total")).toHaveValue("12");
+  await page.keyboard.press("Control+z");
+  await expect(cell(page, "applications.received.business")).toHaveValue("0");
+  await page.keyboard.press("Control+y");
+  await expect(cell(page, "applications.received.business")).toHaveValue("12");
+  await expect(page.getByRole("button", { name: "重做" })).toBeEnabled();
+});

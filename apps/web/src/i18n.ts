@@ -54,6 +54,8 @@ const zh = {
   previewTitle: "报告预览",
   saveDocx: "下载 Word",
   check: "检查",
+  undo: "撤销",
+  redo: "重做",
   starting: (file: string) => `正在读取“${file}”…`,
   refused: (label: string, typed: string, why: string, accepted: string) => `${label}：“${typed}”${why}。${accepted}`,
   why: {
@@ -159,6 +161,8 @@ const en: Messages = {
   previewTitle: "Report preview",
   saveDocx: "Download Word",
   check: "Check",
+  undo: "Undo",
+  redo: "Redo",
   starting: (file) => `Reading "${file}"…`,
   refused: (label, typed, why, accepted) => `${label}: "${typed}" ${why}. ${accepted}`,
   why: {

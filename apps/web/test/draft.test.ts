@@ -49,7 +49,6 @@ describe("the draft", () => {
     );
     expect(issue?.severity).toBe("error");
   });
-
 });
 
 describe("the draft across editions and storage", () => {

@@ -83,7 +83,6 @@ describe("the draft store: cells and checks", () => {
     expect(s.entries["applications.carriedOver.business"]).toBe("1.5");
     expect(getAt(s.draft.report, ["applications", "carriedOver", "total"])).toBe(6);
   });
-
 });
 
 describe("the draft store: files in and out", () => {
@@ -132,5 +131,26 @@ describe("the draft store: files in and out", () => {
       `某县人民政府-${store.get().draft.report.year}.docx`,
     ]);
     expect(store.get().draft.dirty).toBe(false);
+  });
+});
+
+describe("the draft store: undo and redo", () => {
+  it("undoes a run of typing in one cell as one step, and redoes it", () => {
+    const { store } = makeStore();
+    store.typeCell(CELL, "1");
+    store.typeCell(CELL, "12");
+    store.leaveCell(CELL);
+    store.typeCell("applications.received.business", "1.5");
+    expect(store.history.canUndo).toBe(true);
+    store.undo();
+    expect(store.get().entries["applications.received.business"]).toBeUndefined();
+    expect(getAt(store.get().draft.report, path)).toBe(12);
+    store.undo();
+    expect(getAt(store.get().draft.report, path)).toBe(0);
+    expect(store.history.canUndo).toBe(false);
+    store.redo();
+    store.redo();
+    expect(store.get().entries["applications.received.business"]).toBe("1.5");
+    expect(store.history.canRedo).toBe(false);
   });
 });

@@ -24,6 +24,7 @@ import { META } from "../model/meta.js";
 import { endUpdate, startUpdate } from "../perf.js";
 import { type CellEdit, dropEntries, type Entries, pasteBlock, settleEntry, typeTexts } from "./cell-edits.js";
 import { type Derived, derive } from "./derive.js";
+import { History } from "./history.js";
 import { type Opened, openedFrom, type Previous, readingsWithout, startedFrom } from "./opening.js";
 
 export type Notice = { kind: "info" | "error"; text: string; list?: string[]; backupKey?: string } | undefined;
@@ -82,6 +83,7 @@ export function initialState(lang: Lang, draft: Draft = newDraft()): FormState {
 export class FormStore {
   private state: FormState;
   private readonly listeners = new Set<(s: FormState) => void>();
+  readonly history = new History();
 
   constructor(
     private readonly deps: StoreDeps,
@@ -132,6 +134,21 @@ export class FormStore {
     this.set(patch);
   }
 
+  /** Remembers the draft before an edit, for undo. */
+  private remember(field?: string): void {
+    this.history.record({ draft: this.state.draft, entries: this.state.entries }, field);
+  }
+
+  undo(): void {
+    const s = this.history.undo({ draft: this.state.draft, entries: this.state.entries });
+    if (s) this.edit({ draft: s.draft, entries: s.entries });
+  }
+
+  redo(): void {
+    const s = this.history.redo({ draft: this.state.draft, entries: this.state.entries });
+    if (s) this.edit({ draft: s.draft, entries: s.entries });
+  }
+
   /** The page calls this once the edit is on screen. */
   drawn(): void {
     endUpdate();
@@ -150,28 +167,33 @@ export class FormStore {
   typeCell(id: string, text: string): void {
     const f = this.field(id);
     if (!f) return;
+    this.remember(id);
     this.cellEdit(typeTexts(this.state, [{ field: f, text }]), [id]);
   }
 
   leaveCell(id: string): void {
     const f = this.field(id);
     if (!f) return;
+    this.history.endRun();
     const entries = settleEntry(this.state.entries, f, getAt(this.state.draft.report, f.path));
     if (entries !== this.state.entries) this.set({ entries });
   }
 
   pasteCells(start: string, text: string): void {
+    this.remember();
     const next = pasteBlock(this.state, this.meta, start, text);
     this.cellEdit(next, Object.keys(next.entries));
     if (next.skipped) this.set({ notice: { kind: "error", text: this.t.pasteSkipped(next.skipped) } });
   }
 
   typeText(field: string, text: string): void {
+    this.remember(field);
     const touched = new Set(this.state.touched).add(field);
     this.edit({ draft: setValue(this.state.draft, [field], text), touched });
   }
 
   setHeader(path: Path, value: string | number | null): void {
+    this.remember(path.join("."));
     this.edit({ draft: setHeaderValue(this.state.draft, path, value) });
   }
 
@@ -181,6 +203,7 @@ export class FormStore {
       this.set({ draft: { ...this.state.draft } }); // redrawn: the select shows the edition again
       return;
     }
+    this.remember();
     this.edit({ draft: switchEdition(this.state.draft, to), entries: {}, readings: [] });
   }
 
@@ -195,6 +218,7 @@ export class FormStore {
       .filter((f) => f.sumOf)
       .map((f) => f.id);
     const entries = manual ? this.state.entries : dropEntries(this.state.entries, totals);
+    this.remember();
     this.edit({ draft: setManualTotals(draft, manual), entries });
   }
 
@@ -202,6 +226,7 @@ export class FormStore {
 
   /** Replaces the draft with another one: typed texts, warnings asked for and readings start afresh. */
   private replaceDraft(draft: Draft, readings: readonly Diagnostic[], notice: Notice): void {
+    this.remember();
     this.edit({ draft, entries: {}, touched: new Set(), asked: false, readings, offer: undefined, notice });
   }
 

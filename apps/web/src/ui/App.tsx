@@ -58,7 +58,16 @@ function usePageEvents(store: FormStore): void {
       await store.openFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     };
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "p" || store.get().preview) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      // Undo and redo are the form's own (a step per field's run of typing), not the input's.
+      if (key === "z" || key === "y") {
+        e.preventDefault();
+        if (key === "y" || e.shiftKey) store.redo();
+        else store.undo();
+        return;
+      }
+      if (key !== "p" || store.get().preview) return;
       // With the preview open the browser prints it as it is; otherwise open it and print.
       e.preventDefault();
       void store.openPreview(true);
@@ -102,7 +111,7 @@ export function App({ store, sync }: { store: FormStore; sync: DraftSync }) {
       <header class="topbar">
         <p class="app-name">{store.t.appTitle}</p>
         <Toolbar store={store} s={s} />
-        <a class={`counts-chip${derived.issues.length ? "" : " none"}`} href="#issues">
+        <a class={`counts-chip${derived.errors ? "" : derived.warnings ? " warnings" : " none"}`} href="#issues">
           {derived.issues.length ? store.t.errorsWarnings(derived.errors, derived.warnings) : store.t.noIssues}
         </a>
       </header>

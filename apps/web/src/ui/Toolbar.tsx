@@ -51,6 +51,12 @@ export function Toolbar({ store, s }: { store: FormStore; s: FormState }) {
           {t.clearPrevious}
         </button>
       ) : null}
+      <button type="button" onClick={() => store.undo()} disabled={!store.history.canUndo} title="Ctrl+Z">
+        {t.undo}
+      </button>
+      <button type="button" onClick={() => store.redo()} disabled={!store.history.canRedo} title="Ctrl+Y">
+        {t.redo}
+      </button>
       <button type="button" onClick={() => store.check()}>
         {t.check}
       </button>
