@@ -41,19 +41,85 @@ interface Group {
   colspan: number;
 }
 
-function flattenTable(table: TableMeta, fields: Record<string, FieldMeta>): FlatSegment[] {
-  const grid = gridOf(table);
-  const segments: FlatSegment[] = [];
-  // Split into segments at caption rows.
-  const bounds: { caption?: string; rows: number[] }[] = [{ rows: [] }];
+interface Bounds {
+  caption?: string;
+  /** Metadata row indices of the segment. */
+  rows: number[];
+}
+
+/** The table's segments: a new one at each caption row (表二's blocks), else the whole table. */
+function segmentBounds(table: TableMeta): Bounds[] {
+  const bounds: Bounds[] = [{ rows: [] }];
   table.rows.forEach((row, r) => {
     if (row.kind === "caption") {
       const first = row.cells[0];
       bounds.push({ ...(first?.type === "label" ? { caption: first.zh } : {}), rows: [] });
-    } else (bounds[bounds.length - 1] as { rows: number[] }).rows.push(r);
+    } else (bounds[bounds.length - 1] as Bounds).rows.push(r);
   });
-  for (const b of bounds) {
-    if (!b.rows.length) continue;
+  return bounds.filter((b) => b.rows.length);
+}
+
+/** Header lines and corner labels of a segment; a label spanning header rows sits on the lowest. */
+function segmentHeaders(table: TableMeta, b: Bounds, groupOf: (col: number) => number) {
+  const grid = gridOf(table);
+  const headerRows = b.rows.filter((r) => table.rows[r]?.kind === "header");
+  const headerLines: FlatHeaderCell[][] = headerRows.map(() => []);
+  const cornerLabels: string[] = [];
+  headerRows.forEach((r, i) => {
+    for (const { cell, col } of grid.rows[r] ?? []) {
+      if (cell.type !== "label") continue;
+      const from = groupOf(col);
+      if (from < 0) {
+        cornerLabels.push(cell.zh);
+        continue;
+      }
+      const to = Math.max(from, groupOf(col + cell.colspan - 1));
+      const line = Math.min(headerRows.length - 1, i + cell.rowspan - 1);
+      headerLines[line]?.push({ text: cell.zh, from, to });
+    }
+  });
+  return { headerLines: headerLines.filter((l) => l.length), cornerLabels };
+}
+
+/** The data rows of a segment: a group line for each label spanning rows, then the row itself. */
+function segmentRows(
+  table: TableMeta,
+  b: Bounds,
+  groups: readonly Group[],
+  groupOf: (col: number) => number,
+  fields: Record<string, FieldMeta>,
+): FlatRow[] {
+  const grid = gridOf(table);
+  const rows: FlatRow[] = [];
+  for (const r of b.rows) {
+    if (table.rows[r]?.kind !== "data") continue;
+    const placed = grid.rows[r] ?? [];
+    const labels = placed.filter((p) => p.cell.type === "label" && groupOf(p.col) < 0);
+    const own = labels.filter((p) => p.cell.rowspan === 1);
+    for (const p of labels) {
+      if (p.cell.type === "label" && p.cell.rowspan > 1) {
+        rows.push({ label: p.cell.zh, depth: p.col, group: true, fields: groups.map(() => undefined) });
+      }
+    }
+    const values: (FieldMeta | undefined)[] = groups.map(() => undefined);
+    for (const { cell, col } of placed) {
+      if (cell.type === "value") values[groupOf(col)] = fields[cell.field];
+    }
+    const last = own[own.length - 1];
+    rows.push({
+      label: last?.cell.type === "label" ? last.cell.zh : "",
+      depth: last ? last.col : 0,
+      group: false,
+      fields: values,
+    });
+  }
+  return rows;
+}
+
+function flattenTable(table: TableMeta, fields: Record<string, FieldMeta>): FlatSegment[] {
+  const grid = gridOf(table);
+  return segmentBounds(table).map((b): FlatSegment => {
+    // Value columns of the segment: one per grid column where a value cell starts.
     const groups: Group[] = [];
     for (const r of b.rows) {
       for (const { cell, col } of grid.rows[r] ?? []) {
@@ -62,54 +128,13 @@ function flattenTable(table: TableMeta, fields: Record<string, FieldMeta>): Flat
     }
     groups.sort((a, b2) => a.col - b2.col);
     const groupOf = (col: number) => groups.findIndex((g) => col >= g.col && col < g.col + g.colspan);
-    const headerRows = b.rows.filter((r) => table.rows[r]?.kind === "header");
-    const headerLines: FlatHeaderCell[][] = headerRows.map(() => []);
-    const cornerLabels: string[] = [];
-    headerRows.forEach((r, i) => {
-      for (const { cell, col } of grid.rows[r] ?? []) {
-        if (cell.type !== "label") continue;
-        const from = groupOf(col);
-        if (from < 0) {
-          cornerLabels.push(cell.zh);
-          continue;
-        }
-        const to = Math.max(from, groupOf(col + cell.colspan - 1));
-        const line = Math.min(headerRows.length - 1, i + cell.rowspan - 1);
-        headerLines[line]?.push({ text: cell.zh, from, to });
-      }
-    });
-    const rows: FlatRow[] = [];
-    for (const r of b.rows) {
-      if (table.rows[r]?.kind !== "data") continue;
-      const placed = grid.rows[r] ?? [];
-      const labels = placed.filter((p) => p.cell.type === "label" && groupOf(p.col) < 0);
-      const own = labels.filter((p) => p.cell.rowspan === 1);
-      for (const p of labels) {
-        if (p.cell.type === "label" && p.cell.rowspan > 1) {
-          rows.push({ label: p.cell.zh, depth: p.col, group: true, fields: groups.map(() => undefined) });
-        }
-      }
-      const values: (FieldMeta | undefined)[] = groups.map(() => undefined);
-      for (const { cell, col } of placed) {
-        if (cell.type === "value") values[groupOf(col)] = fields[cell.field];
-      }
-      const last = own[own.length - 1];
-      rows.push({
-        label: last?.cell.type === "label" ? last.cell.zh : "",
-        depth: last ? last.col : 0,
-        group: false,
-        fields: values,
-      });
-    }
-    segments.push({
+    return {
       ...(b.caption === undefined ? {} : { caption: b.caption }),
-      cornerLabels,
+      ...segmentHeaders(table, b, groupOf),
       columnCount: groups.length,
-      headerLines: headerLines.filter((l) => l.length),
-      rows,
-    });
-  }
-  return segments;
+      rows: segmentRows(table, b, groups, groupOf, fields),
+    };
+  });
 }
 
 export interface FlatSection {

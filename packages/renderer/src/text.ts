@@ -65,6 +65,56 @@ function issueNumbers(notes: Annotations | undefined): Map<string, number[]> {
   return map;
 }
 
+/** Widths of the value columns: each fits its values and its header (wrapped beyond a bound). */
+function valueWidths(seg: FlatSegment, cellText: readonly string[][]): number[] {
+  const widths = new Array<number>(seg.columnCount).fill(2);
+  // Few columns (表二's blocks) leave room for headers on one line.
+  const wrapAt = seg.columnCount <= 3 ? WIDE_HEADER_WRAP : HEADER_WRAP;
+  for (const line of seg.headerLines) {
+    for (const h of line) {
+      if (h.from === h.to) widths[h.from] = Math.max(widths[h.from] as number, Math.min(wrapAt, displayWidth(h.text)));
+    }
+  }
+  for (const row of cellText) {
+    row.forEach((t, i) => {
+      widths[i] = Math.max(widths[i] as number, displayWidth(t));
+    });
+  }
+  return widths;
+}
+
+/**
+ * The header's physical lines (without the label column): each header line becomes as many lines
+ * as its most wrapped label needs, short labels on the last, next to the labels they head.
+ */
+function headerText(seg: FlatSegment, widths: readonly number[]): string[] {
+  const spanWidth = (from: number, to: number) => {
+    let w = 0;
+    for (let i = from; i <= to; i++) w += widths[i] as number;
+    return w + (to - from) * 3;
+  };
+  const physical: string[] = [];
+  for (const line of seg.headerLines) {
+    const cells = [...line]
+      .sort((a, b) => a.from - b.from)
+      .map((h) => ({ h, lines: wrapToWidth(h.text, spanWidth(h.from, h.to)) }));
+    const height = Math.max(1, ...cells.map((c) => c.lines.length));
+    for (let k = 0; k < height; k++) {
+      let s = "";
+      let col = 0;
+      for (const { h, lines } of cells) {
+        for (; col < h.from; col++) s += `| ${" ".repeat(widths[col] as number)} `;
+        const offset = height - lines.length;
+        s += `| ${center(k >= offset ? (lines[k - offset] ?? "") : "", spanWidth(h.from, h.to))} `;
+        col = h.to + 1;
+      }
+      for (; col < seg.columnCount; col++) s += `| ${" ".repeat(widths[col] as number)} `;
+      physical.push(`${s}|`);
+    }
+  }
+  return physical;
+}
+
 function renderSegment(seg: FlatSegment, report: Report, marks: Map<string, number[]>, maxLabel: number): string[] {
   const cellText = seg.rows.map((row) =>
     row.fields.map((f) => {
@@ -81,52 +131,14 @@ function renderSegment(seg: FlatSegment, report: Report, marks: Map<string, numb
   for (const c of seg.cornerLabels) labelWidth = Math.max(labelWidth, Math.min(displayWidth(c), 16));
   labelWidth = Math.min(labelWidth, maxLabel);
   const hasLabels = labelWidth > 0;
-  // Value columns fit their values; headers wrap (as they do in print) beyond HEADER_WRAP columns.
-  const widths = new Array<number>(seg.columnCount).fill(2);
-  // Few columns (表二's blocks) leave room for headers on one line.
-  const wrapAt = seg.columnCount <= 3 ? WIDE_HEADER_WRAP : HEADER_WRAP;
-  for (const line of seg.headerLines) {
-    for (const h of line) {
-      if (h.from === h.to) widths[h.from] = Math.max(widths[h.from] as number, Math.min(wrapAt, displayWidth(h.text)));
-    }
-  }
-  for (const row of cellText) {
-    row.forEach((t, i) => {
-      widths[i] = Math.max(widths[i] as number, displayWidth(t));
-    });
-  }
-  const spanWidth = (from: number, to: number) => {
-    let w = 0;
-    for (let i = from; i <= to; i++) w += widths[i] as number;
-    return w + (to - from) * 3;
-  };
+  const widths = valueWidths(seg, cellText);
   const labelPart = (text: string) => (hasLabels ? `| ${padEnd(text, labelWidth)} ` : "");
   const rule = `${hasLabels ? `+${"-".repeat(labelWidth + 2)}` : ""}${widths.map((w) => `+${"-".repeat(w + 2)}`).join("")}+`;
   const out: string[] = [];
   if (seg.caption) out.push(seg.caption);
   out.push(rule);
-  // Header: each header line becomes as many physical lines as its most wrapped label needs; the
-  // corner labels wrap down the label column beside them.
-  const physical: string[] = [];
-  for (const line of seg.headerLines) {
-    const cells = [...line]
-      .sort((a, b) => a.from - b.from)
-      .map((h) => ({ h, lines: wrapToWidth(h.text, spanWidth(h.from, h.to)) }));
-    const height = Math.max(1, ...cells.map((c) => c.lines.length));
-    for (let k = 0; k < height; k++) {
-      let s = "";
-      let col = 0;
-      for (const { h, lines } of cells) {
-        for (; col < h.from; col++) s += `| ${" ".repeat(widths[col] as number)} `;
-        // Short labels sit on the last physical line, next to the labels they head.
-        const offset = height - lines.length;
-        s += `| ${center(k >= offset ? (lines[k - offset] ?? "") : "", spanWidth(h.from, h.to))} `;
-        col = h.to + 1;
-      }
-      for (; col < seg.columnCount; col++) s += `| ${" ".repeat(widths[col] as number)} `;
-      physical.push(`${s}|`);
-    }
-  }
+  // The corner labels wrap down the label column beside the header lines.
+  const physical = headerText(seg, widths);
   const corner = seg.cornerLabels.flatMap((c) => wrapToWidth(c, labelWidth));
   const blankHeader = `${widths.map((w) => `| ${" ".repeat(w)} `).join("")}|`;
   const headerCount = Math.max(physical.length, corner.length);
