@@ -66,10 +66,24 @@ export interface SourceDoc {
   refused?: Refusal;
 }
 
+/** Lines longer than this get their key in chunks of this size (no label is nearly that long). */
+const KEY_CHUNK = 1 << 16;
+
 export function makeLine(partial: Omit<Line, "key">): Line {
   const line = partial as Line;
-  line.key = labelKey(partial.text);
+  line.key = keyOf(partial.text);
   return line;
+}
+
+/**
+ * labelKey of a line, chunk by chunk past KEY_CHUNK characters: one string built of millions of
+ * pieces ("1,1,1,…" keeps every other character) costs tens of bytes per piece until flattened.
+ */
+function keyOf(text: string): string {
+  if (text.length <= KEY_CHUNK) return labelKey(text);
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += KEY_CHUNK) parts.push(labelKey(text.slice(i, i + KEY_CHUNK)));
+  return parts.join("");
 }
 
 /** Source reference of a line, for diagnostics. */

@@ -82,6 +82,12 @@ describe("HTML limits", () => {
     expect(doc.lines[0]?.text.length).toBe((1 << 21) - 1);
   }, 60_000);
 
+  it("'<' that starts no tag is text, kept as printed", () => {
+    expect(htmlSource("<p>a < b, 1<2</p><p><<>></p>").lines.map((l) => l.text)).toEqual(["a < b, 1<2", "<<>>"]);
+    const doc = htmlSource("<".repeat(1 << 20));
+    expect(doc.lines[0]?.text).toBe("<".repeat(1 << 20));
+  }, 60_000);
+
   it("line numbers follow the newlines of the page", () => {
     const doc = htmlSource("<p>一</p>\n\n<p>二</p>\n<table><tr><td>三</td><td>4</td></tr></table>\n<p>五</p>");
     expect(doc.lines.map((l) => [l.text, l.lineNo])).toEqual([

@@ -261,6 +261,54 @@ export function limitNesting(html: string): string {
   return parts.join("");
 }
 
+/** Stands for a "<" that starts no markup, while htmlparser2 reads the page (a noncharacter). */
+const STRAY = "\uFDD0";
+
+/**
+ * The page with every "<" that cannot start a tag, comment or declaration replaced by STRAY, one
+ * character for one (offsets unchanged). htmlparser2 emits each such "<" as a text piece of its
+ * own, and a page of millions of them costs seconds per megabyte and tens of bytes per character.
+ */
+function hideStrayLessThan(html: string): string {
+  let codes: Uint16Array | undefined;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (codes) codes[i] = c;
+    if (c !== 60) continue;
+    const next = html.charCodeAt(i + 1);
+    if (isAlpha(next) || next === 47 || next === 33 || next === 63) continue;
+    if (!codes) {
+      codes = new Uint16Array(html.length);
+      for (let k = 0; k < i; k++) codes[k] = html.charCodeAt(k);
+    }
+    codes[i] = 0xfdd0;
+  }
+  return codes ? fromCodes(codes) : html;
+}
+
+/** The string of UTF-16 units, built from slices of 8K units (TextDecoder is slower on this). */
+function fromCodes(codes: Uint16Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192)
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]));
+  return parts.join("");
+}
+
+/**
+ * A text node's characters, with the "<" hidden by hideStrayLessThan put back (through a typed
+ * array: `replaceAll` builds its result of one piece per match).
+ */
+function dataOf(n: TextNode): string {
+  const s = n.data;
+  if (!s.includes(STRAY)) return s;
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] = c === 0xfdd0 ? 60 : c;
+  }
+  return fromCodes(codes);
+}
+
 /** Line numbers of offsets, for offsets met mostly in increasing order (a moving cursor: linear). */
 function lineCounter(html: string): (offset: number) => number {
   let at = 0;
@@ -302,7 +350,7 @@ class PageLines {
 }
 
 function readPage(input: string, kind: "html" | "docx"): SourceDoc {
-  const html = limitNesting(input);
+  const html = limitNesting(hideStrayLessThan(input));
   const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true });
   const out = new PageLines(lineCounter(html));
   let title: string | undefined;
@@ -343,7 +391,7 @@ function readPage(input: string, kind: "html" | "docx"): SourceDoc {
     const node = e.node;
     if (isText(node)) {
       if (blockOffset < 0) blockOffset = node.startIndex ?? 0;
-      block += node.data;
+      block += dataOf(node);
       continue;
     }
     if (!isTag(node)) continue;
@@ -387,7 +435,7 @@ function textOf(node: Element): string {
   const stack: ChildNode[] = [...node.children].reverse();
   while (stack.length) {
     const n = stack.pop() as ChildNode;
-    if (isText(n)) out += n.data;
+    if (isText(n)) out += dataOf(n);
     else if (isTag(n)) {
       const name = n.name.toLowerCase();
       if (SKIP.has(name)) continue;
