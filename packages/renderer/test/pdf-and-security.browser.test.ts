@@ -168,7 +168,7 @@ describe("PDF", () => {
     expect(inOrder(tokens, want)).toEqual({ ok: true });
     // Page numbers as official documents print them.
     expect(pages[0]?.join("")).toMatch(/- 1 -/);
-  }, 120_000);
+  }, 180_000);
 
   it("prints many reports with one browser, one PDF each with its own figures and page numbers", async () => {
     const names = ["huaian-2024", "seed-2020", "hongze-2023", "hongze-2024"];
@@ -258,12 +258,12 @@ describe("PDF as official documents are printed", () => {
     // A4 is 595.3 pt wide, with an 18 mm (51 pt) page margin and the body's 8 px (6 pt): the text
     // box ends at about 538 pt, and both lines end there.
     for (const l of [agency, date]) expect(Math.abs((l?.[1].right ?? 0) - (595.3 - 51 - 6))).toBeLessThan(3);
-  }, 120_000);
+  }, 180_000);
 
   let pdfs: Uint8Array[] = [];
   beforeAll(async () => {
     pdfs = await renderPdf(FIXTURE_NAMES.map(loadFixture));
-  }, 180_000);
+  }, 240_000);
 
   it("embeds every font as a TrueType subset: no Type 3, no unembedded standard font", () => {
     for (const [i, pdf] of pdfs.entries()) {
