@@ -224,9 +224,13 @@ export class PdfRenderer {
     this.idle.push(...pages);
   }
 
-  /** Starts Chromium. Rejects with ChromiumNotFoundError (naming the install command) when it is missing. */
+  /**
+   * Starts Chromium. Rejects with ChromiumNotFoundError (naming the install command) when it is
+   * missing, and with PageNumberFontError when Liberation Serif is.
+   */
   static async launch(options: PdfRendererOptions = {}): Promise<PdfRenderer> {
     const executablePath = findChromium(options.executablePath);
+    pageNumberFontBytes(); // throws PageNumberFontError now rather than after the first print
     const { chromium } = await import("playwright-core");
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     try {
