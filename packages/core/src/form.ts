@@ -68,6 +68,8 @@ export interface LabelCellMeta {
   colspan: number;
   /** "header" for column headers, "row" for row labels, "caption" for block captions, "note" for 表三's corner. */
   role: "header" | "row" | "caption" | "note";
+  /** Other forms real reports print instead of `zh` (the catalog's `variants`), when there are any. */
+  variants?: string[];
 }
 
 /** A value cell of a table: the input of one field. */
@@ -154,6 +156,7 @@ const label = (l: Label, role: LabelCellMeta["role"], rowspan = 1, colspan = 1):
   rowspan,
   colspan,
   role,
+  ...(l.variants?.length ? { variants: [...l.variants] } : {}),
 });
 
 const value = (field: string, colspan = 1): ValueCellMeta => ({

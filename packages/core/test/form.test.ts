@@ -68,6 +68,8 @@ describe("form metadata", () => {
         };
       expect(cell("applications.received.naturalPerson")).toMatchObject({ row: 3, col: 3 });
       expect(cell("applications.outcomes.withheld.stateSecret.total")).toMatchObject({ row: 7, col: 9 });
+      const business = t3.rows.flatMap((r) => r.cells).find((c) => c.type === "label" && c.zh === "商业企业");
+      expect(business).toMatchObject({ row: 2, col: 4, variants: ["商业"] });
     },
   );
 
