@@ -21,7 +21,10 @@ const cmp = (a, b) => {
 
 /** "20", "20.1", "20.x" → the version and how many parts were given. */
 function parse(v) {
-  const parts = v.replace(/^v/, "").split(".").filter((p) => p !== "" && p !== "x" && p !== "X" && p !== "*");
+  const parts = v
+    .replace(/^v/, "")
+    .split(".")
+    .filter((p) => p !== "" && p !== "x" && p !== "X" && p !== "*");
   return { v: parts.map(Number), n: parts.length };
 }
 
@@ -92,7 +95,9 @@ if (log) {
 if (problems.length) {
   console.error(`Packages whose engines exclude Node ${process.versions.node}:`);
   for (const p of problems) console.error(`  ${p}`);
-  console.error("Pin or override them (package.json \"overrides\") to a version that supports this Node.");
+  console.error('Pin or override them (package.json "overrides") to a version that supports this Node.');
   process.exit(1);
 }
-console.log(`engines: every installed package supports Node ${process.versions.node}${log ? `; no EBADENGINE in ${log}` : ""}`);
+console.log(
+  `engines: every installed package supports Node ${process.versions.node}${log ? `; no EBADENGINE in ${log}` : ""}`,
+);

@@ -1,37 +1,52 @@
 #!/usr/bin/env bash
-# `npm run demo`: build the CLI and run it on the bundled example reports.
+# `npm run demo`: build the CLI and run it on the bundled real reports (淮安市 2024, 洪泽区 2023–2024).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
 npx turbo run build --filter=@gov-report/cli... --output-logs=errors-only
 GR="node apps/cli/dist/bin.js"
+OUT=$(mktemp -d)
+
+# Runs a step that is expected to exit with the given code (1: the reports have faults).
+expect() {
+  local want=$1
+  shift
+  set +e
+  "$@"
+  local rc=$?
+  set -e
+  [ "$rc" = "$want" ] || { echo "expected exit $want, got $rc: $*"; exit 1; }
+}
 
 echo
-echo "== 1. A consistent report: the seed example (2020, 2019 edition)"
-$GR validate fixtures/seed-2020.expected.json
+echo "== 1. Reading a published report: the 淮安市人民政府 2024 PDF into JSON"
+$GR parse fixtures/huaian-2024.pdf -o "$OUT/huaian-2024.json"
 
 echo
-echo "== 2. A published report with broken 表四 totals (洪泽区 2023): exit code 1 is expected"
-set +e
-$GR validate fixtures/hongze-2023.expected.json
-rc=$?
-set -e
-[ "$rc" = 1 ] || { echo "expected exit 1, got $rc"; exit 1; }
+echo "== 2. Validating what was read: its figures and 勾稽关系"
+$GR validate "$OUT/huaian-2024.json"
 
 echo
-echo "== 3. Cross-year checks: 洪泽区 2023 → 2024"
+echo "== 3. A published report with faults (洪泽区 2023: 表四 totals printed as 0): exit 1 is expected"
+expect 1 $GR validate fixtures/hongze-2023.expected.json
+
+echo
+echo "== 4. Cross-year checks: 洪泽区 2023 → 2024"
 $GR compare fixtures/hongze-2023.expected.json fixtures/hongze-2024.expected.json
 
-OUT=$(mktemp -d)
 echo
-echo "== 4. Reading a published report: the seed's PDF-extracted text back into JSON"
-$GR parse fixtures/seed-2020.txt -o "$OUT/seed-2020.json"
+echo "== 5. Rendering the PDF in the official layout, in one command"
+$GR render fixtures/huaian-2024.pdf --to html -o "$OUT/huaian-2024.html"
+$GR render fixtures/huaian-2024.pdf --to txt | sed -n '/三、收到和处理/,/四、结转下年度/p' | head -14
+echo "(full HTML: $OUT/huaian-2024.html)"
 
 echo
-echo "== 5. Rendering it in the official layout"
-$GR render "$OUT/seed-2020.json" --to html -o "$OUT/seed-2020.html"
-$GR render "$OUT/seed-2020.json" --to txt | sed -n '/三、收到和处理/,/四、结转下年度/p' | head -12
-echo "(full HTML: $OUT/seed-2020.html)"
+echo "== 6. A supervisor's pass over the fixtures folder (PDFs, JSON, text): exit 1 is expected"
+expect 1 $GR check fixtures
+
+echo
+echo "== 7. Summing 2024: the folder holds 淮安市 2024 twice (PDF and JSON), so aggregate refuses: exit 1 is expected"
+expect 1 $GR aggregate fixtures --year 2024
 
 echo
 echo "Done. Try: npx gov-report --help"

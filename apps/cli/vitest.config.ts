@@ -13,6 +13,6 @@ export default defineConfig({
     setupFiles: ["../../vitest.setup.ts"],
     // Every test runs the real CLI in a child process (documents through its parse workers, from the
     // TypeScript sources): on a loaded 2-core machine one such run can take tens of seconds.
-    testTimeout: 120_000,
+    testTimeout: 600_000,
   },
 });

@@ -45,8 +45,16 @@ function inputOf(job: ParseJob): ParseInput {
 // A variable specifier keeps the parser out of the start-up path of commands that never meet a document.
 const PARSER_MODULE = "@gov-report/parser";
 
+type Parser = typeof import("@gov-report/parser");
+let parser: Promise<Parser> | undefined;
+
+export const loadParser = (): Promise<Parser> => {
+  parser ??= import(PARSER_MODULE) as Promise<Parser>;
+  return parser;
+};
+
 export async function runParseJob(job: ParseJob): Promise<ParsedDocument> {
-  const { parseReport } = (await import(PARSER_MODULE)) as typeof import("@gov-report/parser");
+  const { parseReport } = await loadParser();
   const result = await parseReport(inputOf(job));
   const fatal = result.diagnostics.find((d) => FATAL.has(d.code));
   if (fatal) {

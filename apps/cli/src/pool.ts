@@ -23,7 +23,11 @@ interface Task {
   timer?: NodeJS.Timeout;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
+/**
+ * Longest a document may take once its worker is ready (GOV_REPORT_PARSE_TIMEOUT, seconds): the
+ * fixtures' PDFs take about a second; a file that takes minutes is malformed or made to hurt.
+ */
+const DEFAULT_TIMEOUT_MS = (Number(process.env.GOV_REPORT_PARSE_TIMEOUT) || 300) * 1000;
 const DEFAULT_MEMORY_MB = 2048;
 
 const fromSources = import.meta.url.endsWith(".ts");
@@ -47,6 +51,8 @@ export class ParsePool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Task>();
   private readonly queue: Task[] = [];
+  /** Workers that have loaded the parser: a task's time limit starts only then. */
+  private readonly ready = new WeakSet<Worker>();
   private next = 0;
   private closed = false;
 
@@ -67,21 +73,30 @@ export class ParsePool {
       const task = this.queue.shift() as Task;
       this.busy.set(w, task);
       w.ref();
-      const worker = w;
-      task.timer = setTimeout(() => {
-        this.fail(
-          worker,
-          t("读取超时，已停止（文件可能异常）", "reading took too long and was stopped (the file may be malformed)"),
-        );
-      }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      if (this.ready.has(w)) this.startTimer(w, task);
       const bytes = task.job.bytes;
       w.postMessage({ id: task.id, job: task.job }, [bytes.buffer as ArrayBuffer]);
     }
   }
 
+  private startTimer(w: Worker, task: Task): void {
+    task.timer = setTimeout(() => {
+      this.fail(
+        w,
+        t("读取超时，已停止（文件可能异常）", "reading took too long and was stopped (the file may be malformed)"),
+      );
+    }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
   private start(): Worker {
     const w = spawn(this.options.memoryMb ?? DEFAULT_MEMORY_MB);
-    w.on("message", (msg: { id: number; result?: ParsedDocument; error?: string }) => {
+    w.on("message", (msg: { id: number; ready?: boolean; result?: ParsedDocument; error?: string }) => {
+      if (msg.ready) {
+        this.ready.add(w);
+        const waiting = this.busy.get(w);
+        if (waiting && !waiting.timer) this.startTimer(w, waiting);
+        return;
+      }
       const task = this.busy.get(w);
       if (!task || task.id !== msg.id) return;
       this.finish(w, task);

@@ -108,7 +108,7 @@ export async function runAggregate(paths: string[], opts: AggregateOptions): Pro
   if (!entries.length) throw new CliError(noFiles(paths));
   const run = new AggregateRun(opts);
   const bar = progress(entries.length, t("汇总", "summing"));
-  for await (const l of loadInputs(entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+  for await (const l of loadInputs(entries, { validateJson: false, ...(opts.jobs ? { jobs: opts.jobs } : {}) })) {
     run.add(l);
     bar.tick(l.file);
   }

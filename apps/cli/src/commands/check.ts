@@ -150,11 +150,13 @@ class CheckRun {
   private merge(row: Row, issues: readonly ValidationIssue[]): void {
     for (const i of issues) i.severity === "error" ? row.errors++ : row.warnings++;
     const errors = issues.some((i) => i.severity === "error");
-    if (!row.worst || (row.worst.severity === "warning" && errors)) {
+    const duplicate = issues.some((i) => i.code === "batch.duplicate");
+    // A duplicate matters more than the report's own warnings: it is what the table shows.
+    if (!row.worst || (row.worst.severity === "warning" && (errors || duplicate))) {
       const w = worstOf(issues);
       if (w) row.worst = w;
     }
-    if (issues.some((i) => i.code === "batch.duplicate")) row.duplicate = true;
+    if (duplicate) row.duplicate = true;
   }
 }
 

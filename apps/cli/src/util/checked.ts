@@ -25,15 +25,18 @@ const cellsNeedingReading = (core as unknown as Record<string, unknown>).cellsNe
   | NeedsReadingFn
   | undefined;
 
-export function checkValue(value: unknown): Checked {
-  const validation = validateReport(value);
-  let needsReading: CellToRead[] = [];
+/** The cells of a report value that its provenance marks as unread or ambiguous. */
+export function needsReading(value: unknown): CellToRead[] {
   try {
-    needsReading = cellsNeedingReading ? cellsNeedingReading(value) : [];
+    return cellsNeedingReading ? cellsNeedingReading(value) : [];
   } catch {
     // documented never to throw; a report value is untrusted all the same
+    return [];
   }
-  return { validation, needsReading };
+}
+
+export function checkValue(value: unknown): Checked {
+  return { validation: validateReport(value), needsReading: needsReading(value) };
 }
 
 export const UNREAD_CODES: ReadonlySet<string> = new Set(["cell.unread", "cell.ambiguous"]);

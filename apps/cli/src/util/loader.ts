@@ -12,7 +12,7 @@ import { type Report, SECTIONS, type ValidationResult } from "@gov-report/core/l
 import type { Diagnostic } from "@gov-report/parser";
 import type { DocumentKind, ParsedDocument } from "../parse-job.js";
 import { ParsePool } from "../pool.js";
-import { type CellToRead, checkValue } from "./checked.js";
+import { type CellToRead, type Checked, checkValue, needsReading } from "./checked.js";
 import { onCleanup } from "./cleanup.js";
 import { detectKind, EXTENSION_LIST, hintOf, type SourceKind } from "./detect.js";
 import { lang, t } from "./i18n.js";
@@ -40,6 +40,11 @@ export interface Loaded {
 export interface LoadOptions {
   /** Parse workers (default: the number of cores). */
   jobs?: number;
+  /**
+   * Validate JSON inputs (default true). `aggregate` turns it off: its sum validates each report
+   * it takes, and the reports of other years it leaves out need no validation at all.
+   */
+  validateJson?: boolean;
 }
 
 export const defaultJobs = () => availableParallelism();
@@ -94,13 +99,16 @@ const failure = (file: string, why: string, kind?: SourceKind): Loaded => ({
   needsReading: [],
 });
 
-function loadJson(file: string, bytes: Buffer): Loaded {
+function loadJson(file: string, bytes: Buffer, validate: boolean): Loaded {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const parsed = parseJsonText(bytes.toString("utf8", start));
   if (!parsed.ok) return { file, kind: "json", error: `${displayName(file)}:${parsed.error}`, needsReading: [] };
   const value = parsed.value;
-  const checked = checkValue(value);
-  if (!checked.validation.report && !looksLikeReport(value)) {
+  if (!validate) {
+    if (looksLikeReport(value)) return { file, kind: "json", value, needsReading: needsReading(value) };
+  }
+  const checked = validate ? checkValue(value) : undefined;
+  if (!checked?.validation.report && !looksLikeReport(value)) {
     return failure(
       file,
       t(
@@ -110,13 +118,16 @@ function loadJson(file: string, bytes: Buffer): Loaded {
       "json",
     );
   }
-  return { file, kind: "json", value, ...checked };
+  return { file, kind: "json", value, ...(checked as Checked) };
 }
 
 const BINARY_NAMES: Partial<Record<SourceKind, string>> = { pdf: "PDF", docx: "Word (.docx)", doc: "Word (.doc)" };
 
 /** What the main thread does with one input: a result now (JSON, failure) or a document to parse. */
-function prepare(entry: InputEntry): Loaded | { file: string; kind: DocumentKind; bytes: Uint8Array } {
+function prepare(
+  entry: InputEntry,
+  validate: boolean,
+): Loaded | { file: string; kind: DocumentKind; bytes: Uint8Array } {
   const { file } = entry;
   if (entry.problem !== undefined) return failure(file, entry.problem);
   let bytes: Buffer;
@@ -144,7 +155,7 @@ function prepare(entry: InputEntry): Loaded | { file: string; kind: DocumentKind
         `named as a ${expected} file, but its content is not (damaged or incompletely downloaded? download it again)`,
       ),
     );
-  if (kind === "json") return loadJson(file, bytes);
+  if (kind === "json") return loadJson(file, bytes, validate);
   // A copy the worker can own (the shared buffer is reused for the next file).
   return { file, kind, bytes: new Uint8Array(bytes) };
 }
@@ -198,7 +209,7 @@ export async function* loadInputs(entries: readonly InputEntry[], options: LoadO
   let next = 0;
   const fill = () => {
     while (next < entries.length && pending.length < window) {
-      const p = prepare(entries[next++] as InputEntry);
+      const p = prepare(entries[next++] as InputEntry, options.validateJson ?? true);
       if (!("bytes" in p)) pending.push(Promise.resolve(p));
       else {
         const { file, kind, bytes } = p;
