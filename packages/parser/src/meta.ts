@@ -3,7 +3,7 @@
  * the agency and the year; 统计期限 or the text is the fallback for the year. The edition comes
  * from table 二's column and row labels, which differ between the two editions.
  */
-import { type Edition, editionForYear } from "@gov-report/core/lite";
+import { type Edition, editionForYear, PROACTIVE_BLOCKS } from "@gov-report/core/lite";
 import type { Diagnostics } from "./diagnostics.js";
 import { refOf, type SourceDoc } from "./doc.js";
 import { labelKey, normalizeChars } from "./normalize.js";
@@ -203,31 +203,22 @@ export function agencyFromPreamble(doc: SourceDoc, firstHeading: number, diags: 
   return name;
 }
 
-const MARKS: Record<Edition, readonly string[]> = {
-  "2021": [
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "行政规范性文件",
-    "本年处理决定数量",
-    "本年收费金额",
-    "逾期不补正",
-  ],
-  "2019": [
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "采购项目数量",
-    "政府集中采购",
-    "采购总金额",
-  ],
-};
+/**
+ * Labels only one edition prints (table 二's row and column labels, from core's catalog): each
+ * line holding one votes for that edition. A label contained in one of the other edition's
+ * ("规范性文件" in "行政规范性文件") cannot tell them apart and is left out.
+ */
+function editionMarks(e: Edition, other: Edition): string[] {
+  const keysOf = (ed: Edition) =>
+    new Set(PROACTIVE_BLOCKS[ed].flatMap((b) => [...b.rows, ...b.columns].map((l) => labelKey(l.zh))));
+  const mine = keysOf(e);
+  const theirs = [...keysOf(other)];
+  return [...mine].filter((k) => k.length >= 3 && !theirs.some((t) => t.includes(k)));
+}
 
-/** Votes of each edition's distinctive labels in a range of lines. */
 const MARK_KEYS: Record<Edition, readonly string[]> = {
-  "2019": MARKS["2019"].map(labelKey),
-  "2021": MARKS["2021"].map(labelKey),
+  "2019": editionMarks("2019", "2021"),
+  "2021": editionMarks("2021", "2019"),
 };
 
 export function editionVotes(doc: SourceDoc, from: number, to: number): Record<Edition, number> {

@@ -42,13 +42,6 @@ export function normalizeChars(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-/** Garbles seen in published reports, with the label text they stand for (applied to label keys). */
-export const KNOWN_GARBLES: readonly (readonly [string, string])[] = [
-  ["其他法律行政止公开", "其他法律行政法规禁止公开"],
-  ["其他法律行政法规止公开", "其他法律行政法规禁止公开"],
-  ["危及三安全一稳", "危及三安全一稳定"],
-];
-
 function isKeyChar(c: number): boolean {
   if (c >= 0x30 && c <= 0x39) return true;
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
@@ -74,9 +67,7 @@ export function labelKey(s: string): string {
     }
   }
   if (runStart >= 0) out += n.slice(runStart);
-  for (const [bad, good] of KNOWN_GARBLES) {
-    if (out.includes(bad)) out = out.replace(bad, good);
-  }
+  // Known garbles are label variants in core's catalog, matched there, not rewritten here.
   return out;
 }
 

@@ -9,15 +9,6 @@ import { SECTIONS, type SectionKey } from "@gov-report/core/lite";
 import type { SourceDoc } from "./doc.js";
 import { bigrams, coverage, labelKey } from "./normalize.js";
 
-const VARIANTS: Partial<Record<SectionKey, string[]>> = {
-  problemsAndImprovements: [
-    "政府信息公开工作存在的主要问题及改进情况",
-    "存在问题及改进情况",
-    "存在的主要问题及改进措施",
-  ],
-  otherMatters: ["其他需要报告的事项", "其他需要报告事项"],
-};
-
 interface HeadingDef {
   key: SectionKey;
   number: string;
@@ -27,7 +18,8 @@ interface HeadingDef {
 const HEADINGS: readonly HeadingDef[] = SECTIONS.map((s) => ({
   key: s.key,
   number: s.number,
-  titles: [s.zh, ...(VARIANTS[s.key] ?? [])].map((t) => {
+  // The title and its variants from core's catalog.
+  titles: [s.zh, ...(s.variants ?? [])].map((t) => {
     const key = labelKey(t);
     return { key, grams: bigrams(key) };
   }),

@@ -1,6 +1,6 @@
 /** The reading strategies, each on its own: pipe grids and cell notes. */
 import { describe, expect, it } from "vitest";
-import { parseText } from "../src/index.js";
+import { parseHtml, parseText } from "../src/index.js";
 import { foldNotes, noteOf } from "../src/strategies/cell-notes.js";
 import { gridTokens, isSeparatorRow, pipeCells } from "../src/strategies/pipe-grid.js";
 import { tokenize } from "../src/tokens.js";
@@ -69,5 +69,37 @@ describe("cell notes", () => {
       note: "含自然失效12件",
     });
     expect(r.diagnostics.filter((d) => d.code === "cell.note")).toHaveLength(2);
+  });
+});
+
+describe("label variants from core's catalog", () => {
+  const rows2021 = (label: string) => [
+    "二、主动公开政府信息情况",
+    "第二十条第（一）项",
+    "信息内容 本年制发件数 本年废止件数 现行有效件数",
+    "规章 1 2 3",
+    `${label} 45 21 380`,
+  ];
+  it("规范性文件 in a 2021 report's text fills 行政规范性文件", () => {
+    const r = parseText(rows2021("规范性文件").join("\n"), { year: 2024 });
+    expect(r.report.edition).toBe("2021");
+    expect(r.report.proactiveDisclosure).toMatchObject({
+      normativeDocuments: { issued: 45, repealed: 21, inForce: 380 },
+    });
+    expect(r.report.provenance?.["proactiveDisclosure.normativeDocuments.issued"]).toEqual({ status: "printed" });
+  });
+
+  it("…and in its HTML table", () => {
+    const tr = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+    const html = `<p>二、主动公开政府信息情况</p><table>${[
+      tr(["第二十条第（一）项"]),
+      tr(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+      tr(["规章", "1", "2", "3"]),
+      tr(["规范性文件", "45", "21", "380"]),
+    ].join("")}</table>`;
+    const r = parseHtml(html, { year: 2024 });
+    expect(r.report.proactiveDisclosure).toMatchObject({
+      normativeDocuments: { issued: 45, repealed: 21, inForce: 380 },
+    });
   });
 });

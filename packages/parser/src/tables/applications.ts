@@ -12,6 +12,7 @@ import {
   type Constraint,
   constraints,
   type Edition,
+  labelKeys,
   OUTCOME_CATEGORIES,
   RULE_COLUMN_TOTAL,
   RULE_ROW_TOTAL,
@@ -51,8 +52,15 @@ interface RowSpec {
   target: readonly string[];
   /** labelKey of the row's own label. */
   key: string;
-  grams: number[];
+  /** Bigrams of the row's own label and of each of its variants (core's catalog). */
+  forms: number[][];
   single?: boolean;
+}
+
+/** The keys of a row's own label: official form first, then its variants. */
+function ownForms(def: ApplicationRowDef): string[] {
+  const own = def.labels[def.labels.length - 1];
+  return own ? [...labelKeys(own)] : [""];
 }
 
 /** Row specs depend only on the catalog: built once per (edition, variant). */
@@ -77,7 +85,7 @@ function buildRowSpecs(edition: Edition, singleOther: boolean): RowSpec[] {
       def,
       target: single ? ["outcomes", "other", "otherReasons"] : def.path,
       key: labelKey(own),
-      grams: bigrams(labelKey(own)),
+      forms: ownForms(def).map((k) => bigrams(k)),
       ...(single ? { single } : {}),
     };
   });
@@ -410,10 +418,10 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
   for (const single of variants) {
     const specs = rowSpecs(edition, single);
     const sims = specs.map((s) => {
-      const label = s.grams.join("|");
+      const label = s.forms.map((f) => f.join(",")).join("|");
       let row = simsByLabel.get(label);
       if (!row) {
-        row = groupGrams.map((g) => coverage(s.grams, g));
+        row = groupGrams.map((g) => Math.max(...s.forms.map((f) => coverage(f, g))));
         simsByLabel.set(label, row);
       }
       return row;

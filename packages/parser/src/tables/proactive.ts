@@ -2,7 +2,7 @@
  * Table 二 主动公开政府信息情况: blocks under their 第二十条第（…）项 captions, rows found by
  * their labels, values mapped to the block's columns by position when the source has positions.
  */
-import { type Path, PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
+import { labelKeys, type Path, PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
 import { cellName, rowNameOf, tableName, tableTag } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
 import type { Named } from "../diagnostics.js";
@@ -18,14 +18,25 @@ interface RowRef {
   rowKey: string;
   zh: string;
   en: string;
+  /** labelKey of the official label. */
   key: string;
+  /** labelKeys of the official label and its variants (core's catalog), official first. */
+  keys: readonly string[];
 }
 
 export function readProactive(ctx: ReadContext, range: [number, number] | undefined): number {
   const { doc, diags, edition } = ctx;
   const blocks = PROACTIVE_BLOCKS[edition];
   const rows: RowRef[] = blocks.flatMap((block, blockIndex) =>
-    block.rows.map((r) => ({ block, blockIndex, rowKey: r.key, zh: r.zh, en: r.en, key: labelKey(r.zh) })),
+    block.rows.map((r) => ({
+      block,
+      blockIndex,
+      rowKey: r.key,
+      zh: r.zh,
+      en: r.en,
+      key: labelKey(r.zh),
+      keys: labelKeys(r),
+    })),
   );
   const found = new Set<string>();
   const headerKeys = columnHeaderKeys(blocks);
@@ -55,7 +66,7 @@ export function readProactive(ctx: ReadContext, range: [number, number] | undefi
     let waiting = false;
     for (const r of rows) {
       if (r.blockIndex !== pending.block || found.has(r.rowKey)) continue;
-      if (key.startsWith(r.key)) {
+      if (r.keys.some((k) => key.startsWith(k))) {
         assign(ctx, r, pending.values, headerPos.get(r.blockIndex), pending.line);
         found.add(r.rowKey);
         diags.emit(
@@ -66,7 +77,7 @@ export function readProactive(ctx: ReadContext, range: [number, number] | undefi
         pending = undefined;
         return;
       }
-      if (r.key.startsWith(key)) waiting = true;
+      if (r.keys.some((k) => k.startsWith(key))) waiting = true;
     }
     if (!waiting) pending = undefined;
   };
@@ -323,7 +334,7 @@ function headerPositions(tokens: readonly Token[], b: ProactiveBlockDef): number
   return out;
 }
 
-/** The row whose label ends the words (exactly, or within a small edit distance). */
+/** The row whose label (or a variant of it) ends the words, exactly or within a small edit distance. */
 function matchRowSuffix(
   key: string,
   rows: readonly RowRef[],
@@ -335,16 +346,7 @@ function matchRowSuffix(
   for (const r of rows) {
     if (found.has(r.rowKey)) continue;
     let score = 0;
-    if (key.endsWith(r.key)) score = 1 + r.key.length / 100;
-    else {
-      const allowed = Math.min(2, Math.floor(r.key.length / 4));
-      if (allowed > 0) {
-        for (let len = r.key.length - allowed; len <= r.key.length + allowed && !score; len++) {
-          if (len > 0 && len <= key.length && editDistance(key.slice(key.length - len), r.key, allowed) <= allowed)
-            score = 0.8;
-        }
-      }
-    }
+    for (const k of r.keys) score = Math.max(score, suffixScore(key, k));
     if (score && r.blockIndex === block) score += 0.001;
     if (score > bestScore) {
       bestScore = score;
@@ -352,6 +354,16 @@ function matchRowSuffix(
     }
   }
   return best;
+}
+
+/** 1 + length/100 when `label` ends `key` (longer labels win), 0.8 within a small edit distance. */
+function suffixScore(key: string, label: string): number {
+  if (key.endsWith(label)) return 1 + label.length / 100;
+  const allowed = Math.min(2, Math.floor(label.length / 4));
+  for (let len = label.length - allowed; allowed > 0 && len <= label.length + allowed; len++)
+    if (len > 0 && len <= key.length && editDistance(key.slice(key.length - len), label, allowed) <= allowed)
+      return 0.8;
+  return 0;
 }
 
 /** The row's printed name, from core's cell names ("表二 行政规范性文件"). */

@@ -3,18 +3,29 @@
  * (行政复议 · 行政诉讼 / 未经复议直接起诉 · 复议后起诉 / 结果维持 … 总计). The header is searched
  * from table 三 to the end of the document, since extraction can float the table after 六.
  */
-import { constraints, type Path, REVIEW_GROUPS, REVIEW_OUTCOMES, RULE_REVIEW_TOTAL } from "@gov-report/core/lite";
+import {
+  constraints,
+  type Path,
+  REVIEW_GROUPS,
+  REVIEW_HEADERS,
+  REVIEW_OUTCOMES,
+  RULE_REVIEW_TOTAL,
+} from "@gov-report/core/lite";
 import { tableName, tableTag } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
 import { splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
+import { labelKey } from "../normalize.js";
 import { headingOf } from "../sections.js";
 import { prefixCheck, rowCheck } from "../solve/rows.js";
 import { isValue, orderedPlacements, placeByPosition, recordReadings, recordToken, stackColumns } from "./common.js";
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
-const HEADER_WORDS = ["维持", "纠正", "其他", "审结", "总计"];
+/** The shortest printed form of each leaf header (结果维持 or 维持 …), from core's catalog. */
+const HEADER_WORDS = REVIEW_OUTCOMES.map((o) =>
+  [o.zh, ...(o.variants ?? [])].reduce((a, b) => (b.length < a.length ? b : a)),
+);
 const TABLE = "reviewsAndLawsuits" as const;
 const PATHS: readonly Path[] = REVIEW_GROUPS.flatMap((g) => REVIEW_OUTCOMES.map((o) => [TABLE, g.key, o.key]));
 /** Table 四's equations (each group's 总计) on its 15 figures in printed order, from core. Both editions share them. */
@@ -264,7 +275,9 @@ function leafCentres(tokens: readonly Token[]): number[] | undefined {
 const CLUSTER_GAP = 12;
 
 /** The characters of table 四's header (行政复议, 未经复议直接起诉, 结果维持, 尚未审结, 总计…). */
-const HEADER_CHARS = new Set("行政复议诉讼未经直接起后结果维持纠正其他尚审总计");
+const HEADER_CHARS = new Set(
+  [...Object.values(REVIEW_HEADERS), ...REVIEW_GROUPS, ...REVIEW_OUTCOMES].flatMap((l) => [...labelKey(l.zh)]),
+);
 
 /**
  * A short line made only of table 四's header characters: plain PDF-to-text output breaks the
