@@ -97,8 +97,9 @@ export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostic
 
 /** Words around an agency name in a title that are not the name ("关于印发《…》的通知"). */
 const TITLE_PREFIXES = ["关于印发", "关于发布", "关于公布", "关于公开", "印发", "发布", "公布"];
-const OPENING = "《〈<“\"'「【[";
-const CLOSING = "》〉>”\"'」】]";
+/** Quotes, brackets, and the marks of a Markdown heading or emphasis ("# …", "**…**"). */
+const OPENING = "《〈<“\"'「【[#*>";
+const CLOSING = "》〉>”\"'」】]*";
 
 /** The agency name without the wrapping of a notice title or quotes; "" when nothing is left. */
 export function cleanAgency(raw: string): string {

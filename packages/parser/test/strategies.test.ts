@@ -103,3 +103,15 @@ describe("label variants from core's catalog", () => {
     });
   });
 });
+
+describe("agency and year from titles", () => {
+  const body = ["一、总体情况", "本年度工作情况。"].join("\n");
+  it.each([
+    ["# 某某综合实验区2024年度政府信息公开工作年度报告", "某某综合实验区", 2024],
+    ["**XX县人民政府2025年政府信息公开工作年度报告**", "XX县人民政府", 2025],
+  ])("%s", (title, agency, year) => {
+    const r = parseText(`${title}\n${body}`);
+    expect(r.report.agency.name).toBe(agency);
+    expect(r.report.year).toBe(year);
+  });
+});
