@@ -29,6 +29,8 @@ export interface Shape {
   what: string;
   /** Editions the shape applies to (all when absent). */
   editions?: readonly Edition[];
+  /** Built on @gov-report/renderer's HTML page: its bytes follow the renderer's markup. */
+  rendered?: boolean;
   make(report: Report, rand: Rand): Generated;
 }
 
@@ -64,6 +66,7 @@ const ocr: Shape = {
 
 const crawler = (stated: boolean): Shape => ({
   key: stated ? "crawler-stated" : "crawler",
+  rendered: true,
   ext: "txt",
   what: `text a crawler takes from the portal page (chrome included), 表二's labels and figures run together${stated ? ", 一、总体情况 stating figures of 表二, 三 and 四" : ", no figures stated in the text"}`,
   make(report, rand) {
@@ -85,6 +88,7 @@ const notes: Shape = {
 
 const web: Shape = {
   key: "web",
+  rendered: true,
   ext: "html",
   what: "the rendered report inside a portal page's chrome (附件下载, 扫一扫…, 打印本页, 关闭窗口, 版权所有, 主办单位, 网站标识码, ICP备, browser hint), title in one of the published forms",
   make(report, rand) {
@@ -95,6 +99,7 @@ const web: Shape = {
 
 const variants = (html: boolean): Shape => ({
   key: html ? "variants" : "variants-pipe",
+  rendered: html,
   ext: html ? "html" : "txt",
   editions: ["2021"],
   what: `2021 edition printing label variants (2019's 规范性文件, \`1、\`/\`1．\`/\`（1）\`, spaces inside labels, a dropped character, abbreviated applicant columns) as ${html ? "the rendered HTML page" : "`|` text"}`,
