@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
-npx turbo run build --filter=@gov-report/cli... --output-logs=errors-only
+# DEMO_NO_BUILD=1 reuses the packages' dist/ folders (already built).
+[ -n "${DEMO_NO_BUILD:-}" ] || npx turbo run build --filter=@gov-report/cli... --output-logs=errors-only
 GR="node apps/cli/dist/bin.js"
 OUT=$(mktemp -d)
 
@@ -37,7 +38,9 @@ $GR compare fixtures/hongze-2023.expected.json fixtures/hongze-2024.expected.jso
 echo
 echo "== 5. Rendering the PDF in the official layout, in one command"
 $GR render fixtures/huaian-2024.pdf --to html -o "$OUT/huaian-2024.html"
-$GR render fixtures/huaian-2024.pdf --to txt | sed -n '/三、收到和处理/,/四、结转下年度/p' | head -14
+$GR render "$OUT/huaian-2024.json" --to txt -o "$OUT/huaian-2024.txt"
+# awk reads to the end (head would stop the pipe early, which pipefail reports as a failure).
+awk '/三、收到和处理/{on=1} on && n++ < 14' "$OUT/huaian-2024.txt"
 echo "(full HTML: $OUT/huaian-2024.html)"
 
 echo
@@ -45,7 +48,7 @@ echo "== 6. A supervisor's pass over the fixtures folder (PDFs, JSON, text): exi
 expect 1 $GR check fixtures
 
 echo
-echo "== 7. Summing 2024: the folder holds 淮安市 2024 twice (PDF and JSON), so aggregate refuses: exit 1 is expected"
+echo "== 7. Summing 2024: the folder holds each 2024 report twice (PDF and JSON), so aggregate refuses: exit 1 is expected"
 expect 1 $GR aggregate fixtures --year 2024
 
 echo
