@@ -39,6 +39,17 @@ export class PdfReadError extends Error {
   }
 }
 
+/** What pdf.js threw, as text, without running code of the thrown value (no `String(e)`). */
+function messageOf(e: unknown): string {
+  try {
+    const m = (e as { message?: unknown } | null)?.message;
+    if (typeof m === "string") return m;
+  } catch {
+    // a getter that throws
+  }
+  return typeof e;
+}
+
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | undefined;
 
@@ -68,7 +79,7 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
     const name = (e as { name?: string }).name ?? "";
     await task.destroy().catch(() => {});
     if (name === "PasswordException") throw new PdfReadError("the PDF is encrypted", "encrypted");
-    throw new PdfReadError(`not a readable PDF: ${(e as Error).message ?? String(e)}`, "invalid");
+    throw new PdfReadError(`not a readable PDF: ${messageOf(e)}`, "invalid");
   }
   try {
     if (doc.numPages > LIMITS.maxPdfPages) return { pages: [], refused: refusal("maxPdfPages") };
