@@ -4,10 +4,13 @@
  * every finished file imported and no file half-imported.
  */
 import type { Db } from "../db/connect.js";
-import type { Analysis } from "./analyze.js";
+import { type Analysis, analyze, sniffKind } from "./analyze.js";
 import type { ParsePool } from "./pool.js";
 import { findBySha, type ImportSummary, sha256Hex, storeVersion } from "./store.js";
 import type { ZipEntry } from "./zip.js";
+
+/** JSON files up to this size are analysed on the main thread. */
+const INLINE_JSON_BYTES = 512 * 1024;
 
 export type ImportOutcome =
   | { status: "created" | "existing"; summary: ImportSummary }
@@ -23,7 +26,12 @@ export class Importer {
     const sha = sha256Hex(bytes);
     const known = await findBySha(this.store.db, sha);
     if (known) return { status: "existing", summary: known };
-    const analysis: Analysis = await this.pool.run(bytes, filename);
+    // A small JSON report is read and validated here (well under a millisecond); a round trip to a
+    // worker would cost more than the work. Documents and large files go to the pool.
+    const analysis: Analysis =
+      bytes.length <= INLINE_JSON_BYTES && sniffKind(bytes, filename) === "json"
+        ? await analyze(bytes, filename)
+        : await this.pool.run(bytes, filename);
     if (analysis.error || !analysis.agency || analysis.year === undefined || !analysis.reportJson || !analysis.issues)
       return { status: "unreadable", reason: analysis.error ?? { zh: "无法读取", en: "unreadable" } };
     const { created, summary } = await storeVersion(this.store, {
