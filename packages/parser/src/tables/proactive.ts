@@ -2,7 +2,14 @@
  * Table 二 主动公开政府信息情况: blocks under their 第二十条第（…）项 captions, rows found by
  * their labels, values mapped to the block's columns by position when the source has positions.
  */
-import { labelKeys, type Path, PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
+import {
+  APPLICANT_COLUMNS,
+  APPLICANT_HEADER,
+  labelKeys,
+  type Path,
+  PROACTIVE_BLOCKS,
+  type ProactiveBlockDef,
+} from "@gov-report/core/lite";
 import { cellName, rowNameOf, tableName, tableTag } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
 import type { Named } from "../diagnostics.js";
@@ -24,146 +31,205 @@ interface RowRef {
   keys: readonly string[];
 }
 
+/** The words before a run of figures, and the figures: a row label ends its segment's words. */
+const CONTENT_HEADER_KEY = labelKey(PROACTIVE_BLOCKS["2021"][0]?.contentHeader.zh ?? "");
+/** Table 三's header words (申请人情况, 自然人): where table 二's figures cannot be any more. */
+const TABLE3_HEADER_KEYS = [APPLICANT_HEADER.zh, APPLICANT_COLUMNS[0]?.zh ?? APPLICANT_HEADER.zh].map(labelKey);
+/** labelKey of what every block caption starts with (第二十条…), from core's catalog. */
+const CAPTION_PREFIX = commonPrefix(
+  Object.values(PROACTIVE_BLOCKS).flatMap((bs) => bs.map((b) => labelKey(b.caption.zh))),
+);
+
+function commonPrefix(keys: readonly string[]): string {
+  let p = keys[0] ?? "";
+  for (const k of keys) while (p && !k.startsWith(p)) p = p.slice(0, -1);
+  // Up to the item number (第二十条第（一）项 → 第二十条): captions differ from there on.
+  return p.endsWith("第") ? p.slice(0, -1) : p;
+}
+
 export function readProactive(ctx: ReadContext, range: [number, number] | undefined): number {
-  const { doc, diags, edition } = ctx;
-  const blocks = PROACTIVE_BLOCKS[edition];
-  const rows: RowRef[] = blocks.flatMap((block, blockIndex) =>
-    block.rows.map((r) => ({
-      block,
-      blockIndex,
-      rowKey: r.key,
-      zh: r.zh,
-      en: r.en,
-      key: labelKey(r.zh),
-      keys: labelKeys(r),
-    })),
-  );
-  const found = new Set<string>();
-  const headerKeys = columnHeaderKeys(blocks);
-  const deferred: { row: RowRef; values: Token[]; line: number }[] = [];
-  const fullRows = new Map<number, Token[][]>();
   if (!range) {
     // Every cell stays unrecorded: the report gets them as unread.
-    diags.emit("table.missing", { table: tableName("proactiveDisclosure") }, { path: ["proactiveDisclosure"] });
+    ctx.diags.emit("table.missing", { table: tableName("proactiveDisclosure") }, { path: ["proactiveDisclosure"] });
     return 0;
   }
-  // The region as segments: the words printed before a run of figures, and the figures. A row
-  // label ends its segment's words; captions and headers come before it. Working on segments
-  // rather than lines also reads tables whose rows run together on one line (scraped text).
-  let block = -1;
-  const headerPos = new Map<number, number[]>();
-  let words = "";
-  let wordTokens: Token[] = [];
-  let values: Token[] = [];
-  let firstLine = range[0];
-  // Figures whose words held no row label: plain PDF-to-text output can print a one-row block's
-  // label after its figure ("本年收费金额（单位：万元） 7545 行政事业性收费"). They wait for the
-  // words that follow; if those start with a row of the same block, that row gets them.
-  let pending: { values: Token[]; block: number; line: number } | undefined;
-  const tryPending = () => {
+  return new ProactiveScan(ctx, range).run();
+}
+
+/**
+ * The region as segments: the words printed before a run of figures, and the figures. A row
+ * label ends its segment's words; captions and headers come before it. Working on segments
+ * rather than lines also reads tables whose rows run together on one line (scraped text).
+ */
+class ProactiveScan {
+  private readonly blocks: readonly ProactiveBlockDef[];
+  private readonly rows: RowRef[];
+  private readonly found = new Set<string>();
+  private readonly headerKeys: string[];
+  private readonly deferred: { row: RowRef; values: Token[]; line: number }[] = [];
+  private readonly fullRows = new Map<number, Token[][]>();
+  private readonly headerPos = new Map<number, number[]>();
+  private block = -1;
+  private words = "";
+  private wordTokens: Token[] = [];
+  private values: Token[] = [];
+  private firstLine: number;
+  /**
+   * Figures whose words held no row label: plain PDF-to-text output can print a one-row block's
+   * label after its figure ("本年收费金额（单位：万元） 7545 行政事业性收费"). They wait for the
+   * words that follow; if those start with a row of the same block, that row gets them.
+   */
+  private pending: { values: Token[]; block: number; line: number } | undefined;
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly range: [number, number],
+  ) {
+    this.blocks = PROACTIVE_BLOCKS[ctx.edition];
+    this.rows = this.blocks.flatMap((block, blockIndex) =>
+      block.rows.map((r) => ({
+        block,
+        blockIndex,
+        rowKey: r.key,
+        zh: r.zh,
+        en: r.en,
+        key: labelKey(r.zh),
+        keys: labelKeys(r),
+      })),
+    );
+    this.headerKeys = columnHeaderKeys(this.blocks);
+    this.firstLine = range[0];
+  }
+
+  run(): number {
+    const { doc } = this.ctx;
+    for (let i = this.range[0]; i < this.range[1]; i++) {
+      const line = doc.lines[i];
+      if (!line) continue;
+      for (const t of line.tokens) {
+        if (isValue(t)) {
+          if (!this.values.length) this.firstLine = i;
+          this.values.push(t);
+          continue;
+        }
+        if (!labelKey(t.text)) continue;
+        this.flush();
+        // Captions, headers and a label are short: keep the words bounded on runaway input.
+        this.words = this.words.length > 2000 ? this.words.slice(-400) + t.text : this.words + t.text;
+        if (this.wordTokens.length < 64) this.wordTokens.push(t);
+        this.tryPending();
+      }
+    }
+    this.flush();
+    return this.finish();
+  }
+
+  private finish(): number {
+    for (const d of this.deferred) {
+      const centres = centresFromRows(this.fullRows.get(d.row.blockIndex) ?? [], d.row.block.columns.length);
+      assign(this.ctx, d.row, d.values, centres, d.line);
+    }
+    if (this.found.size < this.rows.length) readByBlocks(this.ctx, this.range, this.blocks, this.rows, this.found);
+    let missing = 0;
+    for (const r of this.rows) {
+      if (this.found.has(r.rowKey)) continue;
+      missing++;
+      // Its cells stay unrecorded: unread.
+      this.ctx.diags.emit("row.missing", { row: rowOf(this.ctx, r) }, { path: ["proactiveDisclosure", r.rowKey] });
+    }
+    return this.rows.length - missing;
+  }
+
+  private tryPending(): void {
+    const pending = this.pending;
     if (!pending) return;
-    const key = labelKey(words);
+    const key = labelKey(this.words);
     let waiting = false;
-    for (const r of rows) {
-      if (r.blockIndex !== pending.block || found.has(r.rowKey)) continue;
+    for (const r of this.rows) {
+      if (r.blockIndex !== pending.block || this.found.has(r.rowKey)) continue;
       if (r.keys.some((k) => key.startsWith(k))) {
-        assign(ctx, r, pending.values, headerPos.get(r.blockIndex), pending.line);
-        found.add(r.rowKey);
-        diags.emit(
+        assign(this.ctx, r, pending.values, this.headerPos.get(r.blockIndex), pending.line);
+        this.found.add(r.rowKey);
+        this.ctx.diags.emit(
           "row.label-after",
-          { row: rowOf(ctx, r) },
-          { path: ["proactiveDisclosure", r.rowKey], source: refOf(doc, pending.line) },
+          { row: rowOf(this.ctx, r) },
+          { path: ["proactiveDisclosure", r.rowKey], source: refOf(this.ctx.doc, pending.line) },
         );
-        pending = undefined;
+        this.pending = undefined;
         return;
       }
       if (r.keys.some((k) => k.startsWith(key))) waiting = true;
     }
-    if (!waiting) pending = undefined;
-  };
-  const flush = () => {
-    if (!values.length) return;
-    pending = undefined;
+    if (!waiting) this.pending = undefined;
+  }
+
+  private flush(): void {
+    if (!this.values.length) return;
+    this.pending = undefined;
     // Column headers printed between a row's label and its figures (a block split by a page
     // break, or plain text output) are not part of the label.
-    const raw = labelKey(words);
-    const key = stripTrailing(raw, headerKeys);
-    // Captions and headers inside the words set the block and its column positions.
-    const capAt = raw.lastIndexOf("第二十条");
-    if (capAt >= 0) {
-      const cap = captionIndex(raw.slice(capAt), blocks);
-      if (cap >= 0) block = cap;
-    }
-    const b = blocks[block];
-    if (b && raw.includes("信息内容")) {
-      const pos = headerPositions(wordTokens, b);
-      if (pos) headerPos.set(block, pos);
-    }
-    let row = matchRowSuffix(key, rows, block, found);
-    // Column headers between a label and the figures must be that row's block's own: "政府集中采购
-    // 信息内容 上一年项目数量 本年增/减 16 0" puts the figures under 第（八）项, not 采购.
-    if (row && key.length < raw.length) {
-      const own = new Set([labelKey("信息内容"), ...row.block.columns.map((c) => labelKey(c.zh))]);
-      if (!stripped(raw, key, headerKeys).every((h) => own.has(h))) row = undefined;
-    }
-    if (row) {
-      block = row.blockIndex;
-      const header = headerPos.get(row.blockIndex);
-      const cols = row.block.columns.length;
-      if (!header && doc.positional && values.length < cols && values.every((t) => t.pos !== undefined)) {
-        // Fewer figures than columns and no header positions: placed once the block's full rows
-        // have shown where its columns are.
-        deferred.push({ row, values, line: firstLine });
-      } else {
-        assign(ctx, row, values, header, firstLine);
-        if (values.length === cols && values.every((t) => t.pos !== undefined))
-          fullRows.set(row.blockIndex, [...(fullRows.get(row.blockIndex) ?? []), values]);
-      }
-      found.add(row.rowKey);
-    } else if (
+    const raw = labelKey(this.words);
+    const key = stripTrailing(raw, this.headerKeys);
+    this.readCaption(raw);
+    const row = this.rowFor(raw, key);
+    const b = this.blocks[this.block];
+    if (row) this.take(row);
+    else if (
       b &&
       endsWithHeader(
         raw,
         b.columns.map((c) => labelKey(c.zh)),
       )
-    ) {
-      pending = { values, block, line: firstLine };
+    )
+      this.pending = { values: this.values, block: this.block, line: this.firstLine };
+    this.words = "";
+    this.wordTokens = [];
+    this.values = [];
+  }
+
+  /** Captions and headers inside the words set the block and its column positions. */
+  private readCaption(raw: string): void {
+    const capAt = raw.lastIndexOf(CAPTION_PREFIX);
+    if (capAt >= 0) {
+      const cap = captionIndex(raw.slice(capAt), this.blocks);
+      if (cap >= 0) this.block = cap;
     }
-    words = "";
-    wordTokens = [];
-    values = [];
-  };
-  for (let i = range[0]; i < range[1]; i++) {
-    const line = doc.lines[i];
-    if (!line) continue;
-    for (const t of line.tokens) {
-      if (isValue(t)) {
-        if (!values.length) firstLine = i;
-        values.push(t);
-        continue;
-      }
-      if (!labelKey(t.text)) continue;
-      flush();
-      // Captions, headers and a label are short: keep the words bounded on runaway input.
-      words = words.length > 2000 ? words.slice(-400) + t.text : words + t.text;
-      if (wordTokens.length < 64) wordTokens.push(t);
-      tryPending();
+    const b = this.blocks[this.block];
+    if (b && raw.includes(CONTENT_HEADER_KEY)) {
+      const pos = headerPositions(this.wordTokens, b);
+      if (pos) this.headerPos.set(this.block, pos);
     }
   }
-  flush();
-  for (const d of deferred) {
-    const centres = centresFromRows(fullRows.get(d.row.blockIndex) ?? [], d.row.block.columns.length);
-    assign(ctx, d.row, d.values, centres, d.line);
+
+  /**
+   * The row the words end with. Column headers between a label and the figures must be that
+   * row's block's own: "政府集中采购 信息内容 上一年项目数量 本年增/减 16 0" puts the figures
+   * under 第（八）项, not 采购.
+   */
+  private rowFor(raw: string, key: string): RowRef | undefined {
+    const row = matchRowSuffix(key, this.rows, this.block, this.found);
+    if (!row || key.length >= raw.length) return row;
+    const own = new Set([CONTENT_HEADER_KEY, ...row.block.columns.map((c) => labelKey(c.zh))]);
+    return stripped(raw, key, this.headerKeys).every((h) => own.has(h)) ? row : undefined;
   }
-  if (found.size < rows.length) readByBlocks(ctx, range, blocks, rows, found);
-  let missing = 0;
-  for (const r of rows) {
-    if (found.has(r.rowKey)) continue;
-    missing++;
-    // Its cells stay unrecorded: unread.
-    diags.emit("row.missing", { row: rowOf(ctx, r) }, { path: ["proactiveDisclosure", r.rowKey] });
+
+  private take(row: RowRef): void {
+    const { values } = this;
+    this.block = row.blockIndex;
+    const header = this.headerPos.get(row.blockIndex);
+    const cols = row.block.columns.length;
+    const positioned = values.every((t) => t.pos !== undefined);
+    // Fewer figures than columns and no header positions: placed once the block's full rows
+    // have shown where its columns are.
+    if (!header && this.ctx.doc.positional && values.length < cols && positioned)
+      this.deferred.push({ row, values, line: this.firstLine });
+    else {
+      assign(this.ctx, row, values, header, this.firstLine);
+      if (values.length === cols && positioned)
+        this.fullRows.set(row.blockIndex, [...(this.fullRows.get(row.blockIndex) ?? []), values]);
+    }
+    this.found.add(row.rowKey);
   }
-  return rows.length - missing;
 }
 
 /**
@@ -228,7 +294,7 @@ function readByBlocks(
     const line = doc.lines[i];
     if (!line) continue;
     // 表三's column headers: table 二 is over.
-    if (i >= range[1] && (line.key.includes("自然人") || line.key.includes("申请人情况"))) break;
+    if (i >= range[1] && TABLE3_HEADER_KEYS.some((k) => line.key.includes(k))) break;
     for (const t of line.tokens) {
       if (isValue(t)) {
         if (!figures.length) firstLine = i;
@@ -239,7 +305,7 @@ function readByBlocks(
       if (!k) continue;
       flush();
       words = (words.length > 200 ? words.slice(-100) : words) + k;
-      const capAt = words.lastIndexOf("第二十条");
+      const capAt = words.lastIndexOf(CAPTION_PREFIX);
       if (capAt >= 0) {
         const cap = captionIndex(words.slice(capAt), blocks);
         if (cap >= 0) {
@@ -278,7 +344,7 @@ function readByBlocks(
 
 /** labelKey of every column header of table 二 (and 信息内容), longest first. */
 function columnHeaderKeys(blocks: readonly ProactiveBlockDef[]): string[] {
-  const keys = new Set<string>([labelKey("信息内容")]);
+  const keys = new Set<string>([CONTENT_HEADER_KEY]);
   for (const b of blocks) for (const c of b.columns) keys.add(labelKey(c.zh));
   return [...keys].filter(Boolean).sort((a, b) => b.length - a.length);
 }
@@ -317,7 +383,7 @@ function stripped(raw: string, key: string, headers: readonly string[]): string[
 }
 
 function captionIndex(key: string, blocks: readonly ProactiveBlockDef[]): number {
-  if (!key.startsWith("第二十条")) return -1;
+  if (!key.startsWith(CAPTION_PREFIX)) return -1;
   return blocks.findIndex((b) => key.startsWith(labelKey(b.caption.zh)));
 }
 
