@@ -3,7 +3,7 @@
  * text of 2024 is typed, the signature added; the report is downloaded as Word (read back) and
  * JSON, and printed from the preview. Screenshots at 1280, 1024 and 390 px go to the test output.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
@@ -85,6 +85,7 @@ test("2024 from the 2023 PDF: started from last year, filled, downloaded as Word
   ]);
   expect(word.suggestedFilename()).toBe("淮安市洪泽区人民政府-2024.docx");
   const text = wordText(await word.path());
+  if (SCREENS) await word.saveAs(join(SCREENS, word.suggestedFilename()));
   expect(text).toContain("淮安市洪泽区人民政府2024年政府信息公开工作年度报告");
   // 表三's row 一: its seven figures in printed order.
   const received = ["naturalPerson", "business", "research", "nonprofit", "legalServices", "otherOrganization", "total"]
@@ -104,6 +105,7 @@ test("2024 from the 2023 PDF: started from last year, filled, downloaded as Word
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.length).toBeGreaterThan(20_000);
   await info.attach("printed.pdf", { body: pdf, contentType: "application/pdf" });
+  if (SCREENS) writeFileSync(join(SCREENS, "clerk-printed.pdf"), pdf);
   await page.emulateMedia({ media: "screen" });
   await page.getByRole("button", { name: "关闭预览" }).click();
 

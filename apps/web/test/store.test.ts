@@ -154,3 +154,16 @@ describe("the draft store: undo and redo", () => {
     expect(store.history.canRedo).toBe(false);
   });
 });
+
+describe("the draft store: read cells", () => {
+  it("typing a cell the document left unread clears its provenance, even with the placeholder's value", () => {
+    const { store } = makeStore();
+    const report = structuredClone(store.get().draft.report);
+    report.provenance = { [CELL]: { status: "unread" } };
+    store.set({ draft: { ...store.get().draft, report } });
+    expect(store.derived().marks.get(CELL)?.status).toBe("unread");
+    store.typeCell(CELL, "0");
+    expect(store.get().draft.report.provenance).toBeUndefined();
+    expect(store.derived().marks.get(CELL)).toBeUndefined();
+  });
+});

@@ -37,10 +37,12 @@ export function typeTexts(state: CellEdit, texts: readonly { field: FieldMeta; t
     const value = figureOf(text, field);
     if (value !== getAt(report, field.path)) edits.push({ path: field.path, value });
   }
-  if (!edits.length) return { draft: state.draft, entries };
-  const draft = setValues(state.draft, edits);
+  // Typing a cell is the user's reading of it, even when it equals the placeholder: its provenance goes.
   const ids = texts.map((t) => t.field.id);
-  return { draft: { ...draft, report: withoutProvenance(draft.report, ids) }, entries };
+  const draft = edits.length ? setValues(state.draft, edits) : state.draft;
+  const read = withoutProvenance(draft.report, ids);
+  if (read === draft.report) return { draft, entries };
+  return { draft: { ...draft, report: read, dirty: true }, entries };
 }
 
 /**
