@@ -12,6 +12,7 @@ import {
   PDFArray,
   PDFDict,
   PDFDocument,
+  type PDFFont,
   PDFHexString,
   PDFName,
   type PDFPage,
@@ -122,6 +123,22 @@ function pageNumberFontBytes(): Uint8Array {
   return pageNumberFont;
 }
 
+/**
+ * Names the page-number subset as PDF names subsets, a six-letter tag and "+" before the font name
+ * (ISO 32000-1, 9.6.4): pdf-lib writes "LiberationSerif-1234", which readers take for a full font.
+ * Embeds the font now, so call it after the last drawText with it.
+ */
+async function tagSubset(doc: PDFDocument, font: PDFFont): Promise<void> {
+  await font.embed();
+  const type0 = doc.context.lookup(font.ref, PDFDict);
+  const base = type0.lookup(PDFName.of("BaseFont"), PDFName).decodeText();
+  const name = PDFName.of(`GRPAGE+${base.replace(/-\d+$/, "")}`);
+  type0.set(PDFName.of("BaseFont"), name);
+  const cid = type0.lookup(PDFName.of("DescendantFonts"), PDFArray).lookup(0, PDFDict);
+  cid.set(PDFName.of("BaseFont"), name);
+  cid.lookup(PDFName.of("FontDescriptor"), PDFDict).set(PDFName.of("FontName"), name);
+}
+
 /** Reports printed in one Chromium job: fonts are embedded once per job, which is most of its cost. */
 const DEFAULT_BATCH = 25;
 /** A link Chromium turns into an annotation on the page where a report starts; removed after the split. */
@@ -198,6 +215,7 @@ async function splitBatch(bytes: Uint8Array, reports: readonly Report[]): Promis
         color: rgb(0, 0, 0),
       });
     });
+    await tagSubset(doc, font);
     const report = reports[i] as Report;
     doc.setTitle(reportTitle(report));
     doc.setCreator("@gov-report/renderer");

@@ -213,6 +213,7 @@ interface PdfFont {
   name: string;
   type: string;
   embedded: boolean;
+  subset: boolean;
 }
 
 /** The fonts of a PDF as poppler's pdffonts lists them (name, type, emb column). */
@@ -229,9 +230,10 @@ function pdfFonts(bytes: Uint8Array): PdfFont[] {
       .map((line) => {
         // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object, generation.
         const cols = line.trim().split(/\s+/);
-        const emb = cols[cols.length - 5];
+        const [emb, sub] = [cols[cols.length - 5], cols[cols.length - 4]];
         const typeEnd = cols.length - 6;
-        return { name: cols[0] as string, type: cols.slice(1, typeEnd).join(" "), embedded: emb === "yes" };
+        const type = cols.slice(1, typeEnd).join(" ");
+        return { name: cols[0] as string, type, embedded: emb === "yes", subset: sub === "yes" };
       });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -269,7 +271,7 @@ describe("PDF as official documents are printed", () => {
     for (const [i, pdf] of pdfs.entries()) {
       const fonts = pdfFonts(pdf);
       expect(fonts.length, FIXTURE_NAMES[i]).toBeGreaterThan(0);
-      expect(fonts.filter((f) => f.type.includes("Type 3") || !f.embedded)).toEqual([]);
+      expect(fonts.filter((f) => f.type !== "CID TrueType" || !f.embedded || !f.subset)).toEqual([]);
       // The three faces of the print stylesheet and the figures' Latin face, by their PostScript names.
       const names = fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ""));
       for (const face of ["UMingCN", "WenQuanYiZenHei", "BousungEG-Light-GB", "LiberationSerif"]) {
