@@ -5,6 +5,9 @@
  * entry stays light for pages that only need HTML. Every string passes through xmlSafe: a character
  * XML 1.0 does not allow (U+FFFE, a C0 control, a lone surrogate) would make Word refuse the file.
  * Browser-safe: neither this module nor `docx` (fflate and nanoid bundled in) imports a Node module.
+ *
+ * @packageDocumentation
+ * @module \@gov-report/renderer/docx
  */
 import { getAt, type Report } from "@gov-report/core/lite";
 import { xmlSafe } from "./chars.js";

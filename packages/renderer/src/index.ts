@@ -2,6 +2,9 @@
  * @gov-report/renderer — 政府信息公开工作年度报告 in the official layout: HTML, Markdown, plain
  * text and Word. Labels and table structure come from @gov-report/core's form metadata. This entry
  * runs in browsers too; PDF (Chromium, Node only) is the separate entry `@gov-report/renderer/pdf`.
+ *
+ * @packageDocumentation
+ * @module \@gov-report/renderer
  */
 export { REPLACEMENT_CHARACTER, terminalSafe, xmlSafe } from "./chars.js";
 export { renderDocx } from "./docx.js";

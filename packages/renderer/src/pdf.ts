@@ -2,6 +2,9 @@
  * @gov-report/renderer/pdf — reports printed to PDF by Chromium (Node only). The HTML of
  * renderHtml is printed by a Chromium the system provides (Debian's package, or CHROMIUM_PATH),
  * driven by playwright-core; no browser is downloaded. One browser serves many reports.
+ *
+ * @packageDocumentation
+ * @module \@gov-report/renderer/pdf
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
