@@ -1,0 +1,115 @@
+/**
+ * Table 三's figures gathered into groups: the figures of one printed row (a line of a PDF or
+ * HTML table; seven numbers in a row of text), each with the label words printed before it.
+ */
+import { APPLICANT_COLUMNS } from "@gov-report/core/lite";
+import type { SourceDoc, Token } from "../doc.js";
+import { labelKey } from "../normalize.js";
+import { isValue } from "./common.js";
+
+export const WIDTH = APPLICANT_COLUMNS.length;
+/** Characters of label words kept before a group: a row label is shorter. */
+const CONTEXT = 80;
+
+export interface Group {
+  tokens: Token[];
+  /** Label text (keys) printed since the previous group. */
+  before: string;
+  line: number;
+}
+
+/**
+ * Header words of the seven applicant columns, two characters each (a narrow header cell wraps
+ * 自然人 as 自然 over 人), from core's catalog.
+ */
+export const COLUMN_PREFIXES = APPLICANT_COLUMNS.map((c) => labelKey(c.zh).slice(0, 2));
+
+/** The line of the applicant column headers (its first column's word), or the start of the range. */
+export function headerLineOf(doc: SourceDoc, range: [number, number]): number {
+  const first = COLUMN_PREFIXES[0] as string;
+  for (let i = range[0]; i < range[1]; i++) if (doc.lines[i]?.key.includes(first)) return i;
+  return range[0];
+}
+
+/** Header positions of the seven applicant columns, when all are found in order. */
+export function headerCentres(doc: SourceDoc, from: number, to: number): number[] | undefined {
+  const out: number[] = [];
+  for (const p of COLUMN_PREFIXES) {
+    let found: number | undefined;
+    for (let i = from; i < to && found === undefined; i++) {
+      for (const t of (doc.lines[i] as { tokens: Token[] }).tokens) {
+        if (t.kind === "text" && t.pos !== undefined && labelKey(t.text).startsWith(p)) {
+          found = t.pos;
+          break;
+        }
+      }
+    }
+    if (found === undefined) return undefined;
+    out.push(found);
+  }
+  for (let i = 1; i < out.length; i++) if ((out[i] as number) <= (out[i - 1] as number)) return undefined;
+  return out;
+}
+
+export function groupsOf(doc: SourceDoc, range: [number, number]): Group[] {
+  return doc.positional ? lineGroups(doc, range) : textGroups(doc, range);
+}
+
+/** Positional sources: the figures of one line are one group. */
+function lineGroups(doc: SourceDoc, range: [number, number]): Group[] {
+  const groups: Group[] = [];
+  let before = "";
+  for (let i = range[0]; i < range[1]; i++) {
+    const l = doc.lines[i];
+    if (!l) continue;
+    const values: Token[] = [];
+    for (const t of l.tokens) {
+      if (isValue(t)) values.push(t);
+      else before = tail(before + labelKey(t.text));
+    }
+    if (values.length) {
+      groups.push({ tokens: values, before: before.slice(-CONTEXT), line: i });
+      before = "";
+    }
+  }
+  return groups;
+}
+
+/** Text: seven figures make a row; a run of digits followed by a label may be a row run together. */
+function textGroups(doc: SourceDoc, range: [number, number]): Group[] {
+  const groups: Group[] = [];
+  let before = "";
+  let cur: Token[] = [];
+  let line = -1;
+  const push = () => {
+    groups.push({ tokens: cur, before: before.slice(-CONTEXT), line });
+    before = "";
+    cur = [];
+  };
+  for (let i = range[0]; i < range[1]; i++) {
+    for (const t of doc.lines[i]?.tokens ?? []) {
+      if (isValue(t)) {
+        if (!cur.length) line = i;
+        cur.push(t);
+        if (cur.length === WIDTH) push();
+        continue;
+      }
+      const k = labelKey(t.text);
+      // Rules and separators of text tables ("|", "+----+") are not labels.
+      if (!k) continue;
+      if (cur.length && looksRunTogether(cur)) push();
+      before = tail(before + k);
+    }
+  }
+  if (cur.length) push();
+  return groups;
+}
+
+/** Only the last words before a group can be its label: keep the context bounded. */
+const tail = (s: string) => (s.length > 4 * CONTEXT ? s.slice(-CONTEXT) : s);
+
+function looksRunTogether(tokens: readonly Token[]): boolean {
+  let digits = 0;
+  for (const t of tokens) digits += t.digits ? t.digits.length : 1;
+  return digits >= WIDTH && tokens.some((t) => t.digits);
+}
