@@ -117,20 +117,3 @@ export function splitRuns(
   walk(0, 0, count);
   return { candidates, truncated };
 }
-
-/** Row check of table 三: the last value (总计) is the sum of the others. */
-export const lastIsSum = (v: readonly number[]): boolean => {
-  let s = 0;
-  for (let i = 0; i < v.length - 1; i++) s += v[i] as number;
-  return s === v[v.length - 1];
-};
-
-/** Prefix pruning for table 四: each completed group of five adds up. */
-export const groupsOfFivePrefix = (v: readonly number[]): boolean =>
-  v.length % 5 !== 0 || lastIsSum(v.slice(v.length - 5));
-
-/** Table 四: three groups of five, each 总计 = the four before it. */
-export const groupsOfFiveSum = (v: readonly number[]): boolean => {
-  for (let g = 0; g + 5 <= v.length; g += 5) if (!lastIsSum(v.slice(g, g + 5))) return false;
-  return true;
-};

@@ -20,7 +20,7 @@ import {
 import { cellName, rowNameOf, tableName, tableTag } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
 import type { Named } from "../diagnostics.js";
-import { lastIsSum, splitRuns } from "../digits.js";
+import { splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { bigrams, coverage, labelKey } from "../normalize.js";
@@ -30,6 +30,11 @@ import { centresFromRows, orderedPlacements, placeByPosition, recordReadings, re
 import { type Group, groupsOf, headerCentres, headerLineOf, WIDTH } from "./groups.js";
 
 const TABLE = "applications";
+/** Every table 三 row's total (the same shape for every row), from core's constraints. */
+const rowAddsUp = rowCheck(
+  constraints("2021"),
+  APPLICANT_COLUMNS.map((c) => [TABLE, "received", c.key]),
+);
 
 interface RowSpec {
   def: ApplicationRowDef;
@@ -457,7 +462,7 @@ function readInRowOrder(
       (rows[total] as number[]).every(
         (v, c) => outcomes.reduce((a, r) => a + ((rows[r] as number[])[c] as number), 0) === v,
       );
-    const whole = cutIntoRows(values, WIDTH, (_, row) => lastIsSum(row), columnsAddUp);
+    const whole = cutIntoRows(values, WIDTH, (_, row) => rowAddsUp(row), columnsAddUp);
     if (whole.readings.length === 1 && whole.complete)
       return { specs, rows: whole.readings[0]?.rows as number[][], columnBlocks: whole.readings[0]?.columnBlocks ?? 0 };
     if (whole.readings.length > 1) continue;
@@ -490,7 +495,6 @@ function readSplitColumns(
   n: number,
   accept: (rows: readonly number[][]) => boolean,
 ): SplitReading | undefined {
-  const rowSum = (_: number, row: readonly number[]) => lastIsSum(row);
   const memo = new Map<number, SplitReading[]>();
   let budget = MAX_SPLIT_TRIES;
   const solve = (r: number): SplitReading[] => {
@@ -501,27 +505,8 @@ function readSplitColumns(
     for (let end = n; end > r && out.length < MAX_PARTIAL && budget > 0; end--) {
       const rest = solve(end);
       if (!rest.length) continue;
-      const count = end - r;
-      const at = r * WIDTH;
       for (let m = WIDTH; m >= 1 && out.length < MAX_PARTIAL && budget-- > 0; m--) {
-        let pieces: { rows: number[][]; columnBlocks: number }[];
-        if (m === WIDTH) {
-          const whole = cutIntoRows(values.slice(at, at + count * WIDTH), WIDTH, rowSum, () => true);
-          pieces = whole.readings;
-        } else {
-          const heads = Array.from({ length: count }, (_, i) => values.slice(at + i * m, at + (i + 1) * m));
-          const tails = cutIntoRows(
-            values.slice(at + count * m, at + count * WIDTH),
-            WIDTH - m,
-            (i, tail) => lastIsSum([...(heads[i] as number[]), ...tail]),
-            () => true,
-          );
-          pieces = tails.readings.map((t) => ({
-            rows: t.rows.map((tail, i) => [...(heads[i] as number[]), ...tail]),
-            columnBlocks: t.columnBlocks,
-          }));
-        }
-        for (const piece of pieces) {
+        for (const piece of stretchPieces(values, r, end - r, m)) {
           for (const tail of rest) {
             if (out.length >= MAX_PARTIAL) break;
             out.push({
@@ -538,6 +523,42 @@ function readSplitColumns(
   };
   const readings = solve(0);
   if (budget <= 0) return undefined;
+  return onlyAccepted(readings, accept);
+}
+
+/**
+ * Readings of `count` rows from row `r`: whole rows (m = 7), or the first m figures of each row
+ * followed by their last 7 − m; each row must add up.
+ */
+function stretchPieces(
+  values: readonly number[],
+  r: number,
+  count: number,
+  m: number,
+): { rows: number[][]; columnBlocks: number }[] {
+  const at = r * WIDTH;
+  if (m === WIDTH)
+    return cutIntoRows(
+      values.slice(at, at + count * WIDTH),
+      WIDTH,
+      (_, row) => rowAddsUp(row),
+      () => true,
+    ).readings;
+  const heads = Array.from({ length: count }, (_, i) => values.slice(at + i * m, at + (i + 1) * m));
+  const tails = cutIntoRows(
+    values.slice(at + count * m, at + count * WIDTH),
+    WIDTH - m,
+    (i, tail) => rowAddsUp([...(heads[i] as number[]), ...tail]),
+    () => true,
+  );
+  return tails.readings.map((t) => ({
+    rows: t.rows.map((tail, i) => [...(heads[i] as number[]), ...tail]),
+    columnBlocks: t.columnBlocks,
+  }));
+}
+
+/** The one distinct reading with a split that `accept` takes, or undefined (none, or several). */
+function onlyAccepted(readings: readonly SplitReading[], accept: (rows: readonly number[][]) => boolean) {
   const found: SplitReading[] = [];
   const seen = new Set<string>();
   for (const reading of readings) {
