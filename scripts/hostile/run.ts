@@ -1,8 +1,9 @@
 /**
  * `npm run test:hostile`: generates every hostile input (cases.ts) into a temporary folder and
- * runs the built CLI on each, one at a time, under a wall-clock limit and a heap cap, measuring
- * its peak memory (GNU time's maximum resident set size). A case passes when the command ends
- * in time, within the memory limit, with an exit code the documented table allows, with no stack
+ * runs the built CLI on each, one at a time, under a time limit and a heap cap, measuring its CPU
+ * time and peak memory (GNU time's user + system seconds and maximum resident set size). The limit
+ * is on CPU seconds, so that a loaded machine does not fail a case; the wall clock kills a case at
+ * WALL_FACTOR times its limit. A case passes when the command ends in time, within the memory limit, with an exit code the documented table allows, with no stack
  * trace in its output and with its own checks holding. Needs `npm run build` first.
  *
  *   npm run test:hostile [-- <case id substring>…]
@@ -20,6 +21,7 @@ const TIME = "/usr/bin/time";
 const memoryLimitMB = (inputBytes: number) => Math.min(600, Math.max(250, Math.ceil((20 * inputBytes) / MB)));
 /** A V8 heap cap well above the limit, so a runaway case fails fast instead of filling the machine. */
 const HEAP_CAP_MB = 1536;
+const WALL_FACTOR = 6;
 const STACK_TRACE = /\n\s+at [^\n]*:\d+:\d+\)?\s*(\n|$)/;
 
 interface Result {
@@ -53,20 +55,21 @@ function runCase(c: Case, base: string): Result {
     c.unprivileged && process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
   // GNU time writes its figures as the user the case runs as: into a folder anyone may write.
   const metrics = join(base, "metrics", `${c.id}.time`);
-  const [cmd, ...rest] = [...asUser, TIME, "-f", "%M %e", "-o", metrics, process.execPath, BIN, ...c.args];
+  const [cmd, ...rest] = [...asUser, TIME, "-f", "%M %U %S", "-o", metrics, process.execPath, BIN, ...c.args];
   const started = Date.now();
   const run = spawnSync(cmd as string, rest, {
     cwd: dir,
     encoding: "utf8",
-    timeout: c.seconds * 1000,
+    timeout: c.seconds * 1000 * WALL_FACTOR,
     killSignal: "SIGKILL",
     maxBuffer: 256 * MB,
     env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}`, NO_COLOR: "1", FORCE_COLOR: "0" },
   });
   const elapsed = (Date.now() - started) / 1000;
-  const [kb, secs] = existsSync(metrics) ? readFileSync(metrics, "utf8").trim().split(/\s+/).slice(-2) : [];
+  const [kb, user, sys] = existsSync(metrics) ? readFileSync(metrics, "utf8").trim().split(/\s+/).slice(-3) : [];
   const peakMB = Math.round(Number(kb ?? 0) / 1024);
-  const seconds = Number(secs ?? elapsed) || elapsed;
+  const cpu = Number(user) + Number(sys);
+  const seconds = Number.isFinite(cpu) ? cpu : elapsed;
   const out = { stdout: run.stdout ?? "", stderr: run.stderr ?? "" };
   const r: Result = { c, code: run.status, seconds, peakMB, limitMB };
   if (run.error || run.signal)
@@ -110,7 +113,7 @@ function main(): number {
       results.push(r);
       const mark = r.failure ? "FAIL" : "ok  ";
       process.stdout.write(
-        `${mark} ${c.id.padEnd(30)} exit ${String(r.code).padEnd(4)} ${r.seconds.toFixed(1).padStart(5)} s ${String(r.peakMB).padStart(4)}/${r.limitMB} MB  ${r.failure ?? ""}\n`,
+        `${mark} ${c.id.padEnd(30)} exit ${String(r.code).padEnd(4)} ${r.seconds.toFixed(1).padStart(5)} s CPU ${String(r.peakMB).padStart(4)}/${r.limitMB} MB  ${r.failure ?? ""}\n`,
       );
       rmSync(join(base, c.id), { recursive: true, force: true });
     }
