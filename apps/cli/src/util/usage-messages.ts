@@ -33,3 +33,21 @@ export function translateCommanderMessage(s: string): string {
   }
   return s;
 }
+
+const HELP_WORDS: readonly [RegExp, string][] = [
+  [/^Usage:/gm, "用法:"],
+  [/^Arguments:/gm, "参数:"],
+  [/^Options:/gm, "选项:"],
+  [/^Commands:/gm, "命令:"],
+  [/\(default: /g, "(默认: "],
+  [/\(choices: /g, "(可选: "],
+  [/, default: /g, "，默认: "],
+];
+
+/** Commander's help headings in Chinese unless --lang en (the descriptions are ours, already translated). */
+export function translateHelp(text: string): string {
+  if (lang() === "en") return text;
+  let out = text;
+  for (const [re, zh] of HELP_WORDS) out = out.replace(re, zh);
+  return out;
+}
