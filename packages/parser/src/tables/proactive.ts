@@ -249,97 +249,114 @@ function readByBlocks(
   rows: readonly RowRef[],
   found: Set<string>,
 ): void {
-  const { doc, diags } = ctx;
   const open = blocks.map((b) => b.rows.every((r) => !found.has(r.key)));
   if (!open.some(Boolean)) return;
-  // cells[b][row][col]: the token read for that cell.
-  const cells = blocks.map((b) => b.rows.map(() => new Array<Token | undefined>(b.columns.length).fill(undefined)));
-  const headers = blocks
-    .flatMap((b, bi) => b.columns.map((c, ci) => ({ block: bi, column: ci, key: labelKey(c.zh) })))
-    .filter((h) => h.key)
-    .sort((a, b) => b.key.length - a.key.length);
-  const end = Math.min(doc.lines.length, range[1] + 60);
-  let block = -1;
-  let words = "";
-  let targets: { block: number; column: number }[] = [];
-  let figures: Token[] = [];
-  let firstLine = range[0];
-  const flush = () => {
-    if (!figures.length) return;
-    const b = targets[0]?.block ?? block;
-    const def = blocks[b];
-    const cols = targets.length ? targets.map((t) => t.column) : def ? def.columns.map((_, i) => i) : [];
-    if (def && targets.every((t) => t.block === b) && figures.length === def.rows.length * cols.length) {
-      def.rows.forEach((_, ri) => {
-        cols.forEach((ci, j) => {
-          const row = cells[b]?.[ri];
-          if (row) row[ci] = figures[ri * cols.length + j];
-        });
-      });
-    }
-    figures = [];
-    targets = [];
-  };
-  const headerFor = (key: string) => {
-    const matches = headers.filter((h) => key.endsWith(h.key));
-    if (!matches.length) return undefined;
-    const longest = (matches[0] as { key: string }).key.length;
-    const same = matches.filter((h) => h.key.length === longest);
-    const unfilled = (h: { block: number; column: number }) =>
-      !targets.some((t) => t.block === h.block && t.column === h.column) &&
-      (cells[h.block] ?? []).some((row) => row[h.column] === undefined);
-    return same.find((h) => h.block === block && unfilled(h)) ?? same.find(unfilled);
-  };
+  const scan = new BlockScan(blocks);
+  const end = Math.min(ctx.doc.lines.length, range[1] + BLOCK_LOOKAHEAD);
   for (let i = range[0]; i < end; i++) {
-    const line = doc.lines[i];
+    const line = ctx.doc.lines[i];
     if (!line) continue;
     // 表三's column headers: table 二 is over.
     if (i >= range[1] && TABLE3_HEADER_KEYS.some((k) => line.key.includes(k))) break;
-    for (const t of line.tokens) {
-      if (isValue(t)) {
-        if (!figures.length) firstLine = i;
-        figures.push(t);
-        continue;
-      }
-      const k = labelKey(t.text);
-      if (!k) continue;
-      flush();
-      words = (words.length > 200 ? words.slice(-100) : words) + k;
-      const capAt = words.lastIndexOf(CAPTION_PREFIX);
-      if (capAt >= 0) {
-        const cap = captionIndex(words.slice(capAt), blocks);
-        if (cap >= 0) {
-          block = cap;
-          words = "";
-          continue;
-        }
-      }
-      const h = headerFor(words);
-      if (h) {
-        targets.push(h);
-        words = "";
-      }
-    }
+    for (const t of line.tokens) scan.token(t, i);
   }
-  flush();
+  scan.flush();
   const tag = tableTag("proactiveDisclosure");
   blocks.forEach((b, bi) => {
-    if (!open[bi] || !cells[bi]?.every((row) => row.every((c) => c !== undefined))) return;
+    const cells = scan.cells[bi];
+    if (!open[bi] || !cells?.every((row) => row.every((c) => c !== undefined))) return;
     b.rows.forEach((r, ri) => {
       const ref = rows.find((x) => x.blockIndex === bi && x.rowKey === r.key) as RowRef;
-      const tokens = cells[bi]?.[ri] as Token[];
-      assign(ctx, ref, tokens, undefined, tokens[0]?.line ?? firstLine);
+      const tokens = cells[ri] as Token[];
+      assign(ctx, ref, tokens, undefined, tokens[0]?.line ?? scan.firstLine);
       found.add(r.key);
     });
-    diags.emit(
+    ctx.diags.emit(
       "row.by-order",
       { row: { zh: `${tag.zh} ${b.caption.zh}`, en: `${tag.en}, ${b.caption.en}` }, how: "block-headers" },
       {
         path: ["proactiveDisclosure", ...b.rows.map((r) => r.key).slice(0, 1)],
-        source: refOf(doc, cells[bi]?.[0]?.[0]?.line ?? firstLine),
+        source: refOf(ctx.doc, cells[0]?.[0]?.line ?? scan.firstLine),
       },
     );
   });
+}
+
+/** Lines after table 二's range where its last column may still come (plain PDF-to-text output). */
+const BLOCK_LOOKAHEAD = 60;
+
+/** The state of reading table 二 by block headers: which token fills which cell. */
+class BlockScan {
+  /** cells[b][row][col]: the token read for that cell. */
+  readonly cells: (Token | undefined)[][][];
+  private readonly headers: { block: number; column: number; key: string }[];
+  private block = -1;
+  private words = "";
+  private targets: { block: number; column: number }[] = [];
+  private figures: Token[] = [];
+  firstLine = -1;
+
+  constructor(private readonly blocks: readonly ProactiveBlockDef[]) {
+    this.cells = blocks.map((b) => b.rows.map(() => new Array<Token | undefined>(b.columns.length).fill(undefined)));
+    this.headers = blocks
+      .flatMap((b, bi) => b.columns.map((c, ci) => ({ block: bi, column: ci, key: labelKey(c.zh) })))
+      .filter((h) => h.key)
+      .sort((a, b) => b.key.length - a.key.length);
+  }
+
+  token(t: Token, line: number): void {
+    if (isValue(t)) {
+      if (!this.figures.length && this.firstLine < 0) this.firstLine = line;
+      this.figures.push(t);
+      return;
+    }
+    const k = labelKey(t.text);
+    if (!k) return;
+    this.flush();
+    this.words = (this.words.length > 200 ? this.words.slice(-100) : this.words) + k;
+    const capAt = this.words.lastIndexOf(CAPTION_PREFIX);
+    const cap = capAt >= 0 ? captionIndex(this.words.slice(capAt), this.blocks) : -1;
+    if (cap >= 0) {
+      this.block = cap;
+      this.words = "";
+      return;
+    }
+    const h = this.headerFor(this.words);
+    if (h) {
+      this.targets.push(h);
+      this.words = "";
+    }
+  }
+
+  /** The figures since the last headers fill those columns, row by row, when their count fits. */
+  flush(): void {
+    if (!this.figures.length) return;
+    const b = this.targets[0]?.block ?? this.block;
+    const def = this.blocks[b];
+    const cols = this.targets.length ? this.targets.map((t) => t.column) : def ? def.columns.map((_, i) => i) : [];
+    if (def && this.targets.every((t) => t.block === b) && this.figures.length === def.rows.length * cols.length) {
+      def.rows.forEach((_, ri) => {
+        cols.forEach((ci, j) => {
+          const row = this.cells[b]?.[ri];
+          if (row) row[ci] = this.figures[ri * cols.length + j];
+        });
+      });
+    }
+    this.figures = [];
+    this.targets = [];
+  }
+
+  /** The column header the words end with: the current block's when it has it, else the first unfilled. */
+  private headerFor(key: string) {
+    const matches = this.headers.filter((h) => key.endsWith(h.key));
+    if (!matches.length) return undefined;
+    const longest = (matches[0] as { key: string }).key.length;
+    const same = matches.filter((h) => h.key.length === longest);
+    const unfilled = (h: { block: number; column: number }) =>
+      !this.targets.some((t) => t.block === h.block && t.column === h.column) &&
+      (this.cells[h.block] ?? []).some((row) => row[h.column] === undefined);
+    return same.find((h) => h.block === this.block && unfilled(h)) ?? same.find(unfilled);
+  }
 }
 
 /** labelKey of every column header of table 二 (and 信息内容), longest first. */
