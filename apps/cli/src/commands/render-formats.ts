@@ -21,7 +21,9 @@ export async function makeRenderer(opts: {
     (reports) =>
       Promise.all(reports.map((r) => one(r)));
   if (opts.to === "pdf") {
-    const { PdfRenderer, ChromiumNotFoundError } = await import("@gov-report/renderer/pdf");
+    const { PdfRenderer, ChromiumNotFoundError, PageNumberFontError, CHROMIUM_INSTALL_HINT } = await import(
+      "@gov-report/renderer/pdf"
+    );
     try {
       const pdf = await PdfRenderer.launch({ batchSize: PDF_CHUNK });
       return { render: (reports) => pdf.renderMany(reports, annotate), chunk: PDF_CHUNK, close: () => pdf.close() };
@@ -29,9 +31,13 @@ export async function makeRenderer(opts: {
       if (e instanceof ChromiumNotFoundError)
         throw new CliError(
           t(
-            `找不到 Chromium（输出 PDF 需要它和中文字体）：请运行 apt-get install chromium fonts-noto-cjk，或用 CHROMIUM_PATH 指定其位置。${e.message}`,
+            `找不到 Chromium（输出 PDF 需要它和中文字体）：请运行 ${CHROMIUM_INSTALL_HINT}，或用 CHROMIUM_PATH 指定其位置。`,
             e.message,
           ),
+        );
+      if (e instanceof PageNumberFontError)
+        throw new CliError(
+          t("找不到 Liberation Serif 字体（PDF 页码用它排版）：请运行 apt-get install fonts-liberation。", e.message),
         );
       throw e;
     }
