@@ -57,6 +57,9 @@ export async function startDesk(options: DeskOptions = {}): Promise<RunningDesk>
   // Uploads of large PDFs on slow links: generous, but bounded.
   server.requestTimeout = 10 * 60 * 1000;
   server.headersTimeout = 60 * 1000;
+  // Longer than clients keep idle connections (undici: 4 s), so that a busy server never closes a
+  // connection the client is about to reuse.
+  server.keepAliveTimeout = 30 * 1000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

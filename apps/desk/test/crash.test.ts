@@ -1,5 +1,5 @@
 /**
- * kill -9 in the middle of a batch import: after a restart no report is half-imported, every
+ * kill -9 in the middle of a batch import (3,000 files, killed once 15 are done): after a restart no report is half-imported, every
  * finished import and every decision is still there, and the batch is marked interrupted.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -14,7 +14,7 @@ function startChild(db: string): Promise<{ child: ChildProcess; url: string }> {
     ["--import", "tsx", "--conditions=@gov-report/source", "test/serve-child.ts", db],
     {
       cwd: new URL("..", import.meta.url),
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", "ignore"],
     },
   );
   return new Promise((resolve, reject) => {
@@ -59,12 +59,15 @@ describe("a killed server", () => {
     const fid = detail.findings[0].id;
     expect((await postJson(running.url, `api/findings/${fid}/decision`, { decision: "confirmed" })).status).toBe(200);
 
-    const zip = zipSync(manyReports(400), { level: 0 });
+    const zip = zipSync(manyReports(3000), { level: 0 });
     const batch = await fetch(`${running.url}api/imports?filename=batch.zip`, { method: "POST", body: zip });
     expect(batch.status).toBe(202);
     const importId = ((await batch.json()) as { id: number }).id;
     for (;;) {
-      const s = (await getJson(running.url, `api/imports/${importId}`)).body;
+      const s = await getJson(running.url, `api/imports/${importId}`).then(
+        (r) => r.body,
+        () => ({ done: 0 }),
+      );
       if (s.done >= 15) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -75,7 +78,7 @@ describe("a killed server", () => {
     child = running.child;
     const s = (await getJson(running.url, `api/imports/${importId}`)).body;
     expect(s.status).toBe("interrupted");
-    expect(s.done).toBeLessThan(400);
+    expect(s.done).toBeLessThan(3000);
     const list = (await getJson(running.url, "api/reports?limit=1000")).body;
     // Every recorded item is a report; the imports finished before the kill are all there.
     expect(list.total).toBeGreaterThanOrEqual(1 + s.items.filter((i: any) => i.status === "created").length);

@@ -96,15 +96,13 @@ describe.each(DIALECTS)("the desk in Chromium on %s", (dialect) => {
     await d.close();
     d = await desk(db.target, { port });
     await page.goto(`${d.url}#/import`);
-    await page
-      .getByTestId("file-input")
-      .setInputFiles([
-        {
-          name: "hongze-2023-corrected.json",
-          mimeType: "application/json",
-          buffer: Buffer.from(correctedHongze2023()),
-        },
-      ]);
+    await page.getByTestId("file-input").setInputFiles([
+      {
+        name: "hongze-2023-corrected.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(correctedHongze2023()),
+      },
+    ]);
     await page.getByText("新版本（第 2 版）").waitFor({ timeout: 120_000 });
     await page.getByRole("link", { name: "洪泽区人民政府 2023" }).click();
     const total = page.locator("li.finding", { hasText: "表四 行政复议 · 总计" });

@@ -88,6 +88,9 @@ export class Importer {
           };
         }
         await this.record(importId, e.name, outcome).catch(() => undefined);
+        // SQLite answers through resolved promises only: without this the batch would run from
+        // microtask to microtask and no other request would be served until it ends.
+        await new Promise((r) => setImmediate(r));
       }
     };
     await Promise.all(Array.from({ length: Math.min(entries.length, 4) }, one));
