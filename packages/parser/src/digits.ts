@@ -42,78 +42,96 @@ export function splitRuns(
   /** Called after each number is added; false prunes (e.g. a group total that does not add up). */
   prefixCheck?: (values: readonly number[]) => boolean,
 ): SplitResult {
-  const candidates: number[][] = [];
-  const totalMin = pieces.length;
   let totalMax = 0;
   for (const p of pieces) totalMax += p.digits ? p.digits.length : 1;
-  if (count < totalMin || count > totalMax || count > 64 || totalMax > count * MAX_DIGITS)
-    return { candidates, truncated: false };
+  if (count < pieces.length || count > totalMax || count > 64 || totalMax > count * MAX_DIGITS)
+    return { candidates: [], truncated: false };
+  const s = new Splitter(pieces, { check, maxCandidates, signedAt, prefixCheck });
+  s.walk(0, 0, count);
+  return { candidates: s.candidates, truncated: s.truncated };
+}
 
-  // canFinish(piece, pos, left): the rest can be cut into exactly `left` numbers.
-  const memo = new Map<number, boolean>();
-  const stride = 64;
-  const canFinish = (pi: number, pos: number, left: number): boolean => {
-    if (pi === pieces.length) return left === 0;
-    const key = (pi * 4096 + pos) * stride + left;
-    const hit = memo.get(key);
+interface SplitOptions {
+  check: (values: readonly number[]) => boolean;
+  maxCandidates: number;
+  signedAt: number | undefined;
+  prefixCheck: ((values: readonly number[]) => boolean) | undefined;
+}
+
+/** The search of splitRuns: a depth-first walk over the cuts, pruned by a memo of what can finish. */
+class Splitter {
+  readonly candidates: number[][] = [];
+  truncated = false;
+  private leaves = 0;
+  private readonly cur: number[] = [];
+  private readonly memo = new Map<number, boolean>();
+
+  constructor(
+    private readonly pieces: readonly Piece[],
+    private readonly o: SplitOptions,
+  ) {}
+
+  /** The pieces from `pi` (at digit `pos`) can be cut into exactly `left` numbers. */
+  private canFinish(pi: number, pos: number, left: number): boolean {
+    if (pi === this.pieces.length) return left === 0;
+    const key = (pi * 4096 + pos) * 64 + left;
+    const hit = this.memo.get(key);
     if (hit !== undefined) return hit;
-    const p = pieces[pi] as Piece;
+    const p = this.pieces[pi] as Piece;
     let ok = false;
-    if (!p.digits) ok = left >= 1 && canFinish(pi + 1, 0, left - 1);
-    else {
-      const d = p.digits;
-      if (pos === d.length) ok = canFinish(pi + 1, 0, left);
-      else if (left > 0) {
-        const maxLen = d[pos] === "0" ? 1 : Math.min(MAX_DIGITS, d.length - pos);
-        for (let len = 1; len <= maxLen && !ok; len++) ok = canFinish(pi, pos + len, left - 1);
-      }
+    if (!p.digits) ok = left >= 1 && this.canFinish(pi + 1, 0, left - 1);
+    else if (pos === p.digits.length) ok = this.canFinish(pi + 1, 0, left);
+    else if (left > 0) {
+      const maxLen = p.digits[pos] === "0" ? 1 : Math.min(MAX_DIGITS, p.digits.length - pos);
+      for (let len = 1; len <= maxLen && !ok; len++) ok = this.canFinish(pi, pos + len, left - 1);
     }
-    memo.set(key, ok);
+    this.memo.set(key, ok);
     return ok;
-  };
+  }
 
-  let leaves = 0;
-  let truncated = false;
-  const cur: number[] = [];
-  const walk = (pi: number, pos: number, left: number): void => {
-    if (truncated) return;
-    if (pi === pieces.length) {
-      if (left !== 0) return;
-      if (++leaves > MAX_LEAVES) {
-        truncated = true;
-        return;
-      }
-      if (check(cur)) {
-        candidates.push([...cur]);
-        if (candidates.length >= maxCandidates) truncated = true;
-      }
+  private leaf(left: number): void {
+    if (left !== 0) return;
+    if (++this.leaves > MAX_LEAVES) {
+      this.truncated = true;
       return;
     }
-    if (!canFinish(pi, pos, left)) return;
-    const p = pieces[pi] as Piece;
-    if (pos === 0 && p.signed && signedAt !== undefined && cur.length !== signedAt) return;
-    if (!p.digits) {
-      cur.push(p.value);
-      if (!prefixCheck || prefixCheck(cur)) walk(pi + 1, 0, left - 1);
-      cur.pop();
+    if (this.o.check(this.cur)) {
+      this.candidates.push([...this.cur]);
+      if (this.candidates.length >= this.o.maxCandidates) this.truncated = true;
+    }
+  }
+
+  private push(value: number, next: () => void): void {
+    this.cur.push(value);
+    if (!this.o.prefixCheck || this.o.prefixCheck(this.cur)) next();
+    this.cur.pop();
+  }
+
+  walk(pi: number, pos: number, left: number): void {
+    if (this.truncated) return;
+    if (pi === this.pieces.length) {
+      this.leaf(left);
       return;
     }
+    if (!this.canFinish(pi, pos, left)) return;
+    const p = this.pieces[pi] as Piece;
+    if (pos === 0 && p.signed && this.o.signedAt !== undefined && this.cur.length !== this.o.signedAt) return;
     const d = p.digits;
+    if (!d) {
+      this.push(p.value, () => this.walk(pi + 1, 0, left - 1));
+      return;
+    }
+    // A cut piece yields at least one number: pos advanced from 0 before it ends.
     if (pos === d.length) {
-      // a cut piece must yield at least one number: guaranteed since pos advanced from 0
-      walk(pi + 1, 0, left);
+      this.walk(pi + 1, 0, left);
       return;
     }
     const maxLen = d[pos] === "0" ? 1 : Math.min(MAX_DIGITS, d.length - pos);
     const sign = pos === 0 && p.value < 0 ? -1 : 1;
-    for (let len = 1; len <= maxLen; len++) {
+    for (let len = 1; len <= maxLen && !this.truncated; len++) {
       const last = pos + len === d.length;
-      cur.push(sign * Number(last && p.frac ? `${d.slice(pos, pos + len)}.${p.frac}` : d.slice(pos, pos + len)));
-      if (!prefixCheck || prefixCheck(cur)) walk(pi, pos + len, left - 1);
-      cur.pop();
-      if (truncated) return;
+      const text = last && p.frac ? `${d.slice(pos, pos + len)}.${p.frac}` : d.slice(pos, pos + len);
+      this.push(sign * Number(text), () => this.walk(pi, pos + len, left - 1));
     }
-  };
-  walk(0, 0, count);
-  return { candidates, truncated };
+  }
 }
