@@ -35,6 +35,14 @@ export {
   type MatchLabelOptions,
   matchLabel,
 } from "./labels.js";
+export {
+  type CarriedCell,
+  carriedCells,
+  type NextYearError,
+  type NextYearStart,
+  type StartFromLastYearOptions,
+  startFromLastYear,
+} from "./next-year.js";
 export * from "./provenance.js";
 export { ideographForRadical, RADICAL_TO_IDEOGRAPH, replaceRadicals } from "./radicals.js";
 export * from "./rules.js";
