@@ -27,6 +27,9 @@ export function buildEvidence(edition: Edition, texts: Record<string, string>, p
 
 /** Longest text scanned for statements (an overview is a few hundred characters). */
 const MAX_TEXT = 20_000;
+/** Words kept before a figure: enough for any column label, bounded on texts without clause ends. */
+const MAX_CLAUSE_WORDS = 256;
+
 /** Clause ends: a statement about one row does not run past them. */
 const CLAUSE_END = new Set(["。", "；", ";", "！", "!", "\n"]);
 
@@ -41,6 +44,9 @@ export function proactiveStatements(edition: Edition, raw: string): Fact[] {
   const rows = PROACTIVE_BLOCKS[edition].flatMap((block) =>
     block.rows.map((r) => ({ block, key: r.key, label: labelKey(r.zh) })),
   );
+  // A label can only start to match at its last character: the key is looked up there alone,
+  // so the scan stays linear (a key per character made long texts several times slower).
+  const lastChars = new Set(rows.map((r) => r.label.slice(-1)).filter(Boolean));
   const facts: Fact[] = [];
   let row: (typeof rows)[number] | undefined;
   let column: string | undefined;
@@ -54,7 +60,8 @@ export function proactiveStatements(edition: Edition, raw: string): Fact[] {
       continue;
     }
     if (ch < "0" || ch > "9") {
-      words += ch;
+      words = words.length > MAX_CLAUSE_WORDS ? words.slice(-MAX_CLAUSE_WORDS / 2) + ch : words + ch;
+      if (!lastChars.has(ch)) continue;
       const k = labelKey(words.slice(-24));
       const hit = rows.filter((r) => r.label && k.endsWith(r.label)).sort((a, b) => b.label.length - a.label.length)[0];
       if (hit && hit !== row) row = hit;
