@@ -290,8 +290,10 @@ export class FormStore {
 
   private startFrom(from: Previous): void {
     if (this.state.draft.dirty && !this.deps.confirm(this.t.confirmStartOverDirty)) return;
-    const started = startedFrom(from, this.t);
-    this.replaceDraft({ report: started.report, manualTotals: false, dirty: true }, [], started.notice);
+    const started = startedFrom(from, this.t, this.state.lang);
+    if ("report" in started)
+      this.replaceDraft({ report: started.report, manualTotals: false, dirty: true }, [], started.notice);
+    else this.set({ notice: started.notice });
   }
 
   clearPrevious(): void {

@@ -2,14 +2,14 @@
  * A file read into the form: an opened report with what the parser said about it, or why it
  * cannot be used; and this year's draft started from last year's report.
  */
-import { getAt, type Report } from "@gov-report/core/lite";
+import { cellsOf, getAt, setAt, startFromLastYear } from "@gov-report/core/lite";
 import type { Diagnostic } from "@gov-report/parser";
 import type { Messages } from "../i18n.js";
 import type { OpenResult } from "../io/report-file.js";
 import type { DraftReport } from "../model/draft.js";
-import { startFromLastYear } from "../model/from-last-year.js";
 import { pathId } from "../model/issues.js";
 import type { Lang } from "../model/labels.js";
+import { META } from "../model/meta.js";
 import type { Notice } from "./form-store.js";
 
 export interface Previous {
@@ -71,9 +71,29 @@ export function readingsWithout(readings: readonly Diagnostic[], ids: readonly s
   return kept.length === readings.length ? readings : kept;
 }
 
-/** This year's draft from last year's report, and the notice saying what was carried. */
-export function startedFrom(from: Previous, t: Messages): { report: DraftReport; notice: Notice } {
-  const { report, carried, blank } = startFromLastYear(from.report as unknown as Report);
-  const text = t.started(Number(report.year), carried) + (blank.length ? t.startedBlank(blank.length) : "");
+/**
+ * This year's draft from last year's report (core's startFromLastYear), and the notice saying what
+ * was carried. The form holds a cell still to fill in as blank (null), not as core's 0 placeholder
+ * marked unread; the body that signed last year is kept for the new 落款, whose date is to be typed.
+ */
+export function startedFrom(
+  from: Previous,
+  t: Messages,
+  lang: Lang,
+): { report: DraftReport; notice: NonNullable<Notice> } | { notice: NonNullable<Notice> } {
+  const started = startFromLastYear(from.report);
+  if ("error" in started) {
+    const why = lang === "en" ? started.error.messageEn : started.error.message;
+    return { notice: { kind: "error", text: t.previousFailed(from.name, why) } };
+  }
+  const report = started.report as unknown as DraftReport;
+  const blanks = new Set(started.blanks);
+  for (const cell of cellsOf(report.edition)) if (blanks.has(cell.id)) setAt(report, cell.path, null);
+  delete report.provenance;
+  const signs = META.editions[report.edition].header.some((h) => h.path.join(".") === "signature.agency");
+  if (signs && started.signer) setAt(report, ["signature"], { agency: started.signer, date: "" });
+  const text =
+    t.started(Number(report.year), started.carried.length) +
+    (started.blanks.length ? t.startedBlank(started.blanks.length) : "");
   return { report, notice: { kind: "info", text } };
 }
