@@ -71,6 +71,12 @@ export interface DecisionTable {
   version: number;
 }
 
+/** One row per distinct finding (fingerprint) a version has. */
+export interface VersionFindingTable {
+  version_id: number;
+  fingerprint: string;
+}
+
 export interface AuditTable {
   id: Generated<number>;
   at: string;
@@ -110,6 +116,7 @@ export interface Database {
   imports: ImportTable;
   import_items: ImportItemTable;
   decisions: DecisionTable;
+  version_findings: VersionFindingTable;
   audit: AuditTable;
   expected_agencies: ExpectedAgencyTable;
   users: UserTable;

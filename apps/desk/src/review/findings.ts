@@ -50,6 +50,20 @@ export function fingerprint(issue: ValidationIssue): string {
   return createHash("sha256").update(key).digest("hex").slice(0, 20);
 }
 
+/** Records the distinct fingerprints of a version's issues (what the review status counts). */
+export async function insertVersionFindings(
+  db: Kysely<Database>,
+  versionId: number,
+  issues: readonly ValidationIssue[],
+): Promise<void> {
+  const fps = [...new Set(issues.map(fingerprint))];
+  // Pages keep each statement under the databases' bound-parameter limits.
+  for (let i = 0; i < fps.length; i += 200) {
+    const rows = fps.slice(i, i + 200).map((fp) => ({ version_id: versionId, fingerprint: fp }));
+    await db.insertInto("version_findings").values(rows).execute();
+  }
+}
+
 export const findingId = (reportId: number, fp: string) => `${reportId}.${fp}`;
 
 /** `<report id>.<fingerprint>` back into its parts, or undefined when malformed. */

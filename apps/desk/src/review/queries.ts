@@ -51,7 +51,10 @@ const SORT_COLUMN: Record<SortKey, string> = {
 const containing = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function baseQuery(db: Kysely<Database>, q: ListQuery) {
-  const decided = sql<number>`(select count(*) from decisions d where d.report_id = reports.id and d.decision is not null)`;
+  // Only the findings open in the latest version count: a decision on a resolved finding (or on
+  // one of another version) does not review what is open now.
+  const open = sql<number>`(select count(*) from version_findings vf where vf.version_id = versions.id)`;
+  const decided = sql<number>`(select count(*) from version_findings vf inner join decisions d on d.report_id = reports.id and d.fingerprint = vf.fingerprint where vf.version_id = versions.id and d.decision is not null)`;
   let query = db
     .selectFrom("reports")
     .innerJoin("versions", (j) =>
@@ -69,6 +72,7 @@ function baseQuery(db: Kysely<Database>, q: ListQuery) {
       "versions.signature_date as signatureDate",
       "reports.updated_at as updatedAt",
       decided.as("decided"),
+      open.as("open"),
     ]);
   if (q.year !== undefined) query = query.where("reports.year", "=", q.year);
   if (q.q) query = query.where(sql<boolean>`reports.agency like ${containing(q.q)} escape '\\'`);
@@ -78,11 +82,11 @@ function baseQuery(db: Kysely<Database>, q: ListQuery) {
   if (q.status === "pending")
     query = query
       .where(sql<boolean>`versions.errors + versions.warnings > 0`)
-      .where(sql<boolean>`${decided} < versions.errors + versions.warnings`);
+      .where(sql<boolean>`${decided} < ${open}`);
   if (q.status === "reviewed")
     query = query
       .where(sql<boolean>`versions.errors + versions.warnings > 0`)
-      .where(sql<boolean>`${decided} >= versions.errors + versions.warnings`);
+      .where(sql<boolean>`${decided} >= ${open}`);
   return query;
 }
 
@@ -113,14 +117,16 @@ export function toItem(r: {
   signatureDate: string | null;
   updatedAt: string;
   decided: number | string | bigint | null;
+  open: number | string | bigint | null;
 }): ListItem {
+  const { open: openRaw, ...rest } = r;
   const decided = Number(r.decided ?? 0);
-  const findings = r.errors + r.warnings;
+  const open = Number(openRaw ?? 0);
   const deadline = publicationDeadline(r.year, r.agency);
   return {
-    ...r,
+    ...rest,
     decided,
-    status: findings === 0 ? "clean" : decided >= findings ? "reviewed" : "pending",
+    status: r.errors + r.warnings === 0 ? "clean" : decided >= open ? "reviewed" : "pending",
     deadline,
     late: r.signatureDate ? r.signatureDate > deadline : null,
   };
