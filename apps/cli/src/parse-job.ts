@@ -25,7 +25,7 @@ export interface ParsedDocument extends Partial<Checked> {
 }
 
 /** Diagnostics that mean the input could not be read as a report at all. */
-const FATAL = new Set(["input.unreadable", "input.no-text-layer", "input.not-a-report"]);
+const FATAL = new Set(["input.unreadable", "input.too-large", "input.no-text-layer", "input.not-a-report"]);
 
 function inputOf(job: ParseJob): ParseInput {
   switch (job.kind) {

@@ -61,6 +61,7 @@ export {
   extractQuotedFigures,
   type QuotedFigure,
   type QuotedMetric,
+  safeDescribe,
   textOverlap,
   toHalfWidth,
 } from "./text.js";

@@ -32,7 +32,7 @@ export const DIAGNOSTICS = {
   "input.unreadable": def(
     "error",
     "The input cannot be read at all (corrupt, truncated or encrypted PDF; legacy .doc; unsupported input).",
-    (v: { reason: "encrypted" | "pdf" | "legacy-doc" | "docx" | "input"; detail?: string }) => {
+    (v: { reason: "encrypted" | "pdf" | "legacy-doc" | "docx" | "input" | "internal"; detail?: string }) => {
       const d = v.detail ?? "";
       if (v.reason === "encrypted") return ["PDF 文件已加密，无法读取", "The PDF is encrypted"];
       if (v.reason === "pdf")
@@ -44,6 +44,8 @@ export const DIAGNOSTICS = {
         ];
       if (v.reason === "docx")
         return [`无法读取 Word 文件（文件损坏或不是 .docx）：${d}`, `Cannot read the Word file: ${d}`];
+      if (v.reason === "internal")
+        return [`读取时出错，文件无法读取：${d}`, `The input could not be read (an error inside the reader): ${d}`];
       return ["不支持的输入类型", "Unsupported input: expected { pdf }, { docx }, { html } or { text }"];
     },
   ),

@@ -3,9 +3,11 @@
  * extracted or scraped text) back into the canonical report of @gov-report/core, with diagnostics saying what
  * was inferred and where, and a confidence.
  */
-import { createEmptyReport, type Report } from "@gov-report/core/lite";
+import { createEmptyReport, type Report, safeDescribe } from "@gov-report/core/lite";
 import { CellBook } from "./cells/book.js";
 import { Diagnostics } from "./diagnostics.js";
+import type { SourceDoc } from "./doc.js";
+import { collapseDiagnostics } from "./limits.js";
 import { readReport } from "./read.js";
 import { DocxReadError, docxSource } from "./sources/docx.js";
 import { htmlSource } from "./sources/html.js";
@@ -22,24 +24,30 @@ export type { Diagnostic, ParseInput, ParseOptions, ParseResult, Severity, Sourc
 /** Pages with fewer characters than this on average count as having no text layer. */
 const MIN_CHARS_PER_PAGE = 20;
 
-/** Parses a report. Never throws on bad input: problems come back as diagnostics. */
+/**
+ * Parses a report. Never throws and never rejects, whatever it is given (a Proxy, a throwing
+ * getter, a hostile `toString`): problems come back as diagnostics.
+ */
 export async function parseReport(input: ParseInput, options: ParseOptions = {}): Promise<ParseResult> {
-  if ("pdf" in input) return parsePdf(input.pdf, options);
-  if ("docx" in input) return parseDocx(input.docx, options);
-  if ("html" in input) return readReport(htmlSource(String(input.html)), options);
-  if ("text" in input) return readReport(textSource(String(input.text)), options);
-  const diags = new Diagnostics();
-  diags.emit("input.unreadable", { reason: "input" });
-  return emptyResult(options, diags);
+  try {
+    if (typeof input !== "object" || input === null) return unsupported(options);
+    if ("pdf" in input) return await parsePdf(input.pdf, options);
+    if ("docx" in input) return parseDocx(input.docx, options);
+    if ("html" in input && typeof input.html === "string") return parseHtml(input.html, options);
+    if ("text" in input && typeof input.text === "string") return parseText(input.text, options);
+    return unsupported(options);
+  } catch (e) {
+    return failed(options, e);
+  }
 }
 
-/** Text-only entry points (synchronous: only PDF needs pdf.js's async API). */
+/** Text-only entry points (synchronous: only PDF needs pdf.js's async API). Never throw. */
 export function parseText(text: string, options: ParseOptions = {}): ParseResult {
-  return readReport(textSource(text), options);
+  return guarded(options, () => readSource(textSource(text), options));
 }
 
 export function parseHtml(html: string, options: ParseOptions = {}): ParseResult {
-  return readReport(htmlSource(html), options);
+  return guarded(options, () => readSource(htmlSource(html), options));
 }
 
 async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<ParseResult> {
@@ -49,10 +57,7 @@ async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<Parse
     content = await readPdfContent(bytes);
   } catch (e) {
     const encrypted = e instanceof PdfReadError && e.reason === "encrypted";
-    diags.emit(
-      "input.unreadable",
-      encrypted ? { reason: "encrypted" } : { reason: "pdf", detail: (e as Error).message },
-    );
+    diags.emit("input.unreadable", encrypted ? { reason: "encrypted" } : { reason: "pdf", detail: safeDescribe(e) });
     return emptyResult(options, diags);
   }
   let chars = 0;
@@ -61,24 +66,62 @@ async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<Parse
     diags.emit("input.no-text-layer", { pages: content.pages.length });
     return emptyResult(options, diags);
   }
-  return readReport(pdfSource(content), options, diags);
+  return readSource(pdfSource(content), options, diags);
 }
 
-/** Word .docx (synchronous: a zip and an XML file). */
+/** Word .docx (synchronous: a zip and an XML file). Never throws. */
 export function parseDocx(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
-  let source: ReturnType<typeof docxSource>;
-  try {
-    source = docxSource(bytes);
-  } catch (e) {
-    if (!(e instanceof DocxReadError)) throw e;
-    const diags = new Diagnostics();
-    diags.emit(
-      "input.unreadable",
-      e.reason === "legacy-doc" ? { reason: "legacy-doc" } : { reason: "docx", detail: e.message },
-    );
+  return guarded(options, () => {
+    let source: ReturnType<typeof docxSource>;
+    try {
+      source = docxSource(bytes);
+    } catch (e) {
+      if (!(e instanceof DocxReadError)) throw e;
+      const diags = new Diagnostics();
+      diags.emit(
+        "input.unreadable",
+        e.reason === "legacy-doc" ? { reason: "legacy-doc" } : { reason: "docx", detail: e.message },
+      );
+      return emptyResult(options, diags);
+    }
+    return readSource(source, options);
+  });
+}
+
+/** A source over a reader limit is refused whole (naming the limit); diagnostics of one kind collapse. */
+function readSource(source: SourceDoc, options: ParseOptions, diags = new Diagnostics()): ParseResult {
+  if (source.refused) {
+    const { message, messageEn } = source.refused;
+    diags.emit("input.too-large", { message: { zh: message, en: messageEn } });
     return emptyResult(options, diags);
   }
-  return readReport(source, options);
+  const result = readReport(source, options, diags);
+  return { ...result, diagnostics: collapseDiagnostics(result.diagnostics) };
+}
+
+function guarded(options: ParseOptions, read: () => ParseResult): ParseResult {
+  try {
+    return read();
+  } catch (e) {
+    return failed(options, e);
+  }
+}
+
+function unsupported(options: ParseOptions): ParseResult {
+  const diags = new Diagnostics();
+  diags.emit("input.unreadable", { reason: "input" });
+  return emptyResult(options, diags);
+}
+
+/** Whatever went wrong inside a reader: an unreadable input, described without trusting the error. */
+function failed(options: ParseOptions, e: unknown): ParseResult {
+  const diags = new Diagnostics();
+  diags.emit("input.unreadable", { reason: "internal", detail: safeDescribe(e) });
+  try {
+    return emptyResult(options, diags);
+  } catch {
+    return emptyResult({}, diags);
+  }
 }
 
 /** Nothing could be read: an empty report, every cell unread, confidence 0. */

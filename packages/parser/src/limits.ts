@@ -35,8 +35,11 @@ export const LIMITS = {
   maxPdfPages: 1_000,
   /** Positioned text items of a PDF, all pages together. */
   maxPdfItems: 500_000,
-  /** Diagnostics of one code kept in full; the others are counted in one summary diagnostic. */
-  maxDiagnosticsPerCode: 20,
+  /**
+   * Diagnostics of one code kept in full; the others are counted in one summary diagnostic. Above
+   * the cell count of a report (207 value cells at most), so a real report never loses one.
+   */
+  maxDiagnosticsPerCode: 250,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
