@@ -97,126 +97,137 @@ export function openApiDocument(): Record<string, unknown> {
         ReportListItem: js(listItem),
       },
     },
-    paths: {
-      "/api/health": { get: { responses: { "200": json({ type: "object", properties: { ok: { const: true } } }) } } },
-      "/api/reports": {
-        post: {
-          summary: "Import one file (PDF, .docx, HTML, text or report JSON) sent as the body",
-          parameters: [
-            q("filename", { type: "string", maxLength: 255 }, true, "Display name only; never used as a path"),
-          ],
-          requestBody: {
-            required: true,
-            content: {
-              "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } },
+    paths: { ...reportPaths(), ...batchAndAcrossPaths() },
+  };
+}
+
+/** Paths of one report: import, list, detail, original, decisions. */
+function reportPaths(): Record<string, unknown> {
+  return {
+    "/api/health": { get: { responses: { "200": json({ type: "object", properties: { ok: { const: true } } }) } } },
+    "/api/reports": {
+      post: {
+        summary: "Import one file (PDF, .docx, HTML, text or report JSON) sent as the body",
+        parameters: [
+          q("filename", { type: "string", maxLength: 255 }, true, "Display name only; never used as a path"),
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } },
+          },
+        },
+        responses: {
+          "201": json(ref("ImportSummary"), "Imported (a new report or a new version)"),
+          "200": json(ref("ImportSummary"), "These bytes were imported before"),
+          "413": json(ref("Error"), "Too large"),
+          "422": json(ref("Error"), "Not readable as a report; the reason is in the message"),
+          ...errors,
+        },
+      },
+      get: {
+        summary: "The list of reports (latest versions)",
+        parameters: [
+          q("year", { type: "integer" }),
+          q("q", { type: "string" }, false, "Part of the agency name"),
+          q("status", { enum: ["clean", "pending", "reviewed"] }),
+          q("sort", { enum: ["agency", "year", "edition", "version", "errors", "warnings", "unread", "updated"] }),
+          q("order", { enum: ["asc", "desc"] }),
+          q("limit", { type: "integer", minimum: 1, maximum: 1000 }),
+          q("offset", { type: "integer", minimum: 0 }),
+        ],
+        responses: {
+          "200": json({
+            type: "object",
+            properties: { total: { type: "integer" }, items: { type: "array", items: ref("ReportListItem") } },
+          }),
+          ...errors,
+        },
+      },
+    },
+    "/api/reports/{id}": {
+      get: {
+        parameters: [pathId, q("version", { type: "integer" })],
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["report", "provenance", "findings"],
+            properties: {
+              report: ref("Report"),
+              provenance: { type: ["object", "null"] },
+              findings: { type: "array", items: ref("Finding") },
             },
-          },
-          responses: {
-            "201": json(ref("ImportSummary"), "Imported (a new report or a new version)"),
-            "200": json(ref("ImportSummary"), "These bytes were imported before"),
-            "413": json(ref("Error"), "Too large"),
-            "422": json(ref("Error"), "Not readable as a report; the reason is in the message"),
-            ...errors,
-          },
-        },
-        get: {
-          summary: "The list of reports (latest versions)",
-          parameters: [
-            q("year", { type: "integer" }),
-            q("q", { type: "string" }, false, "Part of the agency name"),
-            q("status", { enum: ["clean", "pending", "reviewed"] }),
-            q("sort", { enum: ["agency", "year", "edition", "version", "errors", "warnings", "unread", "updated"] }),
-            q("order", { enum: ["asc", "desc"] }),
-            q("limit", { type: "integer", minimum: 1, maximum: 1000 }),
-            q("offset", { type: "integer", minimum: 0 }),
-          ],
-          responses: {
-            "200": json({
-              type: "object",
-              properties: { total: { type: "integer" }, items: { type: "array", items: ref("ReportListItem") } },
-            }),
-            ...errors,
-          },
+          }),
+          ...errors,
         },
       },
-      "/api/reports/{id}": {
-        get: {
-          parameters: [pathId, q("version", { type: "integer" })],
-          responses: {
-            "200": json({
-              type: "object",
-              required: ["report", "provenance", "findings"],
-              properties: {
-                report: ref("Report"),
-                provenance: { type: ["object", "null"] },
-                findings: { type: "array", items: ref("Finding") },
-              },
-            }),
-            ...errors,
-          },
+    },
+    "/api/reports/{id}/original": {
+      get: {
+        parameters: [pathId],
+        responses: { "200": { description: "The original file, as an attachment" }, ...errors },
+      },
+    },
+    "/api/findings/{id}/decision": {
+      post: {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        requestBody: { required: true, content: { "application/json": { schema: ref("DecisionBody") } } },
+        responses: { "200": json({ type: "object" }), ...errors },
+      },
+    },
+  };
+}
+
+/** Paths of batch imports, the reports across agencies and the downloads. */
+function batchAndAcrossPaths(): Record<string, unknown> {
+  return {
+    "/api/imports": {
+      post: {
+        summary: "Import a .zip of reports in the background",
+        parameters: [q("filename", { type: "string" }, true)],
+        responses: {
+          "202": json({ type: "object", properties: { id: { type: "integer" }, total: { type: "integer" } } }),
+          ...errors,
         },
       },
-      "/api/reports/{id}/original": {
-        get: {
-          parameters: [pathId],
-          responses: { "200": { description: "The original file, as an attachment" }, ...errors },
+    },
+    "/api/imports/{id}": {
+      get: {
+        summary: "Progress of a batch import, with the reason for each unreadable file",
+        parameters: [pathId],
+        responses: { "200": json({ type: "object" }), ...errors },
+      },
+    },
+    "/api/rollup": {
+      get: {
+        summary: "The roll-up (consolidated report) of one year",
+        parameters: [
+          year,
+          q("ids", { type: "string" }, false, "Comma-separated report ids (default: all)"),
+          q("agency", { type: "string" }),
+          q("format", { enum: ["json", "html", "pdf", "docx"] }),
+        ],
+        responses: {
+          "200": json({ type: "object", properties: { report: { anyOf: [ref("Report"), { type: "null" }] } } }),
+          ...errors,
         },
       },
-      "/api/findings/{id}/decision": {
-        post: {
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-          requestBody: { required: true, content: { "application/json": { schema: ref("DecisionBody") } } },
-          responses: { "200": json({ type: "object" }), ...errors },
-        },
+    },
+    "/api/crossyear": { get: { parameters: [year], responses: { "200": json({ type: "array" }), ...errors } } },
+    "/api/expected": {
+      get: { parameters: [year], responses: { "200": json({ type: "object" }) } },
+      post: {
+        requestBody: { content: { "text/csv": { schema: { type: "string" } } } },
+        responses: { "200": json({ type: "object" }), ...errors },
       },
-      "/api/imports": {
-        post: {
-          summary: "Import a .zip of reports in the background",
-          parameters: [q("filename", { type: "string" }, true)],
-          responses: {
-            "202": json({ type: "object", properties: { id: { type: "integer" }, total: { type: "integer" } } }),
-            ...errors,
-          },
-        },
-      },
-      "/api/imports/{id}": {
-        get: {
-          summary: "Progress of a batch import, with the reason for each unreadable file",
-          parameters: [pathId],
-          responses: { "200": json({ type: "object" }), ...errors },
-        },
-      },
-      "/api/rollup": {
-        get: {
-          summary: "The roll-up (consolidated report) of one year",
-          parameters: [
-            year,
-            q("ids", { type: "string" }, false, "Comma-separated report ids (default: all)"),
-            q("agency", { type: "string" }),
-            q("format", { enum: ["json", "html", "pdf", "docx"] }),
-          ],
-          responses: {
-            "200": json({ type: "object", properties: { report: { anyOf: [ref("Report"), { type: "null" }] } } }),
-            ...errors,
-          },
-        },
-      },
-      "/api/crossyear": { get: { parameters: [year], responses: { "200": json({ type: "array" }), ...errors } } },
-      "/api/expected": {
-        get: { parameters: [year], responses: { "200": json({ type: "object" }) } },
-        post: {
-          requestBody: { content: { "text/csv": { schema: { type: "string" } } } },
-          responses: { "200": json({ type: "object" }), ...errors },
-        },
-      },
-      "/api/late": { get: { parameters: [year], responses: { "200": json({ type: "array" }) } } },
-      "/api/overview": { get: { parameters: [year], responses: { "200": json({ type: "array" }) } } },
-      "/api/export/reports.csv": {
-        get: { responses: { "200": { description: "CSV, UTF-8 with BOM", content: { "text/csv": {} } } } },
-      },
-      "/api/export/findings.csv": {
-        get: { responses: { "200": { description: "CSV, UTF-8 with BOM", content: { "text/csv": {} } } } },
-      },
+    },
+    "/api/late": { get: { parameters: [year], responses: { "200": json({ type: "array" }) } } },
+    "/api/overview": { get: { parameters: [year], responses: { "200": json({ type: "array" }) } } },
+    "/api/export/reports.csv": {
+      get: { responses: { "200": { description: "CSV, UTF-8 with BOM", content: { "text/csv": {} } } } },
+    },
+    "/api/export/findings.csv": {
+      get: { responses: { "200": { description: "CSV, UTF-8 with BOM", content: { "text/csv": {} } } } },
     },
   };
 }

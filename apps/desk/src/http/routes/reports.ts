@@ -6,7 +6,7 @@ import { listReports, SORT_KEYS, STATUSES, versionRow, versionsOf } from "../../
 import type { Desk } from "../desk.js";
 import { choiceParam, idParam, intParam, yearParam } from "../params.js";
 import { attachment, badField, HttpError, notFound, readBody, sendBytes, sendJson } from "../respond.js";
-import type { Router } from "../router.js";
+import type { Ctx, Router } from "../router.js";
 
 /** The name of an upload, for display only; never a path. */
 export function uploadName(url: URL): string {
@@ -18,123 +18,138 @@ export function uploadName(url: URL): string {
   return (raw.split(/[\\/]/).pop() ?? raw).replace(/[\u0000-\u001f\u007f]/g, "").trim() || "upload";
 }
 
+type DeskHandler = (desk: Desk, ctx: Ctx) => Promise<void>;
+
 export function reportRoutes(r: Router, desk: Desk): void {
-  r.post("/api/reports", async ({ req, res, url, actor }) => {
-    const filename = uploadName(url);
-    const bytes = await readBody(req, desk.limits.fileBytes);
-    if (bytes.length === 0) throw badField("body", "上传的文件是空的", "the uploaded file is empty");
-    const out = await desk.importer.importFile(new Uint8Array(bytes), filename, actor.name);
-    if (out.status === "unreadable")
-      throw new HttpError(
-        422,
-        "file.unreadable",
-        "body",
-        `${filename}：${out.reason.zh}`,
-        `${filename}: ${out.reason.en}`,
-      );
-    sendJson(res, out.status === "created" ? 201 : 200, out.summary);
-  });
+  const on = (h: DeskHandler) => (ctx: Ctx) => h(desk, ctx);
+  r.post("/api/reports", on(importOne));
+  r.get("/api/reports", on(getList));
+  r.get("/api/years", on(getYears));
+  r.get("/api/reports/{id}", on(getReport));
+  r.get("/api/reports/{id}/original", on(getOriginal));
+  r.get("/api/reports/{id}/text", on(getText));
+  r.get("/api/reports/{id}/rendered", on(getRendered));
+}
 
-  r.get("/api/reports", async ({ res, url }) => {
-    const result = await listReports(desk.store.db, {
-      ...optional("year", yearParam(url)),
-      ...optional("q", url.searchParams.get("q")?.slice(0, 200) || undefined),
-      ...optional("status", choiceParam(url, "status", STATUSES)),
-      hasErrors: url.searchParams.get("errors") === "1",
-      hasUnread: url.searchParams.get("unread") === "1",
-      sort: choiceParam(url, "sort", SORT_KEYS) ?? "agency",
-      order: choiceParam(url, "order", ["asc", "desc"] as const) ?? "asc",
-      limit: intParam(url, "limit", 1, 1000) ?? 100,
-      offset: intParam(url, "offset", 0, 10_000_000) ?? 0,
-    });
-    sendJson(res, 200, result);
-  });
-
-  r.get("/api/years", async ({ res }) => {
-    const rows = await desk.store.db
-      .selectFrom("reports")
-      .select((eb) => ["year", eb.fn.countAll<number>().as("count")])
-      .groupBy("year")
-      .orderBy("year", "desc")
-      .execute();
-    sendJson(
-      res,
-      200,
-      rows.map((r) => ({ year: r.year, count: Number(r.count) })),
+async function importOne(desk: Desk, { req, res, url, actor }: Ctx): Promise<void> {
+  const filename = uploadName(url);
+  const bytes = await readBody(req, desk.limits.fileBytes);
+  if (bytes.length === 0) throw badField("body", "上传的文件是空的", "the uploaded file is empty");
+  const out = await desk.importer.importFile(new Uint8Array(bytes), filename, actor.name);
+  if (out.status === "unreadable")
+    throw new HttpError(
+      422,
+      "file.unreadable",
+      "body",
+      `${filename}：${out.reason.zh}`,
+      `${filename}: ${out.reason.en}`,
     );
-  });
+  sendJson(res, out.status === "created" ? 201 : 200, out.summary);
+}
 
-  r.get("/api/reports/{id}", async ({ res, url, params }) => {
-    const id = idParam(params.id);
-    const head = await desk.store.db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!head) throw notFound("report");
-    const version = intParam(url, "version", 1, 1_000_000);
-    const row = await versionRow(desk.store.db, id, version);
-    if (!row) throw notFound("version");
-    const report = JSON.parse(row.reportJson) as Record<string, unknown>;
-    const findings = await findingsOf(desk.store.db, id);
-    const versions = await versionsOf(desk.store.db, id);
-    const signatureDate = versions.find((v) => v.version === row.version)?.signatureDate ?? null;
-    const deadline = publicationDeadline(head.year, head.agency);
-    sendJson(res, 200, {
-      id,
-      agency: head.agency,
-      year: head.year,
-      edition: head.edition,
-      version: row.version,
-      latestVersion: head.latest_version,
-      kind: row.kind,
-      filename: row.filename,
-      report,
-      provenance: (report.provenance as unknown) ?? null,
-      diagnostics: JSON.parse(row.diagnosticsJson),
-      findings,
-      versions,
-      signatureDate,
-      deadline,
-      late: signatureDate ? signatureDate > deadline : null,
-    });
+async function getList(desk: Desk, { res, url }: Ctx): Promise<void> {
+  const result = await listReports(desk.store.db, {
+    ...optional("year", yearParam(url)),
+    ...optional("q", url.searchParams.get("q")?.slice(0, 200) || undefined),
+    ...optional("status", choiceParam(url, "status", STATUSES)),
+    hasErrors: url.searchParams.get("errors") === "1",
+    hasUnread: url.searchParams.get("unread") === "1",
+    sort: choiceParam(url, "sort", SORT_KEYS) ?? "agency",
+    order: choiceParam(url, "order", ["asc", "desc"] as const) ?? "asc",
+    limit: intParam(url, "limit", 1, 1000) ?? 100,
+    offset: intParam(url, "offset", 0, 10_000_000) ?? 0,
   });
+  sendJson(res, 200, result);
+}
 
-  r.get("/api/reports/{id}/original", async ({ res, url, params }) => {
-    const row = await versionRow(desk.store.db, idParam(params.id), intParam(url, "version", 1, 1_000_000));
-    if (!row) throw notFound("report");
-    const bytes = row.original as Uint8Array;
-    // A PDF may be shown inline (in the report page's frame) as application/pdf, sandboxed; every
-    // other original is only ever a download of opaque bytes, never rendered by the browser.
-    if (row.kind === "pdf" && url.searchParams.get("inline") === "1")
-      return sendBytes(res, 200, bytes, {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": "inline",
-        "Content-Security-Policy": "sandbox; default-src 'none'",
-      });
-    sendBytes(res, 200, bytes, {
-      "Content-Type": "application/octet-stream",
-      "Content-Disposition": attachment(row.filename),
-    });
+async function getYears(desk: Desk, { res }: Ctx): Promise<void> {
+  const rows = await desk.store.db
+    .selectFrom("reports")
+    .select((eb) => ["year", eb.fn.countAll<number>().as("count")])
+    .groupBy("year")
+    .orderBy("year", "desc")
+    .execute();
+  sendJson(
+    res,
+    200,
+    rows.map((r) => ({ year: r.year, count: Number(r.count) })),
+  );
+}
+
+async function getReport(desk: Desk, { res, url, params }: Ctx): Promise<void> {
+  const id = idParam(params.id);
+  const head = await desk.store.db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!head) throw notFound("report");
+  const version = intParam(url, "version", 1, 1_000_000);
+  const row = await versionRow(desk.store.db, id, version);
+  if (!row) throw notFound("version");
+  const report = JSON.parse(row.reportJson) as Record<string, unknown>;
+  const findings = await findingsOf(desk.store.db, id);
+  const versions = await versionsOf(desk.store.db, id);
+  const signatureDate = versions.find((v) => v.version === row.version)?.signatureDate ?? null;
+  const deadline = publicationDeadline(head.year, head.agency);
+  sendJson(res, 200, {
+    id,
+    agency: head.agency,
+    year: head.year,
+    edition: head.edition,
+    version: row.version,
+    latestVersion: head.latest_version,
+    kind: row.kind,
+    filename: row.filename,
+    report,
+    provenance: (report.provenance as unknown) ?? null,
+    diagnostics: JSON.parse(row.diagnosticsJson),
+    findings,
+    versions,
+    signatureDate,
+    deadline,
+    late: signatureDate ? signatureDate > deadline : null,
   });
+}
 
-  r.get("/api/reports/{id}/text", async ({ res, url, params }) => {
-    const row = await versionRow(desk.store.db, idParam(params.id), intParam(url, "version", 1, 1_000_000));
-    if (!row) throw notFound("report");
-    if (row.kind === "pdf" || row.kind === "docx")
-      throw new HttpError(409, "original.binary", null, "原件不是文本文件", "the original is not a text file");
-    const text = new TextDecoder().decode(row.original as Uint8Array);
-    sendBytes(res, 200, text, {
-      "Content-Type": "text/plain; charset=utf-8",
+/** The stored version the request names (the latest without `version`), or 404. */
+async function requestedVersion(desk: Desk, { url, params }: Ctx) {
+  const row = await versionRow(desk.store.db, idParam(params.id), intParam(url, "version", 1, 1_000_000));
+  if (!row) throw notFound("report");
+  return row;
+}
+
+async function getOriginal(desk: Desk, ctx: Ctx): Promise<void> {
+  const row = await requestedVersion(desk, ctx);
+  const bytes = row.original as Uint8Array;
+  // A PDF may be shown inline (in the report page's frame) as application/pdf, sandboxed; every
+  // other original is only ever a download of opaque bytes, never rendered by the browser.
+  if (row.kind === "pdf" && ctx.url.searchParams.get("inline") === "1")
+    return sendBytes(ctx.res, 200, bytes, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": "inline",
       "Content-Security-Policy": "sandbox; default-src 'none'",
     });
+  sendBytes(ctx.res, 200, bytes, {
+    "Content-Type": "application/octet-stream",
+    "Content-Disposition": attachment(row.filename),
   });
+}
 
-  r.get("/api/reports/{id}/rendered", async ({ res, url, params }) => {
-    const row = await versionRow(desk.store.db, idParam(params.id), intParam(url, "version", 1, 1_000_000));
-    if (!row) throw notFound("report");
-    const html = renderHtml(JSON.parse(row.reportJson), { annotate: true });
-    // The renderer escapes every string; the page is still shown sandboxed, without scripts.
-    sendBytes(res, 200, html, {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; font-src 'self' data:",
-    });
+async function getText(desk: Desk, ctx: Ctx): Promise<void> {
+  const row = await requestedVersion(desk, ctx);
+  if (row.kind === "pdf" || row.kind === "docx")
+    throw new HttpError(409, "original.binary", null, "原件不是文本文件", "the original is not a text file");
+  const text = new TextDecoder().decode(row.original as Uint8Array);
+  sendBytes(ctx.res, 200, text, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+  });
+}
+
+async function getRendered(desk: Desk, ctx: Ctx): Promise<void> {
+  const row = await requestedVersion(desk, ctx);
+  const html = renderHtml(JSON.parse(row.reportJson), { annotate: true });
+  // The renderer escapes every string; the page is still shown sandboxed, without scripts.
+  sendBytes(ctx.res, 200, html, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; font-src 'self' data:",
   });
 }
 
