@@ -122,6 +122,13 @@ export const RULES = {
     "Edition does not match the report year (2019 edition for 2019–2020, 2021 edition from 2021)",
   ),
   emptySection: rule("text.empty-section", "warning", "sections", "文字部分为空", "A narrative section is empty"),
+  invalidChar: rule(
+    "text.invalid-char",
+    "warning",
+    "structure",
+    "文字中有 Word 等文档格式不允许的字符（控制字符、U+FFFE/U+FFFF、不成对的代理项），输出时以 � 代替",
+    "The text holds a character XML documents such as Word files do not allow (a control character, U+FFFE/U+FFFF, a lone surrogate); outputs replace it with U+FFFD",
+  ),
   decimals: rule(
     "amount.decimals",
     "warning",

@@ -15,6 +15,7 @@ import {
   REVIEW_GROUPS,
   SECTIONS,
   sectionDef,
+  TEXT_SECTIONS,
   TOP_LEVEL_LABELS,
 } from "./catalog.js";
 import { type CellDef, cellsOf, getAt, type Path } from "./cells.js";
@@ -562,9 +563,46 @@ function checkWarnings(c: Collector, report: Report, cells: readonly CellDef[]):
       c.add(RULES.emptySection, [s.key], `${s.heading}: 内容为空`, `${s.en}: the section is empty`);
     }
   }
+  checkXmlChars(c, report);
   checkAmountDecimals(c, report, cells);
   if (typeof report.overview === "string") checkQuotedFigures(c, report);
   if (typeof report.otherMatters === "string") checkFeesReported(c, report);
+}
+
+/** Index of the first character XML 1.0 does not allow (C0 controls but tab/LF/CR, U+FFFE/F, lone surrogates), or -1. */
+export function firstInvalidXmlChar(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c === 0xfffe || c === 0xffff) return i;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return i;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return i;
+  }
+  return -1;
+}
+
+/** Every text field that reaches a document: the three narratives, the agency and the signature. */
+function checkXmlChars(c: Collector, report: Report): void {
+  const r = report as unknown as Record<string, unknown>;
+  const fields: { path: Path; zh: string; en: string; value: unknown }[] = [
+    ...TEXT_SECTIONS.map((s) => ({ path: [s.key], zh: s.heading, en: s.en, value: r[s.key] })),
+    { path: ["agency", "name"], ...TOP_LEVEL_LABELS.agencyName, value: getAt(r, ["agency", "name"]) },
+    { path: ["signature", "agency"], ...TOP_LEVEL_LABELS.signatureAgency, value: getAt(r, ["signature", "agency"]) },
+  ];
+  for (const f of fields) {
+    if (typeof f.value !== "string") continue;
+    const at = firstInvalidXmlChar(f.value);
+    if (at < 0) continue;
+    const code = `U+${f.value.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")}`;
+    c.add(
+      RULES.invalidChar,
+      [...f.path],
+      `${f.zh}: 第 ${at + 1} 个字符 ${code} 不能写入 Word 等文档，输出时以 � 代替`,
+      `${f.en}: character ${at + 1} (${code}) cannot be written to Word and other XML documents; outputs replace it with U+FFFD`,
+    );
+  }
 }
 
 /**

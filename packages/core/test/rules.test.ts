@@ -173,6 +173,11 @@ const CASES: Case[] = [
     failing: () => ({ ...base2021(), otherMatters: "无。" }),
     path: ["otherMatters"],
   },
+  {
+    code: RULES.invalidChar.code,
+    failing: () => ({ ...base2021(), problemsAndImprovements: "无\uFFFE" }),
+    path: ["problemsAndImprovements"],
+  },
 ];
 
 describe("every validation rule", () => {
