@@ -66,4 +66,4 @@ export {
   toHalfWidth,
 } from "./text.js";
 export type * from "./types.js";
-export { type ValidationIssue, type ValidationResult, validateReport } from "./validate.js";
+export { firstInvalidXmlChar, type ValidationIssue, type ValidationResult, validateReport } from "./validate.js";
