@@ -77,11 +77,6 @@ function RollupBox({ year, reports }: { year: number; reports: ListItem[] }) {
     return p;
   };
   const build = () => api<Rollup>(`/api/rollup?${params()}`).then(setResult, (e: Error) => setError(e.message));
-  const toggle = (id: number) => {
-    const next = new Set(chosen);
-    next.has(id) ? next.delete(id) : next.add(id);
-    setChosen(next);
-  };
   return (
     <div>
       <h3>{t(`${year} 年度汇总`, `Roll-up of ${year}`)}</h3>
@@ -101,67 +96,91 @@ function RollupBox({ year, reports }: { year: number; reports: ListItem[] }) {
           {t("全不选", "None")}
         </button>
       </p>
-      <ul class="choose">
-        {reports.map((r) => (
-          <li>
-            <label>
-              <input type="checkbox" checked={chosen.has(r.id)} onChange={() => toggle(r.id)} />{" "}
-              <span class="agency">{r.agency}</span>
-            </label>
-          </li>
-        ))}
-      </ul>
+      <ReportChooser reports={reports} chosen={chosen} setChosen={setChosen} />
       <button type="button" class="primary" onClick={build} disabled={chosen.size === 0}>
         {t("生成汇总", "Build the roll-up")}
       </button>
       {error && <p class="error">{error}</p>}
-      {result && (
-        <div class="rollup" data-testid="rollup">
-          <p>
-            {t(
-              `已汇总 ${result.summed.length} 份，跳过 ${result.skipped.length} 份。`,
-              `${result.summed.length} summed, ${result.skipped.length} skipped.`,
-            )}
-          </p>
-          <h4>{t("已计入", "Summed")}</h4>
+      {result && <RollupResult year={year} result={result} params={params} />}
+    </div>
+  );
+}
+
+function ReportChooser({
+  reports,
+  chosen,
+  setChosen,
+}: {
+  reports: ListItem[];
+  chosen: Set<number>;
+  setChosen: (s: Set<number>) => void;
+}) {
+  const toggle = (id: number) => {
+    const next = new Set(chosen);
+    next.has(id) ? next.delete(id) : next.add(id);
+    setChosen(next);
+  };
+  return (
+    <ul class="choose">
+      {reports.map((r) => (
+        <li>
+          <label>
+            <input type="checkbox" checked={chosen.has(r.id)} onChange={() => toggle(r.id)} />{" "}
+            <span class="agency">{r.agency}</span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the roll-up summed and skipped, its issues, and its downloads (for the current choice). */
+function RollupResult({ year, result, params }: { year: number; result: Rollup; params: () => URLSearchParams }) {
+  return (
+    <div class="rollup" data-testid="rollup">
+      <p>
+        {t(
+          `已汇总 ${result.summed.length} 份，跳过 ${result.skipped.length} 份。`,
+          `${result.summed.length} summed, ${result.skipped.length} skipped.`,
+        )}
+      </p>
+      <h4>{t("已计入", "Summed")}</h4>
+      <ul>
+        {result.summed.map((s) => (
+          <li class="agency">{s.agency}</li>
+        ))}
+      </ul>
+      {result.skipped.length > 0 && (
+        <>
+          <h4>{t("未计入", "Skipped")}</h4>
           <ul>
-            {result.summed.map((s) => (
-              <li class="agency">{s.agency}</li>
+            {result.skipped.map((s) => (
+              <li>
+                <span class="agency">{s.agency}</span>：{t(s.reason, s.reasonEn)}
+              </li>
             ))}
           </ul>
-          {result.skipped.length > 0 && (
-            <>
-              <h4>{t("未计入", "Skipped")}</h4>
-              <ul>
-                {result.skipped.map((s) => (
-                  <li>
-                    <span class="agency">{s.agency}</span>：{t(s.reason, s.reasonEn)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {result.issues.length > 0 && (
-            <ul>
-              {result.issues.map((i) => (
-                <li class={i.severity === "error" ? "err" : "warn"}>{t(i.message, i.messageEn)}</li>
-              ))}
-            </ul>
-          )}
-          {result.report !== null && (
-            <p class="actions">
-              {(["json", "html", "pdf", "docx"] as const).map((f) => {
-                const p = params();
-                p.set("format", f);
-                return (
-                  <a class="button" href={`/api/rollup?${p}`} download={`rollup-${year}.${f}`}>
-                    {t("下载", "Download")} {f === "docx" ? "Word" : f.toUpperCase()}
-                  </a>
-                );
-              })}
-            </p>
-          )}
-        </div>
+        </>
+      )}
+      {result.issues.length > 0 && (
+        <ul>
+          {result.issues.map((i) => (
+            <li class={i.severity === "error" ? "err" : "warn"}>{t(i.message, i.messageEn)}</li>
+          ))}
+        </ul>
+      )}
+      {result.report !== null && (
+        <p class="actions">
+          {(["json", "html", "pdf", "docx"] as const).map((f) => {
+            const p = params();
+            p.set("format", f);
+            return (
+              <a class="button" href={`/api/rollup?${p}`} download={`rollup-${year}.${f}`}>
+                {t("下载", "Download")} {f === "docx" ? "Word" : f.toUpperCase()}
+              </a>
+            );
+          })}
+        </p>
       )}
     </div>
   );

@@ -130,24 +130,52 @@ function FindingRow({ f, canWrite, onDone }: { f: Finding; canWrite: boolean; on
 }
 
 export function ReportPage({ id, canWrite, query }: { id: number; canWrite: boolean; query: URLSearchParams }) {
+  const { d, error, reload } = useReport(id, query.get("version"));
+  if (error) return <p class="error">{error}</p>;
+  if (!d) return <p class="muted">{t("正在载入…", "Loading…")}</p>;
+  return (
+    <section class="report">
+      <ReportHead id={id} d={d} />
+      <div class="report-grid">
+        <Findings d={d} canWrite={canWrite} reload={reload} />
+        <div class="panes">
+          <div class="rendered">
+            <div class="pane-head">
+              <h3>{t("规范格式（标出问题单元格）", "Official layout (cells with findings marked)")}</h3>
+            </div>
+            <iframe
+              title={t("规范格式", "Official layout")}
+              sandbox=""
+              src={`/api/reports/${id}/rendered?version=${d.version}`}
+            />
+          </div>
+          <Original d={d} />
+        </div>
+      </div>
+      {d.diagnostics.length > 0 && <Diagnostics d={d} />}
+    </section>
+  );
+}
+
+/** The report (of the version asked for, else the latest), loaded again after each decision. */
+function useReport(id: number, version: string | null) {
   const [d, setD] = useState<ReportDetail | null>(null);
   const [error, setError] = useState("");
   const [tick, setTick] = useState(0);
-  const version = query.get("version");
   useEffect(() => {
     api<ReportDetail>(`/api/reports/${id}${version ? `?version=${version}` : ""}`).then(setD, (e: Error) =>
       setError(e.message),
     );
   }, [id, version, tick]);
-  if (error) return <p class="error">{error}</p>;
-  if (!d) return <p class="muted">{t("正在载入…", "Loading…")}</p>;
-  const open = d.findings.filter((f) => !f.resolvedIn);
-  const resolved = d.findings.filter((f) => f.resolvedIn);
+  return { d, error, reload: () => setTick(tick + 1) };
+}
+
+function ReportHead({ id, d }: { id: number; d: ReportDetail }) {
   const unread = d.provenance
     ? Object.values(d.provenance).filter((p) => p.status === "unread" || p.status === "ambiguous").length
     : 0;
   return (
-    <section class="report">
+    <>
       <h2 class="agency">
         {d.agency} · {d.year} {t("年度", "")}
       </h2>
@@ -178,57 +206,52 @@ export function ReportPage({ id, canWrite, query }: { id: number; canWrite: bool
           {t("审核意见单（PDF）", "Findings sheet (PDF)")}
         </a>
       </p>
-      <div class="report-grid">
-        <div class="findings">
-          <h3>
-            {t(`发现（${open.length}）`, `Findings (${open.length})`)}
-            {d.version !== d.latestVersion && (
-              <span class="muted">{t("　（正在查看旧版本）", " (viewing an older version)")}</span>
-            )}
-          </h3>
-          {open.length === 0 && <p>{t("没有待处理的发现。", "No open findings.")}</p>}
+    </>
+  );
+}
+
+function Findings({ d, canWrite, reload }: { d: ReportDetail; canWrite: boolean; reload: () => void }) {
+  const open = d.findings.filter((f) => !f.resolvedIn);
+  const resolved = d.findings.filter((f) => f.resolvedIn);
+  return (
+    <div class="findings">
+      <h3>
+        {t(`发现（${open.length}）`, `Findings (${open.length})`)}
+        {d.version !== d.latestVersion && (
+          <span class="muted">{t("　（正在查看旧版本）", " (viewing an older version)")}</span>
+        )}
+      </h3>
+      {open.length === 0 && <p>{t("没有待处理的发现。", "No open findings.")}</p>}
+      <ul>
+        {open.map((f) => (
+          <FindingRow f={f} canWrite={canWrite} onDone={reload} />
+        ))}
+      </ul>
+      {resolved.length > 0 && (
+        <>
+          <h3>{t(`已解决（${resolved.length}）`, `Resolved (${resolved.length})`)}</h3>
           <ul>
-            {open.map((f) => (
-              <FindingRow f={f} canWrite={canWrite} onDone={() => setTick(tick + 1)} />
+            {resolved.map((f) => (
+              <FindingRow f={f} canWrite={false} onDone={() => undefined} />
             ))}
           </ul>
-          {resolved.length > 0 && (
-            <>
-              <h3>{t(`已解决（${resolved.length}）`, `Resolved (${resolved.length})`)}</h3>
-              <ul>
-                {resolved.map((f) => (
-                  <FindingRow f={f} canWrite={false} onDone={() => undefined} />
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-        <div class="panes">
-          <div class="rendered">
-            <div class="pane-head">
-              <h3>{t("规范格式（标出问题单元格）", "Official layout (cells with findings marked)")}</h3>
-            </div>
-            <iframe
-              title={t("规范格式", "Official layout")}
-              sandbox=""
-              src={`/api/reports/${id}/rendered?version=${d.version}`}
-            />
-          </div>
-          <Original d={d} />
-        </div>
-      </div>
-      {d.diagnostics.length > 0 && (
-        <details>
-          <summary>{t(`解析说明（${d.diagnostics.length}）`, `Parser diagnostics (${d.diagnostics.length})`)}</summary>
-          <ul class="diagnostics">
-            {d.diagnostics.map((g) => (
-              <li>
-                <code>{g.code}</code> {t(g.message, g.messageEn)}
-              </li>
-            ))}
-          </ul>
-        </details>
+        </>
       )}
-    </section>
+    </div>
+  );
+}
+
+function Diagnostics({ d }: { d: ReportDetail }) {
+  return (
+    <details>
+      <summary>{t(`解析说明（${d.diagnostics.length}）`, `Parser diagnostics (${d.diagnostics.length})`)}</summary>
+      <ul class="diagnostics">
+        {d.diagnostics.map((g) => (
+          <li>
+            <code>{g.code}</code> {t(g.message, g.messageEn)}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
