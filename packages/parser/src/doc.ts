@@ -4,7 +4,7 @@
  * is a line. Number tokens carry a position (x centre on a PDF page, grid column in an HTML
  * table) when the source has one, so that values can be mapped to columns by position.
  */
-import type { Refusal } from "./limits.js";
+import { LIMITS, LimitExceeded, type Refusal, refusal } from "./limits.js";
 import { labelKey } from "./normalize.js";
 
 export type TokenKind = "num" | "text" | "dash";
@@ -69,7 +69,9 @@ export interface SourceDoc {
 /** Lines longer than this get their key in chunks of this size (no label is nearly that long). */
 const KEY_CHUNK = 1 << 16;
 
+/** A line of the line model. Throws LimitExceeded past LIMITS.maxLineChars (each source refuses the input). */
 export function makeLine(partial: Omit<Line, "key">): Line {
+  if (partial.text.length > LIMITS.maxLineChars) throw new LimitExceeded(refusal("maxLineChars"));
   const line = partial as Line;
   line.key = keyOf(partial.text);
   return line;

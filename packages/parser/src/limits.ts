@@ -12,6 +12,12 @@ export const LIMITS = {
   maxChars: 32 * 1024 * 1024,
   /** Lines of the line model of one document. */
   maxLines: 200_000,
+  /**
+   * Characters of one line (a text line, an HTML block or table cell): a report's longest
+   * paragraph is a few thousand; a line of millions is not a report, and holding its copies
+   * through the pipeline would cost many times the input.
+   */
+  maxLineChars: 4_000_000,
   /** Tokens (figures, dashes and words between them) of one document. */
   maxTokens: 500_000,
   /**
@@ -51,6 +57,7 @@ const WHAT: Record<
 > = {
   maxChars: ["文本超过 {n} 个字符", "more than {n} characters of text"],
   maxLines: ["超过 {n} 行", "more than {n} lines"],
+  maxLineChars: ["一行或一个单元格超过 {n} 个字符", "a line or cell of more than {n} characters"],
   maxTokens: ["超过 {n} 个数字和词语", "more than {n} figures and words"],
   maxGridSlots: [
     "一个表格展开合并单元格后超过 {n} 格",

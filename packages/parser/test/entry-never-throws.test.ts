@@ -30,7 +30,7 @@ describe("the entry points never throw or reject", () => {
     const result = await parseReport(input as never);
     expect(result.diagnostics.some((d) => d.code === "input.unreadable")).toBe(true);
     expect(result.confidence).toBe(0);
-    expect(Object.values(result.report.provenance ?? {}).every((p) => p.status === "unread")).toBe(true);
+    expect(Object.values(result.report.provenance ?? {}).every((p) => p?.status === "unread")).toBe(true);
   });
 
   it("the synchronous entry points return a result for values that are not strings or bytes", () => {

@@ -51,11 +51,18 @@ describe("robustness", () => {
     );
   }, 60_000);
 
-  it("a 20 MB text input completes (time is linear: no backtracking, bounded searches)", () => {
+  it("a report followed by 3 MB of filler on one line is read (time is linear: no backtracking, bounded searches)", () => {
     const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
-    const filler = "依申请公开工作 0 1 2 3 45 6789 行政复议 2023 年 ".repeat(Math.ceil((20 * 1024 * 1024) / 60));
+    const filler = "依申请公开工作 0 1 2 3 45 6789 行政复议 2023 年 ".repeat(Math.ceil((3 * 1024 * 1024) / 60));
     const r = parseText(seed + filler);
     expect(r.report.proactiveDisclosure).toMatchObject({ licensing: { previousCount: 22 } });
+  }, 120_000);
+
+  it("a 20 MB line is refused whole, naming the limit", () => {
+    const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
+    const r = parseText(seed + "依申请公开工作 0 1 2 3 45 6789 ".repeat((20 * 1024 * 1024) / 40));
+    expect(r.diagnostics.map((d) => d.code)).toContain("input.too-large");
+    expect(r.confidence).toBe(0);
   }, 120_000);
 
   it("a 20 MB run of digits and a deeply nested page complete", () => {

@@ -100,11 +100,17 @@ describe("HTML limits", () => {
 });
 
 describe("text limits", () => {
-  it("one line of 10 million '1 ' after a 表三 label is one text token", () => {
-    const doc = textSource(`三、收到和处理政府信息公开申请情况\n${"1 ".repeat(10_000_000)}`);
+  it("a line of a million '1 ' after a 表三 label is one text token", () => {
+    const doc = textSource(`三、收到和处理政府信息公开申请情况\n${"1 ".repeat(1_000_000)}`);
     expect(doc.refused).toBeUndefined();
     expect(doc.lines[1]?.tokens).toHaveLength(1);
     expect(doc.lines[1]?.tokens[0]?.kind).toBe("text");
+  }, 60_000);
+
+  it("a line of 10 million '1 ' is over the line limit and refused", () => {
+    const doc = textSource(`三、收到和处理政府信息公开申请情况\n${"1 ".repeat(10_000_000)}`);
+    expect(doc.lines).toEqual([]);
+    expect(doc.refused?.limit).toBe("maxLineChars");
   }, 60_000);
 
   it("lines of more tokens in all than the limit are refused", () => {
