@@ -162,53 +162,62 @@ export class ReportSum {
         ),
       ];
     }
-    const name = nameOf(report);
-    if (report.edition !== this.edition) {
-      return [
-        inputIssue(
-          AGGREGATE_RULES.otherEdition,
-          index,
-          `第 ${n} 份报告 ${quoted(name)} 为 ${report.edition} 版格式，汇总为 ${this.edition} 版，未计入汇总`,
-          `Input ${n} ${quoted(name, true)} is in the ${report.edition} edition, the roll-up in ${this.edition}; not summed`,
-        ),
-      ];
-    }
-    if (report.year !== this.year) {
-      return [
-        inputIssue(
-          AGGREGATE_RULES.otherYear,
-          index,
-          `第 ${n} 份报告 ${quoted(name)} 为 ${report.year} 年度，汇总为 ${this.year} 年度，未计入汇总`,
-          `Input ${n} ${quoted(name, true)} is for ${report.year}, the roll-up for ${this.year}; not summed`,
-          { expected: this.year, actual: report.year },
-        ),
-      ];
-    }
-    const issues: AggregateIssue[] = [];
+    const other = this.otherRollUp(report, index);
+    if (other) return [other];
     const errors = v.issues.filter((i) => i.severity === "error").length;
-    if (errors > 0) {
-      issues.push(
-        inputIssue(
-          AGGREGATE_RULES.inputHasErrors,
-          index,
-          `第 ${n} 份报告 ${quoted(name)} 有 ${errors} 个错误，其数字按原样计入汇总`,
-          `Input ${n} ${quoted(name, true)} has ${errors} error(s); its figures were summed as printed`,
-        ),
+    return [...(errors > 0 ? [this.hasErrors(report, index, errors)] : []), ...this.duplicate(report, index)];
+  }
+
+  /** A report of another edition or year: not summed. */
+  private otherRollUp(report: Report, index: number): AggregateIssue | undefined {
+    const n = index + 1;
+    const name = nameOf(report);
+    if (report.edition !== this.edition)
+      return inputIssue(
+        AGGREGATE_RULES.otherEdition,
+        index,
+        `第 ${n} 份报告 ${quoted(name)} 为 ${report.edition} 版格式，汇总为 ${this.edition} 版，未计入汇总`,
+        `Input ${n} ${quoted(name, true)} is in the ${report.edition} edition, the roll-up in ${this.edition}; not summed`,
       );
+    if (report.year !== this.year)
+      return inputIssue(
+        AGGREGATE_RULES.otherYear,
+        index,
+        `第 ${n} 份报告 ${quoted(name)} 为 ${report.year} 年度，汇总为 ${this.year} 年度，未计入汇总`,
+        `Input ${n} ${quoted(name, true)} is for ${report.year}, the roll-up for ${this.year}; not summed`,
+        { expected: this.year, actual: report.year },
+      );
+    return undefined;
+  }
+
+  private hasErrors(report: Report, index: number, errors: number): AggregateIssue {
+    const n = index + 1;
+    const name = nameOf(report);
+    return inputIssue(
+      AGGREGATE_RULES.inputHasErrors,
+      index,
+      `第 ${n} 份报告 ${quoted(name)} 有 ${errors} 个错误，其数字按原样计入汇总`,
+      `Input ${n} ${quoted(name, true)} has ${errors} error(s); its figures were summed as printed`,
+    );
+  }
+
+  /** The same agency summed twice: said, and summed (the caller decides whether to refuse). */
+  private duplicate(report: Report, index: number): AggregateIssue[] {
+    const name = nameOf(report);
+    if (!name) return [];
+    if (!this.agencies.has(name)) {
+      this.agencies.add(name);
+      return [];
     }
-    if (name) {
-      if (this.agencies.has(name)) {
-        issues.push(
-          inputIssue(
-            AGGREGATE_RULES.duplicateAgency,
-            index,
-            `第 ${n} 份报告的机关 ${quoted(name)} 已计入汇总，本份再次计入（是否重复？）`,
-            `Input ${n}: agency ${quoted(name, true)} was already summed and is summed again (a duplicate?)`,
-          ),
-        );
-      } else this.agencies.add(name);
-    }
-    return issues;
+    const n = index + 1;
+    return [
+      inputIssue(
+        AGGREGATE_RULES.duplicateAgency,
+        index,
+        `第 ${n} 份报告的机关 ${quoted(name)} 已计入汇总，本份再次计入（是否重复？）`,
+        `Input ${n}: agency ${quoted(name, true)} was already summed and is summed again (a duplicate?)`,
+      ),
+    ];
   }
 
   /** The roll-up so far, validated. */
