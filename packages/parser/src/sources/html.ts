@@ -347,6 +347,33 @@ class PageLines {
     this.budget.line(this.tokens);
     this.lines.push(makeLine(line));
   }
+
+  /** Text of the block being read, and where it starts. */
+  private block = "";
+  private blockOffset = -1;
+
+  text(offset: number, data: string): void {
+    if (this.blockOffset < 0) this.blockOffset = offset;
+    this.block += data;
+  }
+
+  /** Ends the block being read: its text, whitespace collapsed, is one line. */
+  flush(): void {
+    const t = collapse(this.block);
+    if (t) {
+      this.add({
+        text: t,
+        tokens: tokenize(t, this.lines.length),
+        lineNo: this.lineOf(this.blockOffset),
+        offset: this.blockOffset,
+        indent: true,
+        trailingSpace: false,
+        block: true,
+      });
+    }
+    this.block = "";
+    this.blockOffset = -1;
+  }
 }
 
 function readPage(input: string, kind: "html" | "docx"): SourceDoc {
@@ -354,25 +381,7 @@ function readPage(input: string, kind: "html" | "docx"): SourceDoc {
   const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true });
   const out = new PageLines(lineCounter(html));
   let title: string | undefined;
-  let block = "";
-  let blockOffset = -1;
-  const flush = () => {
-    const t = collapse(block);
-    if (t) {
-      const index = out.lines.length;
-      out.add({
-        text: t,
-        tokens: tokenize(t, index),
-        lineNo: out.lineOf(blockOffset),
-        offset: blockOffset,
-        indent: true,
-        trailingSpace: false,
-        block: true,
-      });
-    }
-    block = "";
-    blockOffset = -1;
-  };
+  const flush = () => out.flush();
 
   // Iterative walk (deeply nested markup must not overflow the stack). Entries are nodes to
   // visit, or "close" markers for block elements.
@@ -390,8 +399,7 @@ function readPage(input: string, kind: "html" | "docx"): SourceDoc {
     }
     const node = e.node;
     if (isText(node)) {
-      if (blockOffset < 0) blockOffset = node.startIndex ?? 0;
-      block += dataOf(node);
+      out.text(node.startIndex ?? 0, dataOf(node));
       continue;
     }
     if (!isTag(node)) continue;

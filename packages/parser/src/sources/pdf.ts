@@ -95,18 +95,7 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
         continue;
       }
       const vp = page.getViewport({ scale: 1 });
-      const items: PdfItem[] = [];
-      try {
-        const tc = await page.getTextContent();
-        for (const it of tc.items) {
-          if (!("str" in it) || !it.str) continue;
-          const t = it.transform as number[];
-          const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || it.height || 10;
-          items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, width: it.width, size });
-        }
-      } catch {
-        // unreadable content stream: an empty page
-      }
+      const items = await pageItems(page);
       page.cleanup();
       itemCount += items.length;
       if (itemCount > LIMITS.maxPdfItems) return { pages: [], refused: refusal("maxPdfItems") };
@@ -124,6 +113,24 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
   } finally {
     await doc.destroy();
   }
+}
+
+/** The positioned text items of one page; an unreadable content stream gives an empty page. */
+async function pageItems(page: { getTextContent(): Promise<{ items: readonly object[] }> }): Promise<PdfItem[]> {
+  const items: PdfItem[] = [];
+  try {
+    const tc = await page.getTextContent();
+    for (const raw of tc.items) {
+      const it = raw as { str?: string; transform?: number[]; width?: number; height?: number };
+      if (!it.str) continue;
+      const t = it.transform ?? [];
+      const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || it.height || 10;
+      items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, width: it.width ?? 0, size });
+    }
+  } catch {
+    // unreadable content stream: an empty page
+  }
+  return items;
 }
 
 interface Cluster {
@@ -172,52 +179,11 @@ function pdfLines(content: PdfContent): SourceDoc {
   const lines: Line[] = [];
   const budget = new Budget();
   let tokenCount = 0;
-  // Left margin of body text: the most common line start, per document.
-  const starts = new Map<number, number>();
-  const clustersByPage = content.pages.map((page) => {
-    const clusters = pageLines(page).filter((c) => !isFurniture(c, page));
-    for (const c of clusters) {
-      const x = Math.round((c.items[0] as PdfItem).x);
-      starts.set(x, (starts.get(x) ?? 0) + 1);
-    }
-    return clusters;
-  });
-  let margin = 0;
-  let best = -1;
-  for (const [x, n] of starts) {
-    if (n > best || (n === best && x < margin)) {
-      best = n;
-      margin = x;
-    }
-  }
+  const clustersByPage = content.pages.map((page) => pageLines(page).filter((c) => !isFurniture(c, page)));
+  const margin = bodyMargin(clustersByPage);
   clustersByPage.forEach((clusters, p) => {
     clusters.forEach((c, li) => {
-      const index = lines.length;
-      let text = "";
-      const tokens: Token[] = [];
-      let prevEnd: number | undefined;
-      // Items that touch (no visible gap) are one piece of text: a PDF may split a word into
-      // several items (a font change inside "申请人无正当理由"), and a lone "无" would read as a cell.
-      let piece = "";
-      let pieceX0 = 0;
-      let pieceX1 = 0;
-      const flush = () => {
-        if (piece) tokenize(piece, index, { x0: pieceX0, x1: pieceX1 }, tokens);
-        piece = "";
-      };
-      for (const it of c.items) {
-        const gap = prevEnd === undefined ? 0 : it.x - prevEnd;
-        const separate = prevEnd !== undefined && gap > 0.25 * it.size;
-        // A visible gap separates cells: keep it as a space so numbers do not run together.
-        if (separate && !text.endsWith(" ") && !it.str.startsWith(" ")) text += " ";
-        text += it.str;
-        if (separate) flush();
-        if (!piece) pieceX0 = it.x;
-        piece += it.str;
-        pieceX1 = it.x + it.width;
-        prevEnd = it.x + it.width;
-      }
-      flush();
+      const { text, tokens } = clusterText(c, lines.length);
       tokenCount += tokens.length;
       budget.line(tokenCount);
       const first = c.items[0] as PdfItem;
@@ -234,6 +200,56 @@ function pdfLines(content: PdfContent): SourceDoc {
     });
   });
   return { kind: "pdf", lines, positional: true, ...(content.title ? { title: content.title } : {}) };
+}
+
+/** Left margin of body text: the most common line start, per document. */
+function bodyMargin(clustersByPage: readonly Cluster[][]): number {
+  const starts = new Map<number, number>();
+  for (const clusters of clustersByPage)
+    for (const c of clusters) {
+      const x = Math.round((c.items[0] as PdfItem).x);
+      starts.set(x, (starts.get(x) ?? 0) + 1);
+    }
+  let margin = 0;
+  let best = -1;
+  for (const [x, n] of starts) {
+    if (n > best || (n === best && x < margin)) {
+      best = n;
+      margin = x;
+    }
+  }
+  return margin;
+}
+
+/**
+ * A line's text and tokens. Items that touch (no visible gap) are one piece of text: a PDF may
+ * split a word into several items (a font change inside "申请人无正当理由"), and a lone "无"
+ * would read as a cell. A visible gap separates cells and is kept as a space.
+ */
+function clusterText(c: Cluster, index: number): { text: string; tokens: Token[] } {
+  let text = "";
+  const tokens: Token[] = [];
+  let prevEnd: number | undefined;
+  let piece = "";
+  let pieceX0 = 0;
+  let pieceX1 = 0;
+  const flush = () => {
+    if (piece) tokenize(piece, index, { x0: pieceX0, x1: pieceX1 }, tokens);
+    piece = "";
+  };
+  for (const it of c.items) {
+    const gap = prevEnd === undefined ? 0 : it.x - prevEnd;
+    const separate = prevEnd !== undefined && gap > 0.25 * it.size;
+    if (separate && !text.endsWith(" ") && !it.str.startsWith(" ")) text += " ";
+    text += it.str;
+    if (separate) flush();
+    if (!piece) pieceX0 = it.x;
+    piece += it.str;
+    pieceX1 = it.x + it.width;
+    prevEnd = it.x + it.width;
+  }
+  flush();
+  return { text, tokens };
 }
 
 /** Page numbers in the top or bottom margin ("- 1 -", "第 1 页"). */
