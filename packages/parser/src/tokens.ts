@@ -38,110 +38,155 @@ export function tokenize(raw: string, line: number, span: PieceSpan = {}, out: T
     }
     return out;
   }
-  const n = s.length;
-  const posAt = (a: number, b: number): number | undefined => {
+  new Scanner(s, line, span, out).run();
+  return out;
+}
+
+/** The scan of one piece with figures or dashes: `i` moves forward only. */
+class Scanner {
+  private readonly n: number;
+  private readonly base: number;
+  private i = 0;
+  /** Pending words are always the contiguous slice s[textStart, end): no per-character concatenation. */
+  private textStart = -1;
+
+  constructor(
+    private readonly s: string,
+    private readonly line: number,
+    private readonly span: PieceSpan,
+    private readonly out: Token[],
+  ) {
+    this.n = s.length;
+    this.base = out.length;
+  }
+
+  run(): void {
+    const { s, n, out } = this;
+    while (this.i < n) {
+      if (out.length - this.base > LIMITS.maxLineTokens) {
+        out.length = this.base;
+        out.push({ kind: "text", text: s.trim(), line: this.line, ...pos(this.posAt(0, n)) });
+        return;
+      }
+      const i = this.i;
+      const c = s[i] as string;
+      // "+" right after a digit is still a sign (figures run together: "22+32"); "-" there is a range.
+      const signStart =
+        (c === "+" || c === "-") && isDigit(s[i + 1]) && !isLetter(s[i - 1]) && (c === "+" || !isDigit(s[i - 1]));
+      if (isDigit(c) || signStart) this.number(signStart);
+      else this.other(c);
+    }
+    this.flushText(n);
+  }
+
+  private posAt(a: number, b: number): number | undefined {
+    const { span, n } = this;
     if (span.x0 === undefined) return undefined;
     if (span.x1 === undefined || n <= 1) return span.x0;
     const mid = (a + b) / 2 / n;
     return span.x0 + (span.x1 - span.x0) * mid;
-  };
-  // Pending words are always the contiguous slice s[textStart, end): no per-character concatenation.
-  let textStart = -1;
-  const flushText = (end: number) => {
+  }
+
+  private flushText(end: number): void {
+    const { s, textStart } = this;
     if (textStart < 0) return;
     const t = s.slice(textStart, end).trim();
     if (t) {
-      const p = pos(posAt(textStart, end));
+      const p = pos(this.posAt(textStart, end));
       if (DASHES.has(t)) {
         const glued = t === "-" && end - textStart === 1 && isDigit(s[textStart - 1]) && isDigit(s[end]);
-        out.push({ kind: "dash", text: t, value: 0, line, ...(glued ? { glued } : {}), ...p });
-      } else out.push({ kind: "text", text: t, line, ...p });
+        this.out.push({ kind: "dash", text: t, value: 0, line: this.line, ...(glued ? { glued } : {}), ...p });
+      } else this.out.push({ kind: "text", text: t, line: this.line, ...p });
     }
-    textStart = -1;
-  };
-  const word = (from: number) => {
-    if (textStart < 0) textStart = from;
-  };
-  const base = out.length;
-  let i = 0;
-  while (i < n) {
-    if (out.length - base > LIMITS.maxLineTokens) {
-      out.length = base;
-      out.push({ kind: "text", text: s.trim(), line, ...pos(posAt(0, n)) });
-      return out;
-    }
-    const c = s[i] as string;
-    // "+" right after a digit is still a sign (figures run together: "22+32"); "-" there is a range.
-    const signStart =
-      (c === "+" || c === "-") && isDigit(s[i + 1]) && !isLetter(s[i - 1]) && (c === "+" || !isDigit(s[i - 1]));
-    if (!isDigit(c) && !signStart) {
-      // A standalone dash cell between spaces is a blank-ish cell.
-      if ((c === "-" || c === "—" || c === "/" || c === "－") && isSpace(s[i - 1] ?? " ") && isSpace(s[i + 1] ?? " ")) {
-        flushText(i);
-        out.push({ kind: "dash", text: c, value: 0, line, ...pos(posAt(i, i + 1)) });
-        i++;
-        continue;
-      }
-      word(i);
-      i++;
-      continue;
-    }
-    const start = i;
-    let sign = 1;
-    let signed = false;
-    if (signStart) {
-      sign = c === "-" ? -1 : 1;
-      signed = true;
-      i++;
-    }
-    const digitsStart = i;
-    let commas = false;
-    while (i < n) {
-      const d = s[i];
-      if (isDigit(d)) i++;
-      else if (d === "," && isDigit(s[i + 1]) && isDigit(s[i + 2]) && isDigit(s[i + 3]) && !isDigit(s[i + 4])) {
-        commas = true;
-        i++;
-      } else break;
-    }
-    const printed = s.slice(digitsStart, i);
-    const digits = commas ? printed.split(",").join("") : printed;
+    this.textStart = -1;
+  }
+
+  private word(from: number): void {
+    if (this.textStart < 0) this.textStart = from;
+  }
+
+  /** A character that starts no figure: a standalone dash cell between spaces, or part of a word. */
+  private other(c: string): void {
+    const { s, i } = this;
+    if ((c === "-" || c === "—" || c === "/" || c === "－") && isSpace(s[i - 1] ?? " ") && isSpace(s[i + 1] ?? " ")) {
+      this.flushText(i);
+      this.out.push({ kind: "dash", text: c, value: 0, line: this.line, ...pos(this.posAt(i, i + 1)) });
+    } else this.word(i);
+    this.i++;
+  }
+
+  /** Digits (with thousands separators), a sign, a fraction, an item marker, a unit. */
+  private number(signStart: boolean): void {
+    const { s } = this;
+    const start = this.i;
+    const signed = signStart;
+    const sign = signStart && s[start] === "-" ? -1 : 1;
+    if (signStart) this.i++;
+    const { digits, commas } = this.digits();
     let frac = "";
-    const after = s[i];
-    if ((after === "." || after === "．") && isDigit(s[i + 1])) {
-      const f0 = ++i;
-      while (isDigit(s[i])) i++;
-      frac = s.slice(f0, i);
+    const after = s[this.i];
+    if ((after === "." || after === "．") && isDigit(s[this.i + 1])) {
+      const f0 = ++this.i;
+      while (isDigit(s[this.i])) this.i++;
+      frac = s.slice(f0, this.i);
     } else if ((after === "." || after === "、") && !signed) {
-      // Item marker "2." / "2、": the last digit is the marker, digits before it are figures run together.
-      if (digits.length > 1 && !commas) {
-        flushText(start);
-        const figures = digits.slice(0, -1);
-        pushNumber(out, figures, "", 1, false, line, posAt(start, i - 1), figures);
-        textStart = i - 1;
-      } else word(start);
-      i++;
-      continue;
+      this.itemMarker(start, digits, commas);
+      return;
     }
     // Words: 第1项, 2023 年, 保留4位小数, 100%.
+    const i = this.i;
     let k = i;
     while (isSpace(s[k]) && k - i < 2) k++;
     const prev = prevNonSpace(s, start);
     if (WORD_SUFFIX.has(s[k] as string) || prev === "第" || prev === "附" || isLetter(s[i]) || isLetter(s[start - 1])) {
-      word(start);
-      continue;
+      this.word(start);
+      return;
     }
-    let yuan = false;
-    if (s[i] === "元") {
-      yuan = true;
-      i++;
-    } else if (s[i] === "万" && s[i + 1] === "元") i += 2;
-    else if (s[i] === "件" || s[i] === "个") i++;
-    flushText(start);
-    pushNumber(out, digits, frac, sign, signed, line, posAt(start, i), digits, yuan);
+    const yuan = this.unit();
+    this.flushText(start);
+    pushNumber(this.out, digits, frac, sign, signed, this.line, this.posAt(start, this.i), digits, yuan);
   }
-  flushText(n);
-  return out;
+
+  private digits(): { digits: string; commas: boolean } {
+    const { s, n } = this;
+    const digitsStart = this.i;
+    let commas = false;
+    while (this.i < n) {
+      const i = this.i;
+      const d = s[i];
+      if (isDigit(d)) this.i++;
+      else if (d === "," && isDigit(s[i + 1]) && isDigit(s[i + 2]) && isDigit(s[i + 3]) && !isDigit(s[i + 4])) {
+        commas = true;
+        this.i++;
+      } else break;
+    }
+    const printed = s.slice(digitsStart, this.i);
+    return { digits: commas ? printed.split(",").join("") : printed, commas };
+  }
+
+  /** Item marker "2." / "2、": the last digit is the marker, digits before it are figures run together. */
+  private itemMarker(start: number, digits: string, commas: boolean): void {
+    const i = this.i;
+    if (digits.length > 1 && !commas) {
+      this.flushText(start);
+      const figures = digits.slice(0, -1);
+      pushNumber(this.out, figures, "", 1, false, this.line, this.posAt(start, i - 1), figures);
+      this.textStart = i - 1;
+    } else this.word(start);
+    this.i++;
+  }
+
+  /** The unit after a figure: 元 (kept, to convert), 万元, 件 or 个 (skipped). */
+  private unit(): boolean {
+    const { s, i } = this;
+    if (s[i] === "元") {
+      this.i++;
+      return true;
+    }
+    if (s[i] === "万" && s[i + 1] === "元") this.i += 2;
+    else if (s[i] === "件" || s[i] === "个") this.i++;
+    return false;
+  }
 }
 
 function hasDigitOrDash(s: string): boolean {
