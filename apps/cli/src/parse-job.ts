@@ -3,6 +3,7 @@
  * the only place the CLI calls the parser). The result is plain data, so that it crosses from a
  * worker thread to the main thread by structured clone.
  */
+import type { Report } from "@gov-report/core/lite";
 import type { Diagnostic, ParseInput } from "@gov-report/parser";
 import { type Checked, checkValue } from "./util/checked.js";
 import { decodeText, type SourceKind } from "./util/detect.js";
@@ -14,6 +15,8 @@ export interface ParseJob {
   kind: DocumentKind;
   bytes: Uint8Array;
   lang: Lang;
+  /** Last year's report, evidence for the reading (ParseOptions.previous). */
+  previous?: unknown;
 }
 
 export interface ParsedDocument extends Partial<Checked> {
@@ -55,7 +58,7 @@ export const loadParser = (): Promise<Parser> => {
 
 export async function runParseJob(job: ParseJob): Promise<ParsedDocument> {
   const { parseReport } = await loadParser();
-  const result = await parseReport(inputOf(job));
+  const result = await parseReport(inputOf(job), job.previous ? { previous: job.previous as Report } : {});
   const fatal = result.diagnostics.find((d) => FATAL.has(d.code));
   if (fatal) {
     return {

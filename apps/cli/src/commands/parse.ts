@@ -9,7 +9,7 @@ import { formatDiagnostics } from "../util/diagnostics.js";
 import { CliError, EXIT } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
 import { displayName, ensureOutputDir, writeOutputFile } from "../util/io.js";
-import { type Loaded, loadInputs } from "../util/loader.js";
+import { type Loaded, type LoadOptions, loadInputs, loadOne, reportOf } from "../util/loader.js";
 import { uniqueOutputNames } from "../util/out-names.js";
 import { progress } from "../util/progress.js";
 import { countBySeverity, formatIssues, type Lang, summaryLine } from "../util/report-output.js";
@@ -25,6 +25,8 @@ export interface ParseOptions {
   format: "text" | "json";
   lang: Lang;
   jobs?: number;
+  /** Last year's report (any readable file), evidence for the reading. */
+  previous?: string;
 }
 
 const err = process.stderr;
@@ -73,13 +75,30 @@ export async function runParse(inputs: string[], opts: ParseOptions): Promise<nu
     throw new CliError(
       t(`${clean(inputs.join(", "))}: 没有可读取的文件`, `${clean(inputs.join(", "))}: no files to read`),
     );
-  if (single && !opts.outDir) return parseOne(entries[0] as InputEntry, opts);
-  return parseBatch(entries, opts);
+  const load = await loadOptions(opts);
+  if (single && !opts.outDir) return parseOne(entries[0] as InputEntry, opts, load);
+  return parseBatch(entries, opts, load);
 }
 
-async function parseOne(entry: InputEntry, opts: ParseOptions): Promise<number> {
+/** Workers, and last year's report when `--previous` names one (it must read as a report). */
+async function loadOptions(opts: ParseOptions): Promise<LoadOptions> {
+  const load: LoadOptions = opts.jobs ? { jobs: opts.jobs } : {};
+  if (!opts.previous) return load;
+  const last = await loadOne(opts.previous, load);
+  const report = reportOf(last);
+  if (!report)
+    throw new CliError(
+      t(
+        `--previous ${clean(opts.previous)}: 不是可读取的上年报告（${last.error ?? "结构不完整"}）`,
+        `--previous ${clean(opts.previous)}: not a readable report of last year (${last.error ?? "incomplete structure"})`,
+      ),
+    );
+  return { ...load, previous: report };
+}
+
+async function parseOne(entry: InputEntry, opts: ParseOptions, load: LoadOptions): Promise<number> {
   let loaded: Loaded | undefined;
-  for await (const l of loadInputs([entry], opts.jobs ? { jobs: opts.jobs } : {})) loaded = l;
+  for await (const l of loadInputs([entry], load)) loaded = l;
   const l = loaded as Loaded;
   if (l.error !== undefined) {
     if (l.document) err.write(describe(l));
@@ -94,7 +113,7 @@ async function parseOne(entry: InputEntry, opts: ParseOptions): Promise<number> 
   return errorsOf(l) > 0 ? EXIT.ruleBroken : EXIT.ok;
 }
 
-async function parseBatch(entries: InputEntry[], opts: ParseOptions): Promise<number> {
+async function parseBatch(entries: InputEntry[], opts: ParseOptions, load: LoadOptions): Promise<number> {
   if (opts.output)
     throw new CliError(
       t(
@@ -119,7 +138,7 @@ async function parseBatch(entries: InputEntry[], opts: ParseOptions): Promise<nu
   let written = 0;
   let unreadable = 0;
   let withErrors = 0;
-  for await (const l of loadInputs(entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+  for await (const l of loadInputs(entries, load)) {
     const target = join(opts.outDir, names[i++] as string);
     bar.tick(l.file);
     let problem = l.error;

@@ -45,6 +45,13 @@ export function registerParse(program: Command): void {
         .choices(["text", "json"])
         .default("text"),
     )
+    .option(
+      "--previous <file>",
+      t(
+        "同一机关的上年报告（JSON、PDF 等任一可读文件）：作为读取依据（上年结转、项目数量、现行有效件数），帮助拆分连写的数字",
+        "last year's report of the same agency (JSON, PDF or any readable file): evidence for the reading (carried-over applications, project counts, documents in force), which helps split run-together figures",
+      ),
+    )
     .addOption(langOpt())
     .addOption(jobsOpt())
     .addHelpText(

@@ -45,6 +45,8 @@ export interface LoadOptions {
    * it takes, and the reports of other years it leaves out need no validation at all.
    */
   validateJson?: boolean;
+  /** Last year's report of the same agency: evidence the parser reads documents against (rules 7–9). */
+  previous?: unknown;
 }
 
 export const defaultJobs = () => availableParallelism();
@@ -215,7 +217,7 @@ export async function* loadInputs(entries: readonly InputEntry[], options: LoadO
         const { file, kind, bytes } = p;
         pending.push(
           poolOf(jobs)
-            .run({ kind, bytes, lang: lang() })
+            .run({ kind, bytes, lang: lang(), ...(options.previous ? { previous: options.previous } : {}) })
             .then((doc) => fromDocument(file, kind, doc)),
         );
       }
