@@ -10,7 +10,7 @@ cd "$ROOT"
 
 echo "packing into $WORK/tarballs"
 mkdir -p "$WORK/tarballs" "$WORK/app"
-for dir in packages/* apps/cli; do
+for dir in packages/* apps/cli apps/desk; do
   (cd "$dir" && npm pack --silent --pack-destination "$WORK/tarballs" >/dev/null)
 done
 ls "$WORK/tarballs"
@@ -73,4 +73,17 @@ npx gov-report init --year 2025 -o new.json && npx gov-report validate new.json 
 npx gov-report parse seed-2020.txt -o parsed.json 2>/dev/null
 npx gov-report render parsed.json --to html -o parsed.html
 grep -q "勾稽关系" parsed.html || { echo "packed CLI: rendered HTML lacks table 三"; exit 1; }
+# The review desk from the packed packages: it starts on a fresh SQLite file and answers.
+./node_modules/.bin/gov-report serve --db desk.sqlite --port 0 >desk.log 2>&1 &
+desk=$!
+url=""
+for _ in $(seq 1 120); do
+  url=$(grep -o 'http://127.0.0.1:[0-9]*' desk.log | head -n 1 || true)
+  [ -n "$url" ] && break
+  sleep 0.5
+done
+[ -n "$url" ] || { echo "packed CLI: serve printed no URL"; cat desk.log; kill "$desk"; exit 1; }
+curl -fsS "$url/api/health" | grep -q '"ok":true' || { echo "packed desk: /api/health failed"; kill "$desk"; exit 1; }
+kill -INT "$desk"
+wait "$desk" || true
 echo "consumer test passed"
