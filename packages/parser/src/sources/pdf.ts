@@ -53,10 +53,38 @@ function messageOf(e: unknown): string {
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | undefined;
 
-/** pdf.js, loaded on first use (it is large) with its worker running on the main thread in Node. */
+/**
+ * pdf.js, loaded on first use (it is large) with its worker running on the main thread in Node.
+ * The worker module is loaded here too (pdf.js finds it on `globalThis.pdfjsWorker`), so that both
+ * are loaded before {@link keepNatives} puts back the built-ins their polyfills replace.
+ */
 export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  pdfjsPromise ??= keepNatives(async () => {
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return pdfjs;
+  });
   return pdfjsPromise;
+}
+
+/**
+ * Runs `load` and then restores `Array.prototype.push`, `JSON.parse` and `JSON.stringify`: the
+ * core-js polyfills of pdf.js's legacy build (the build that runs on Node 20) replace them for the
+ * whole process with far slower versions (a PDF reads about a third faster with the natives, and
+ * every JSON read or written after a PDF would be slower too). What the polyfills add is kept.
+ */
+async function keepNatives<T>(load: () => Promise<T>): Promise<T> {
+  const push = Object.getOwnPropertyDescriptor(Array.prototype, "push");
+  const parse = Object.getOwnPropertyDescriptor(JSON, "parse");
+  const stringify = Object.getOwnPropertyDescriptor(JSON, "stringify");
+  try {
+    return await load();
+  } finally {
+    if (push) Object.defineProperty(Array.prototype, "push", push);
+    if (parse) Object.defineProperty(JSON, "parse", parse);
+    if (stringify) Object.defineProperty(JSON, "stringify", stringify);
+  }
 }
 
 /** The positioned text items of every page (what pdf.js's getTextContent gives). */
