@@ -19,6 +19,8 @@ cp fixtures/hongze-2023.expected.json fixtures/huaian-2024.expected.json fixture
 cd "$WORK/app"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "$WORK"/tarballs/*.tgz
+# Every subpath and condition of every packed package's exports names a file that is shipped and loads.
+node "$ROOT/scripts/check-exports.mjs" "$WORK/app"
 
 cat > esm.mjs <<'JS'
 import { readFileSync } from "node:fs";
