@@ -54,15 +54,24 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | undefined;
 
 /**
- * pdf.js, loaded on first use (it is large) with its worker running on the main thread in Node.
- * The worker module is loaded here too (pdf.js finds it on `globalThis.pdfjsWorker`), so that both
- * are loaded before {@link keepNatives} puts back the built-ins their polyfills replace.
+ * pdf.js's worker module. A variable specifier keeps bundlers from putting it into a browser chunk:
+ * browsers run it in a Web Worker of its own (the web form sets `workerSrc`).
+ */
+const PDFJS_WORKER_MODULE = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+
+/**
+ * pdf.js, loaded on first use (it is large). Where there are no Web Workers (Node) its worker runs
+ * on the same thread: the worker module is loaded here too (pdf.js finds it on
+ * `globalThis.pdfjsWorker`), so that both are loaded before {@link keepNatives} puts back the
+ * built-ins their polyfills replace.
  */
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= keepNatives(async () => {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    if ((globalThis as { Worker?: unknown }).Worker === undefined) {
+      const worker: unknown = await import(/* @vite-ignore */ PDFJS_WORKER_MODULE);
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    }
     return pdfjs;
   });
   return pdfjsPromise;
