@@ -160,8 +160,11 @@ const col = (key: string, zh: string, en: string, kind: CellKind, span = 1, maxD
   ...(maxDecimals === undefined ? {} : { maxDecimals }),
 });
 
+/** The article of the regulations (条例) table 二's blocks are captioned by. */
+export const ARTICLE_20: Label = { zh: "第二十条", en: "Article 20" };
+
 const caption = (item: string): Label => ({
-  zh: `第二十条第（${item}）项`,
+  zh: `${ARTICLE_20.zh}第（${item}）项`,
   en: `Article 20, item (${item})`,
 });
 const contentHeader: Label = { zh: "信息内容", en: "Information" };

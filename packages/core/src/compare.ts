@@ -1,7 +1,12 @@
-/** compareYears: the checks across two years of one agency (invariants 7, 8, 9 and text overlap). */
-import { APPLICANT_COLUMNS, PROACTIVE_BLOCKS, sectionDef, TEXT_SECTIONS } from "./catalog.js";
-import { cellAt } from "./cells.js";
-import { RULES, type RuleDef } from "./rules.js";
+/**
+ * compareYears: the checks across two years of one agency: the equations of
+ * crossYearConstraints (invariants 7, 8, 9) and the text overlap.
+ */
+import { PROACTIVE_BLOCKS, sectionDef, TEXT_SECTIONS } from "./catalog.js";
+import { cellAt, getAt, type Path } from "./cells.js";
+import { type ConstraintTerm, type CrossYearConstraint, crossYearConstraints } from "./constraints.js";
+import { cellStatus } from "./provenance.js";
+import { RULES, type RuleDef, ruleByCode } from "./rules.js";
 import type { Report } from "./schema.js";
 import { safeDescribe, textOverlap } from "./text.js";
 import { type ValidationIssue, validateReport } from "./validate.js";
@@ -104,9 +109,7 @@ function crossYear(prev: Report, cur: Report): CompareResult {
     );
   }
 
-  carriedForward(prev, cur, issues);
-  projectCounts(prev, cur, issues);
-  inForce(prev, cur, issues);
+  crossYearEquations(prev, cur, issues);
   const overlap = textOverlap(narrative(prev), narrative(cur));
   if (overlap > TEXT_OVERLAP_LIMIT) {
     const pct = Math.round(overlap * 100);
@@ -123,77 +126,93 @@ function crossYear(prev: Report, cur: Report): CompareResult {
   return { ok: !issues.some((i) => i.severity === "error"), issues, textOverlap: overlap };
 }
 
-/** Invariant 7: carried forward (N−1) = carried over (N), per column. */
-function carriedForward(prev: Report, cur: Report, issues: ValidationIssue[]): void {
-  for (const c of APPLICANT_COLUMNS) {
-    const before = prev.applications.carriedForward[c.key];
-    const now = cur.applications.carriedOver[c.key];
-    if (before === now) continue;
-    const cell = cellAt(cur.edition, ["applications", "carriedOver", c.key]);
-    issues.push(
-      issue(
-        RULES.carriedForward,
-        ["applications", "carriedOver", c.key],
-        `${cell?.zh}: 上年结转下年度为 ${before}，本年填写 ${now}`,
-        `${cell?.en}: last year carried forward ${before}, this year says ${now}`,
-        [["previous", "applications", "carriedForward", c.key]],
-        { expected: before, actual: now },
-      ),
-    );
+/** A cell's number; undefined when it is not a number or holds a placeholder (unread/ambiguous). */
+function known(report: Report, path: Path): number | undefined {
+  const v = getAt(report, path);
+  if (typeof v !== "number" || !Number.isFinite(v)) return undefined;
+  const status = cellStatus(report, path.join("."));
+  return status === "unread" || status === "ambiguous" ? undefined : v;
+}
+
+/** Values of the terms, or undefined when one is not a known number (it cannot be checked). */
+function valuesOf(report: Report, terms: readonly ConstraintTerm[]): number[] | undefined {
+  const out: number[] = [];
+  for (const t of terms) {
+    const v = known(report, t.path);
+    if (v === undefined) return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Invariants 7, 8, 9: every equation of crossYearConstraints between the two editions. */
+function crossYearEquations(prev: Report, cur: Report, issues: ValidationIssue[]): void {
+  for (const c of crossYearConstraints(prev.edition, cur.edition)) {
+    const before = valuesOf(prev, c.previous);
+    const now = valuesOf(cur, c.current);
+    if (!before || !now) continue;
+    const expected = c.previous.reduce((s, t, i) => s + t.coef * (before[i] as number), 0);
+    const left = c.current.reduce((s, t, i) => s + t.coef * (now[i] as number), 0);
+    if (left === expected) continue;
+    issues.push(equationIssue(c, cur, before, now));
   }
 }
 
-/** Invariant 8: 2019 edition, previous count (N) = previous count (N−1) + change (N−1). */
-function projectCounts(prev: Report, cur: Report, issues: ValidationIssue[]): void {
-  if (prev.edition === "2019" && cur.edition === "2019") {
-    for (const key of ["licensing", "otherServices", "penalties", "coercion", "fees"] as const) {
-      const p = prev.proactiveDisclosure[key];
-      const expected = p.previousCount + p.change;
-      const actual = cur.proactiveDisclosure[key].previousCount;
-      if (expected === actual) continue;
-      const cell = cellAt("2019", ["proactiveDisclosure", key, "previousCount"]);
-      issues.push(
-        issue(
-          RULES.projectCount,
-          ["proactiveDisclosure", key, "previousCount"],
-          `${cell?.zh}: 上年为 ${p.previousCount}，增减 ${signed(p.change)}，应为 ${expected}，本年填写 ${actual}`,
-          `${cell?.en}: last year ${p.previousCount} ${signed(p.change)} gives ${expected}, this year says ${actual}`,
-          [
-            ["previous", "proactiveDisclosure", key, "previousCount"],
-            ["previous", "proactiveDisclosure", key, "change"],
-          ],
-          { expected, actual },
-        ),
-      );
-    }
+/** The issue of a broken cross-year equation, at its target cell, in the rule's own words. */
+function equationIssue(
+  c: CrossYearConstraint,
+  cur: Report,
+  before: readonly number[],
+  now: readonly number[],
+): ValidationIssue {
+  const rule = ruleByCode(c.code) as RuleDef;
+  const cell = cellAt(cur.edition, c.target);
+  const related = c.previous.map((t) => ["previous", ...t.path]);
+  const actual = now[0] as number;
+  if (c.code === RULES.carriedForward.code) {
+    const b = before[0] as number;
+    return issue(
+      rule,
+      [...c.target],
+      `${cell?.zh}: 上年结转下年度为 ${b}，本年填写 ${actual}`,
+      `${cell?.en}: last year carried forward ${b}, this year says ${actual}`,
+      related,
+      { expected: b, actual },
+    );
   }
+  if (c.code === RULES.projectCount.code) {
+    const [p, d] = before as [number, number];
+    const expected = p + d;
+    return issue(
+      rule,
+      [...c.target],
+      `${cell?.zh}: 上年为 ${p}，增减 ${signed(d)}，应为 ${expected}，本年填写 ${actual}`,
+      `${cell?.en}: last year ${p} ${signed(d)} gives ${expected}, this year says ${actual}`,
+      related,
+      { expected, actual },
+    );
+  }
+  return inForceIssue(c, rule, before[0] as number, now as [number, number, number]);
 }
 
 /** Invariant 9: 2021 edition, in force (N) ≈ in force (N−1) + issued (N) − repealed (N). */
-function inForce(prev: Report, cur: Report, issues: ValidationIssue[]): void {
-  if (prev.edition === "2021" && cur.edition === "2021") {
-    for (const key of ["rules", "normativeDocuments"] as const) {
-      const p = prev.proactiveDisclosure[key];
-      const n = cur.proactiveDisclosure[key];
-      const expected = p.inForce + n.issued - n.repealed;
-      if (expected === n.inForce) continue;
-      const row = PROACTIVE_BLOCKS["2021"][0]?.rows.find((r) => r.key === key);
-      issues.push(
-        issue(
-          RULES.inForce,
-          ["proactiveDisclosure", key, "inForce"],
-          `${sectionDef("proactiveDisclosure").table} ${row?.zh} · 现行有效件数: 上年 ${p.inForce} + 本年制发 ${n.issued} − 本年废止 ${n.repealed} = ${expected}，报告填写 ${n.inForce}`,
-          `Table 2, ${row?.en}: in force last year ${p.inForce} + issued ${n.issued} − repealed ${n.repealed} = ${expected}, the report says ${n.inForce}`,
-          [
-            ["previous", "proactiveDisclosure", key, "inForce"],
-            ["proactiveDisclosure", key, "issued"],
-            ["proactiveDisclosure", key, "repealed"],
-          ],
-          { expected, actual: n.inForce },
-        ),
-      );
-    }
-  }
+function inForceIssue(
+  c: CrossYearConstraint,
+  rule: RuleDef,
+  last: number,
+  [inForce, issued, repealed]: [number, number, number],
+): ValidationIssue {
+  const key = c.target[1];
+  const row = PROACTIVE_BLOCKS["2021"][0]?.rows.find((r) => r.key === key);
+  const expected = last + issued - repealed;
+  return issue(
+    rule,
+    [...c.target],
+    `${sectionDef("proactiveDisclosure").table} ${row?.zh} · 现行有效件数: 上年 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，报告填写 ${inForce}`,
+    `Table 2, ${row?.en}: in force last year ${last} + issued ${issued} − repealed ${repealed} = ${expected}, the report says ${inForce}`,
+    [...c.previous.map((t) => ["previous", ...t.path]), ...c.current.slice(1).map((t) => [...t.path])],
+    { expected, actual: inForce },
+  );
 }
 
 /** Characters that end the name of an administrative region (淮安市, 江苏省, 洪泽区, 某某县…). */

@@ -7,12 +7,16 @@
 import {
   APPLICANT_COLUMNS,
   APPLICANT_PARTS,
+  APPLICATION_ROWS,
   applicationRows,
+  EDITIONS,
   type Edition,
+  PROACTIVE_BLOCKS,
   REVIEW_GROUPS,
   REVIEW_PARTS,
 } from "./catalog.js";
 import type { Path } from "./cells.js";
+import { RULES } from "./rules.js";
 
 /** Rule code of invariant 4: every 表三 row's 总计 is the sum of its six applicant columns. */
 export const RULE_ROW_TOTAL = "applications.row-total";
@@ -159,4 +163,103 @@ export function totalFormulas(edition: Edition): readonly Constraint[] {
 export function constraintsOn(edition: Edition, path: Path): readonly Constraint[] {
   const key = pathKey(path);
   return CONSTRAINTS[edition].filter((c) => c.terms.some((t) => pathKey(t.path) === key));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Across two years (invariants 7, 8, 9)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An equation between two consecutive reports of one agency: Σ coef · value(current) =
+ * Σ coef · value(previous). compareReports checks it, startFromLastYear fills `target` from it,
+ * and the parser reads it as evidence when last year's report is given.
+ */
+export interface CrossYearConstraint {
+  /** Stable id: the rule code, ":" and what it is about, e.g. "years.carried-forward:business". */
+  readonly id: string;
+  /** Rule code (see RULES): "years.carried-forward" | "years.project-count" | "years.in-force". */
+  readonly code: string;
+  /** Terms over this year's cells. */
+  readonly current: readonly ConstraintTerm[];
+  /** Terms over last year's cells. */
+  readonly previous: readonly ConstraintTerm[];
+  /**
+   * The cell of this year the equation gives from last year's figures (its first current term;
+   * the other current terms, if any, are this year's own figures: 0 in a report just started).
+   */
+  readonly target: Path;
+  /**
+   * True for rule 9: 现行有效件数 also changes for reasons the table does not print (documents
+   * that expire), so the equation is expected, not required (a warning; evidence that confirms a
+   * reading but rules none out).
+   */
+  readonly approximate: boolean;
+}
+
+const term = (path: Path, coef = 1): ConstraintTerm => ({ path, coef });
+const rowOf = (role: string) => ["applications", ...(APPLICATION_ROWS.find((r) => r.role === role)?.path ?? [])];
+
+/** Rule 7: each column of 二、上年结转 = last year's 四、结转下年度继续办理, whatever the two editions. */
+function carriedForwardConstraints(): CrossYearConstraint[] {
+  return APPLICANT_COLUMNS.map((c) => {
+    const target = [...rowOf("carriedOver"), c.key];
+    return {
+      id: `${RULES.carriedForward.code}:${c.key}`,
+      code: RULES.carriedForward.code,
+      current: [term(target)],
+      previous: [term([...rowOf("carriedForward"), c.key])],
+      target,
+      approximate: false,
+    };
+  });
+}
+
+/** The rows of the edition's table 二 blocks that print every one of `columns`. */
+function proactiveRowsWith(edition: Edition, columns: readonly string[]): string[] {
+  return PROACTIVE_BLOCKS[edition]
+    .filter((b) => columns.every((k) => b.columns.some((c) => c.key === k)))
+    .flatMap((b) => b.rows.map((r) => r.key));
+}
+
+/**
+ * Rule 8 (2019 → 2019): 上一年项目数量 = last year's 上一年项目数量 + 本年增/减. Rule 9 (2021 → 2021):
+ * 现行有效件数 − 本年制发 + 本年废止 ≈ last year's 现行有效件数.
+ */
+function proactiveConstraints(edition: Edition): CrossYearConstraint[] {
+  const at = (row: string, col: string): Path => ["proactiveDisclosure", row, col];
+  if (edition === "2019")
+    return proactiveRowsWith("2019", ["previousCount", "change"]).map((row) => ({
+      id: `${RULES.projectCount.code}:${row}`,
+      code: RULES.projectCount.code,
+      current: [term(at(row, "previousCount"))],
+      previous: [term(at(row, "previousCount")), term(at(row, "change"))],
+      target: at(row, "previousCount"),
+      approximate: false,
+    }));
+  return proactiveRowsWith("2021", ["inForce", "issued", "repealed"]).map((row) => ({
+    id: `${RULES.inForce.code}:${row}`,
+    code: RULES.inForce.code,
+    current: [term(at(row, "inForce")), term(at(row, "issued"), -1), term(at(row, "repealed"))],
+    previous: [term(at(row, "inForce"))],
+    target: at(row, "inForce"),
+    approximate: true,
+  }));
+}
+
+const CROSS_YEAR = new Map<string, readonly CrossYearConstraint[]>();
+
+/**
+ * Every equation between a `last`-edition report of year N−1 and a `next`-edition report of year N,
+ * in printed order: 上年结转 per column (rule 7, any two editions), then, when both years share
+ * the edition, 2019 上一年项目数量 (rule 8) or 2021 现行有效件数 (rule 9).
+ */
+export function crossYearConstraints(last: Edition, next: Edition): readonly CrossYearConstraint[] {
+  if (!EDITIONS.includes(last) || !EDITIONS.includes(next)) return [];
+  const key = `${last}>${next}`;
+  let list = CROSS_YEAR.get(key);
+  if (!list) {
+    list = Object.freeze([...carriedForwardConstraints(), ...(last === next ? proactiveConstraints(next) : [])]);
+    CROSS_YEAR.set(key, list);
+  }
+  return list;
 }

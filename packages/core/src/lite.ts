@@ -26,6 +26,7 @@ export {
 } from "./compare.js";
 export { type ConsistentReportOptions, consistentReport, fillFromParts, freeCells } from "./consistent.js";
 export * from "./constraints.js";
+export * from "./document-words.js";
 export * from "./form.js";
 export {
   keySimilarity,
@@ -44,6 +45,7 @@ export {
   startFromLastYear,
 } from "./next-year.js";
 export * from "./provenance.js";
+export * from "./quoted.js";
 export { ideographForRadical, RADICAL_TO_IDEOGRAPH, replaceRadicals } from "./radicals.js";
 export * from "./rules.js";
 export * from "./signature.js";
@@ -55,15 +57,6 @@ export {
   reportStandardSchemaFor,
   type StandardSchemaV1,
 } from "./standard.js";
-export {
-  codePointWidth,
-  displayWidth,
-  extractQuotedFigures,
-  type QuotedFigure,
-  type QuotedMetric,
-  safeDescribe,
-  textOverlap,
-  toHalfWidth,
-} from "./text.js";
+export { codePointWidth, displayWidth, safeDescribe, textOverlap, toHalfWidth } from "./text.js";
 export type * from "./types.js";
 export { firstInvalidXmlChar, type ValidationIssue, type ValidationResult, validateReport } from "./validate.js";

@@ -1,20 +1,15 @@
 /**
  * This year's report started from last year's, as the cross-year rules 7–9 say the figures carry
- * over. The carry rules are data below (which column of last year gives which of this year); the
- * rows, columns and cells come from the catalog and the cell list.
+ * over. The carry rules are the equations of crossYearConstraints (constraints.ts), the data
+ * compareReports checks too.
  */
 
 import { createEmptyReport } from "./builders.js";
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
-  type ApplicationRowDef,
-  type Edition,
-  PROACTIVE_BLOCKS,
-} from "./catalog.js";
+import type { Edition } from "./catalog.js";
 import { cellAt, getAt, type Path, setAt } from "./cells.js";
+import { crossYearConstraints } from "./constraints.js";
 import { cellStatus } from "./provenance.js";
-import { RULES, type RuleDef } from "./rules.js";
+import { type RuleDef, ruleByCode } from "./rules.js";
 import type { Report } from "./schema.js";
 
 /** A cell of this year given by last year's figures: `to` = Σ `from` (of last year's report). */
@@ -26,48 +21,15 @@ export interface CarriedCell {
 }
 
 /**
- * Rules 8 and 9 as data: in a table 二 block of the edition that has every column named in `from`,
- * this year's `to` column starts from the sum of last year's `from` columns of the same row.
- * Only within one edition (the 2019 and 2021 tables 二 differ).
- */
-const PROACTIVE_CARRY: readonly { edition: Edition; to: string; from: readonly string[]; rule: RuleDef }[] = [
-  { edition: "2019", to: "previousCount", from: ["previousCount", "change"], rule: RULES.projectCount },
-  { edition: "2021", to: "inForce", from: ["inForce"], rule: RULES.inForce },
-];
-
-const rowPath = (role: ApplicationRowDef["role"]): Path | undefined => {
-  const row = APPLICATION_ROWS.find((r) => r.role === role);
-  return row ? ["applications", ...row.path] : undefined;
-};
-
-/** Rule 7: each column of 上年结转 = last year's 结转下年度, whatever the two editions. */
-function carriedApplications(): CarriedCell[] {
-  const to = rowPath("carriedOver");
-  const from = rowPath("carriedForward");
-  if (!to || !from) return [];
-  return APPLICANT_COLUMNS.map((c) => ({ to: [...to, c.key], from: [[...from, c.key]], rule: RULES.carriedForward }));
-}
-
-/**
  * The cells of a `next`-edition report that a `last`-edition report of the year before gives, in
- * printed order: 上年结转 by column (rule 7) and, when both years share the edition, 2019 上一年项目数量
- * (rule 8) or 2021 现行有效件数 (rule 9).
+ * printed order: the target of each equation of {@link crossYearConstraints} — 上年结转 by column
+ * (rule 7) and, when both years share the edition, 2019 上一年项目数量 (rule 8) or 2021 现行有效件数
+ * (rule 9; this year's 制发 and 废止 are 0 in a report just started).
  */
 export function carriedCells(last: Edition, next: Edition): readonly CarriedCell[] {
-  const out = carriedApplications();
-  if (last === next) {
-    for (const carry of PROACTIVE_CARRY.filter((c) => c.edition === next)) {
-      for (const block of PROACTIVE_BLOCKS[next]) {
-        const keys = new Set(block.columns.map((c) => c.key));
-        if (!keys.has(carry.to) || !carry.from.every((k) => keys.has(k))) continue;
-        for (const row of block.rows) {
-          const p = (col: string): Path => ["proactiveDisclosure", row.key, col];
-          out.push({ to: p(carry.to), from: carry.from.map(p), rule: carry.rule });
-        }
-      }
-    }
-  }
-  return out.filter((c) => cellAt(next, c.to) && c.from.every((f) => cellAt(last, f)));
+  return crossYearConstraints(last, next)
+    .filter((c) => cellAt(next, c.target) && c.previous.every((t) => t.coef === 1 && cellAt(last, t.path)))
+    .map((c) => ({ to: c.target, from: c.previous.map((t) => t.path), rule: ruleByCode(c.code) as RuleDef }));
 }
 
 export interface StartFromLastYearOptions {

@@ -1,6 +1,7 @@
 /**
- * Reading figures quoted in the narrative (invariant 10) and measuring text overlap between years.
- * Everything here is a single forward scan with bounded look-ahead: linear in the text length.
+ * Text helpers: half-width forms, safe descriptions of values, text overlap between years and
+ * display widths. Figures quoted in the narrative are read in quoted.ts. Every scan here is linear
+ * in the text length.
  */
 
 /**
@@ -46,96 +47,6 @@ export function safeDescribe(value: unknown, max = 200): string {
 }
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-
-export type QuotedMetric = "received" | "carriedOver" | "disclosed" | "review" | "lawsuit" | "inForce";
-
-export interface QuotedFigure {
-  metric: QuotedMetric;
-  value: number;
-  /** Offset of the keyword in the text. */
-  index: number;
-  /** The words quoted, for messages. */
-  excerpt: string;
-}
-
-interface Pattern {
-  metric: QuotedMetric;
-  keywords: readonly string[];
-  /** A word that must appear between the keyword and the number. */
-  requires?: string;
-}
-
-const PATTERNS: readonly Pattern[] = [
-  { metric: "received", keywords: ["收到", "受理", "新收", "接收"], requires: "申请" },
-  { metric: "carriedOver", keywords: ["上年结转"] },
-  { metric: "disclosed", keywords: ["予以公开"] },
-  { metric: "review", keywords: ["行政复议"] },
-  { metric: "lawsuit", keywords: ["行政诉讼"] },
-  { metric: "inForce", keywords: ["现行有效"] },
-];
-
-const WINDOW = 24;
-const UNITS = new Set(["件", "起", "宗", "个", "条", "份"]);
-const NEGATIONS = ["未", "没有", "无"];
-
-const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-
-/** Figures the overview quotes for the table cells that reviewers compare. */
-export function extractQuotedFigures(text: string): QuotedFigure[] {
-  if (typeof text !== "string") return [];
-  const t = toHalfWidth(text);
-  const found: QuotedFigure[] = [];
-  for (const p of PATTERNS) {
-    for (const kw of p.keywords) {
-      let from = 0;
-      for (;;) {
-        const at = t.indexOf(kw, from);
-        if (at < 0) break;
-        from = at + kw.length;
-        const fig = readAfter(t, at, from, p);
-        if (fig) found.push(fig);
-      }
-    }
-  }
-  found.sort((a, b) => a.index - b.index);
-  return found;
-}
-
-function readAfter(t: string, at: number, start: number, p: Pattern): QuotedFigure | undefined {
-  const end = Math.min(t.length, start + WINDOW);
-  let sawRequired = !p.requires;
-  // "未收到…申请" quotes zero. The search stays in the window: "未收到" repeated with no "申请"
-  // must not rescan the rest of the text at every occurrence.
-  if (p.metric === "received") {
-    const before = t.slice(Math.max(0, at - 2), at);
-    if (NEGATIONS.some((n) => before.endsWith(n))) {
-      const req = p.requires as string;
-      const reqAt = t.slice(start, end + req.length - 1).indexOf(req);
-      if (reqAt >= 0) return { metric: p.metric, value: 0, index: at, excerpt: t.slice(at - 1, start + reqAt + 2) };
-    }
-  }
-  for (let i = start; i < end; i++) {
-    const ch = t[i] as string;
-    if (ch === "。" || ch === "；" || ch === ";" || ch === "\n") return undefined;
-    if (p.requires && !sawRequired && t.startsWith(p.requires, i)) sawRequired = true;
-    if (isDigit(ch)) {
-      let j = i;
-      while (j < t.length && (isDigit(t[j]) || t[j] === ",")) j++;
-      const numText = t.slice(i, j).replaceAll(",", "");
-      let k = j;
-      while (k < t.length && t[k] === " ") k++;
-      // A year ("2023 年") or a percentage is not a count.
-      if (t[k] === "年" || t[k] === "%" || t[k] === "％" || t[k] === "." || t[k] === "月") {
-        i = j - 1;
-        continue;
-      }
-      if (!UNITS.has(t[k] as string)) return undefined;
-      if (!sawRequired) return undefined;
-      return { metric: p.metric, value: Number(numText), index: at, excerpt: t.slice(at, k + 1) };
-    }
-  }
-  return undefined;
-}
 
 /** Whether a UTF-16 unit is whitespace or punctuation (cached: one regex test per distinct unit). */
 const SKIPPED = new Map<number, boolean>();

@@ -29,9 +29,10 @@ import {
   RULE_ROW_TOTAL,
 } from "./constraints.js";
 import { cellStatus } from "./provenance.js";
+import { extractQuotedFigures, QUOTED_METRICS, type QuotedMetric } from "./quoted.js";
 import { RULES, type RuleDef, type Severity } from "./rules.js";
 import type { Report } from "./schema.js";
-import { extractQuotedFigures, type QuotedMetric, safeDescribe } from "./text.js";
+import { safeDescribe } from "./text.js";
 
 export interface ValidationIssue {
   /** Stable rule code, e.g. "applications.row-total". */
@@ -468,41 +469,6 @@ function checkAmountDecimals(c: Collector, report: unknown, cells: readonly Cell
   }
 }
 
-const QUOTED: Record<QuotedMetric, { zh: string; en: string; paths: (r: Report) => Path[][] }> = {
-  received: { zh: "收到申请", en: "applications received", paths: () => [[["applications", "received", "total"]]] },
-  carriedOver: { zh: "上年结转", en: "carried over", paths: () => [[["applications", "carriedOver", "total"]]] },
-  disclosed: { zh: "予以公开", en: "disclosed", paths: () => [[["applications", "outcomes", "disclosed", "total"]]] },
-  review: {
-    zh: "行政复议",
-    en: "administrative reviews",
-    paths: () => [[["reviewsAndLawsuits", "administrativeReview", "total"]]],
-  },
-  lawsuit: {
-    zh: "行政诉讼",
-    en: "lawsuits",
-    paths: () => [
-      [
-        ["reviewsAndLawsuits", "lawsuitWithoutReview", "total"],
-        ["reviewsAndLawsuits", "lawsuitAfterReview", "total"],
-      ],
-    ],
-  },
-  inForce: {
-    zh: "现行有效",
-    en: "documents in force",
-    paths: (r) =>
-      r.edition === "2021"
-        ? [
-            [["proactiveDisclosure", "normativeDocuments", "inForce"]],
-            [
-              ["proactiveDisclosure", "rules", "inForce"],
-              ["proactiveDisclosure", "normativeDocuments", "inForce"],
-            ],
-          ]
-        : [],
-  },
-};
-
 /** Invariant 10: figures quoted in 一、总体情况 against the tables. */
 function checkQuotedFigures(c: Collector, report: Report): void {
   if (!report.overview) return;
@@ -510,8 +476,8 @@ function checkQuotedFigures(c: Collector, report: Report): void {
   const byMetric = new Map<QuotedMetric, typeof figures>();
   for (const f of figures) byMetric.set(f.metric, [...(byMetric.get(f.metric) ?? []), f]);
   for (const [metric, list] of byMetric) {
-    const q = QUOTED[metric];
-    const candidates = q.paths(report);
+    const q = QUOTED_METRICS[metric];
+    const candidates = q.cells[report.edition] ?? [];
     if (!candidates.length) continue;
     const sums = candidates.map((ps) => sumOf(report, ps));
     if (sums.some((s) => s === undefined)) continue;

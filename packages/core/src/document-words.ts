@@ -1,0 +1,63 @@
+/**
+ * The words a published report prints outside its table cells, as data: how its title, its
+ * preamble, its statistics period and its signature read, the units of its figures, and the words
+ * by which a reader finds a table whose heading was lost. catalog.ts holds the labels of the
+ * format itself; this is the rest of what the parser looks for, so that no reader of documents
+ * spells a Chinese word of its own.
+ */
+import { APPLICANT_HEADER, ARTICLE_20, type Label } from "./catalog.js";
+
+/** Units a count is printed with ("45件", "3个", "2项"; "起", "宗" for cases). 件 is the format's own. */
+export const COUNT_UNITS: readonly string[] = ["件", "起", "宗", "个", "条", "份", "项"];
+
+/** A unit of money: its name, the factor to 万元 (the format's unit), and how a header prints it. */
+export interface AmountUnit extends Label {
+  /** Value in 万元 of one of this unit. */
+  readonly inWanYuan: number;
+  /** Forms of a table header or cell that say the figures are in this unit. */
+  readonly marks: readonly string[];
+}
+
+/** The format states amounts in 万元; some reports print them in 元 (÷ 10000). */
+export const AMOUNT_UNITS = {
+  wanYuan: { zh: "万元", en: "10,000 yuan", inWanYuan: 1, marks: ["万元"] },
+  yuan: { zh: "元", en: "yuan", inWanYuan: 1e-4, marks: ["单位：元", "单位:元", "（元）", "(元)"] },
+} as const satisfies Record<string, AmountUnit>;
+
+/** The words of a title ("某某县人民政府2024年度政府信息公开工作年度报告") and of dates. */
+export const TITLE_WORDS = {
+  /** The end of the document's name (REPORT_NAME): a title line holds it. */
+  mark: { zh: "年度报告", en: "annual report" },
+  /** What follows the four digits of a year: 2024年度, 2024年 (the longer form first). */
+  yearSuffixes: ["年度", "年"],
+  /** A line saying this is a sentence about the report ("本报告由…编制"), not its title. */
+  selfReference: "本报告",
+  /**
+   * The words of a notice that publishes the report ("关于印发《…》的通知"), in front of the name
+   * in a notice title; the longer forms first.
+   */
+  noticePrefixes: ["关于印发", "关于发布", "关于公布", "关于公开", "印发", "发布", "公布"],
+} as const;
+
+/** The statistics period ("本报告统计期限自2023年1月1日起至2023年12月31日止"): its year is the report's. */
+export const PERIOD_MARKS: readonly string[] = ["统计期限", "统计期"];
+
+/**
+ * The preamble's "本报告由<office>根据…编制": `start` opens the compiling office's name, any of
+ * `ends` closes it.
+ */
+export const PREAMBLE_WORDS = {
+  start: "本报告由",
+  ends: ["根据", "依据", "按照", "编制", "编写", "制作"],
+} as const;
+
+/**
+ * The words by which a table is found when its section heading is lost or the table floats
+ * elsewhere. 表二: the article its blocks' captions cite (第二十条第（一）项…). 表三: a piece of the
+ * note under its header, its header, and its first row's label without number and last word.
+ * 表四 is found by its own header labels (REVIEW_HEADERS, REVIEW_OUTCOMES).
+ */
+export const TABLE_MARKS = {
+  proactiveDisclosure: [ARTICLE_20.zh],
+  applications: ["勾稽关系", APPLICANT_HEADER.zh, "本年新收政府信息公开申请"],
+} as const satisfies Record<string, readonly string[]>;
