@@ -4,12 +4,13 @@
  * worker thread to the main thread by structured clone.
  */
 import type { Report } from "@gov-report/core/lite";
-import type { Diagnostic, ParseInput } from "@gov-report/parser";
+import type { Diagnostic } from "@gov-report/parser";
+import { documentInput, fatalDiagnostic } from "@gov-report/parser/input";
 import { type Checked, checkValue } from "./util/checked.js";
-import { decodeText, type SourceKind } from "./util/detect.js";
+import type { SourceKind } from "./util/detect.js";
 import type { Lang } from "./util/i18n.js";
 
-export type DocumentKind = Exclude<SourceKind, "json">;
+export type DocumentKind = Exclude<SourceKind, "json" | "zip">;
 
 export interface ParseJob {
   kind: DocumentKind;
@@ -27,24 +28,6 @@ export interface ParsedDocument extends Partial<Checked> {
   fatal?: string;
 }
 
-/** Diagnostics that mean the input could not be read as a report at all. */
-const FATAL = new Set(["input.unreadable", "input.too-large", "input.no-text-layer", "input.not-a-report"]);
-
-function inputOf(job: ParseJob): ParseInput {
-  switch (job.kind) {
-    case "pdf":
-      return { pdf: job.bytes };
-    case "docx":
-    case "doc":
-      // A legacy .doc goes to the Word reader too: it explains how to save the file as .docx.
-      return { docx: job.bytes };
-    case "html":
-      return { html: decodeText(job.bytes) };
-    case "text":
-      return { text: decodeText(job.bytes) };
-  }
-}
-
 // A variable specifier keeps the parser out of the start-up path of commands that never meet a document.
 const PARSER_MODULE = "@gov-report/parser";
 
@@ -58,8 +41,9 @@ export const loadParser = (): Promise<Parser> => {
 
 export async function runParseJob(job: ParseJob): Promise<ParsedDocument> {
   const { parseReport } = await loadParser();
-  const result = await parseReport(inputOf(job), job.previous ? { previous: job.previous as Report } : {});
-  const fatal = result.diagnostics.find((d) => FATAL.has(d.code));
+  const input = documentInput(job.kind, job.bytes) ?? { text: "" };
+  const result = await parseReport(input, job.previous ? { previous: job.previous as Report } : {});
+  const fatal = fatalDiagnostic(result.diagnostics);
   if (fatal) {
     return {
       diagnostics: result.diagnostics,

@@ -60,7 +60,7 @@ describe("gov-report check", () => {
     expect(r.stdout).toContain("无法读取的文件（2 个）");
     expect(r.stdout).toMatch(/✗ .*mixed\/broken\.json:3:\d+: 不是有效的 JSON/);
     expect(r.stdout).toMatch(/✗ .*mixed\/not-a-report\.json: 不是一份年度报告/);
-    expect(r.stdout).not.toContain("notes.md");
+    expect(r.stdout).not.toContain("notes.csv");
     expect(r.stdout).toContain("共 6 个文件：3 份报告无错误，1 份有错误，2 个无法读取");
   });
 
@@ -219,7 +219,8 @@ describe("batch helpers", () => {
 
   it("walks folders recursively in name order, skipping hidden entries and other extensions", () => {
     const dir = mkdtempSync(join(tmpdir(), "gr-walk-"));
-    for (const f of ["b.json", "a/z.pdf", "a/y.docx", "a/w.xlsx", ".hidden/x.json", "c.HTML", "d.txt", "e.png"]) {
+    const names = ["b.json", "a/z.pdf", "a/y.docx", "a/w.xlsx", ".hidden/x.json", "c.HTML", "d.txt", "e.png"];
+    for (const f of [...names, "f.md", "g.shtml", "h.zip"]) {
       mkdirSync(dirname(join(dir, f)), { recursive: true });
       writeFileSync(join(dir, f), "{}");
     }
@@ -229,8 +230,22 @@ describe("batch helpers", () => {
       "b.json",
       "c.HTML",
       "d.txt",
+      "f.md",
+      "g.shtml",
     ]);
   });
+
+  it("says a zip archive is to be unpacked, and names the damaged .docx", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-zip-"));
+    // A zip archive's first bytes (a local file header) naming a report, no Word part.
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0]), Buffer.from("2024/淮安市.json{}")]);
+    writeFileSync(join(dir, "reports.zip"), zip);
+    writeFileSync(join(dir, "report.docx"), zip);
+    const r = runCli(["check", join(dir, "reports.zip"), join(dir, "report.docx")]);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toContain("reports.zip: 这是 zip 压缩包，不是报告文件：请先解压");
+    expect(r.stdout + r.stderr).toContain("report.docx: 扩展名表明是 Word (.docx) 文件，但内容不是");
+  }, 60_000);
 });
 
 describe("ConsecutiveYears", () => {

@@ -2,7 +2,6 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeText, detectKind } from "../src/util/detect.js";
 import { CliError } from "../src/util/errors.js";
 import { writeOutputFile } from "../src/util/io.js";
 import { uniqueOutputNames } from "../src/util/out-names.js";
@@ -24,25 +23,6 @@ describe("clean", () => {
   it("runs in linear time on long runs of escapes", () => {
     const s = "\u001b[".repeat(200_000) + "\u001b]".repeat(200_000);
     expect(clean(s)).toBe("");
-  });
-});
-
-describe("detectKind", () => {
-  it("recognises documents by content, the extension only as a hint", () => {
-    expect(detectKind(bytes("%PDF-1.7\n…"), "report.txt")).toBe("pdf");
-    expect(detectKind(bytes([0x50, 0x4b, 0x03, 0x04, 1, 2]), "report")).toBe("docx");
-    expect(detectKind(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), "x.docx")).toBe("doc");
-    expect(detectKind(bytes('  {"edition": "2021"}'), "-")).toBe("json");
-    expect(detectKind(bytes("\uFEFF<!DOCTYPE html><p>"), "page.txt")).toBe("html");
-    expect(detectKind(bytes("淮安市人民政府2024年政府信息公开工作年度报告"), "r.html")).toBe("html");
-    expect(detectKind(bytes("淮安市人民政府2024年政府信息公开工作年度报告"), "r")).toBe("text");
-    expect(detectKind(bytes([0x89, 0x50, 0x4e, 0x47, 0, 0]), "scan.png")).toBeUndefined();
-  });
-
-  it("decodes UTF-8, UTF-16 with a BOM, and GB 18030 text", () => {
-    expect(decodeText(bytes("\uFEFF年度报告"))).toBe("年度报告");
-    expect(decodeText(bytes([0xff, 0xfe, 0x74, 0x5e]))).toBe("年");
-    expect(decodeText(bytes([0xc4, 0xea, 0xb6, 0xc8]))).toBe("年度");
   });
 });
 

@@ -14,7 +14,7 @@ import type { DocumentKind, ParsedDocument } from "../parse-job.js";
 import { ParsePool } from "../pool.js";
 import { type CellToRead, type Checked, checkValue, needsReading } from "./checked.js";
 import { onCleanup } from "./cleanup.js";
-import { detectKind, EXTENSION_LIST, hintOf, type SourceKind } from "./detect.js";
+import { detectInput, EXTENSION_LIST, kindOfName, type SourceKind } from "./detect.js";
 import { lang, t } from "./i18n.js";
 import { displayName, reasonOf } from "./io.js";
 import { parseJsonText } from "./json.js";
@@ -138,7 +138,7 @@ function prepare(
   } catch (e) {
     return failure(file, `${t("无法读取", "cannot read")}: ${reasonOf(e)}`);
   }
-  const kind = detectKind(bytes, file);
+  const kind = detectInput(bytes, file);
   if (kind === undefined)
     return failure(
       file,
@@ -147,7 +147,7 @@ function prepare(
         `not a report file the tool reads (${EXTENSION_LIST}, recognised by content)`,
       ),
     );
-  const hint = hintOf(file);
+  const hint = kindOfName(file);
   const expected = hint ? BINARY_NAMES[hint] : undefined;
   if (expected && kind !== "pdf" && kind !== "docx" && kind !== "doc")
     return failure(
@@ -155,6 +155,14 @@ function prepare(
       t(
         `扩展名表明是 ${expected} 文件，但内容不是（文件可能已损坏或未下载完整；请重新下载）`,
         `named as a ${expected} file, but its content is not (damaged or incompletely downloaded? download it again)`,
+      ),
+    );
+  if (kind === "zip")
+    return failure(
+      file,
+      t(
+        "这是 zip 压缩包，不是报告文件：请先解压，再读取其中的文件（审核台 gov-report serve 可直接导入 zip）",
+        "a zip archive, not a report: unpack it and read the files inside (the review desk, gov-report serve, imports .zip files)",
       ),
     );
   if (kind === "json") return loadJson(file, bytes, validate);

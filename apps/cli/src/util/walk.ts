@@ -5,7 +5,7 @@
  */
 import { type Dirent, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { REPORT_EXTENSIONS } from "./detect.js";
+import { kindOfName } from "./detect.js";
 import { t } from "./i18n.js";
 import { reasonOf } from "./io.js";
 
@@ -66,7 +66,7 @@ function walk(dir: string, out: InputEntry[]): void {
     if (e.name.startsWith(".")) continue;
     const path = join(top.dir, e.name);
     if (e.isDirectory()) open(path);
-    else if ((e.isFile() || e.isSymbolicLink()) && REPORT_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
+    else if ((e.isFile() || e.isSymbolicLink()) && kindOfName(e.name) !== undefined) {
       // A link is followed only to a file, never to a folder.
       if (e.isSymbolicLink() && !isFile(path)) continue;
       out.push({ file: path });

@@ -1,0 +1,158 @@
+/**
+ * What kind of file a report comes in, from its bytes: magic bytes for PDF, Word (.docx is a zip
+ * archive holding `word/document.xml`, a legacy .doc an OLE2 compound file) and other zip archives,
+ * then the first character of the text (`{`/`[` JSON, `<` HTML), the file name's extension deciding
+ * only what the content leaves open. Also the text of a text input in the encodings portals
+ * publish, and the diagnostics that mean an input is no report at all. The CLI, the review desk and
+ * the web form all read files through this module (entry `@gov-report/parser/input`, small enough
+ * for a page's first load: it does not pull in the readers).
+ */
+import type { DiagnosticCode } from "./diagnostics.js";
+import type { Diagnostic, ParseInput } from "./types.js";
+
+export type InputKind = "json" | "pdf" | "docx" | "doc" | "zip" | "html" | "text";
+
+/** The extensions a folder of reports is searched for, and the kind each suggests. */
+export const INPUT_EXTENSIONS: Readonly<Record<string, InputKind>> = {
+  ".json": "json",
+  ".pdf": "pdf",
+  ".docx": "docx",
+  ".doc": "doc",
+  ".html": "html",
+  ".htm": "html",
+  ".shtml": "html",
+  ".xhtml": "html",
+  ".txt": "text",
+  ".md": "text",
+  ".markdown": "text",
+};
+
+/** The kind a file name's extension suggests, or undefined. */
+export function kindOfName(name: string): InputKind | undefined {
+  const dot = name.lastIndexOf(".");
+  const slash = Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\"));
+  if (dot <= slash + 1) return undefined;
+  return INPUT_EXTENSIONS[name.slice(dot).toLowerCase()];
+}
+
+function startsWith(bytes: Uint8Array, magic: ArrayLike<number>, at = 0): boolean {
+  for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic[i]) return false;
+  return true;
+}
+
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** A PDF may have a few bytes of junk before its header; readers accept it within the first KB. */
+const PDF_HEADER_WITHIN = 1024;
+/** The start of the main part's name in every .docx's zip directory (`word/document.xml`; some writers number it). */
+const WORD_PART = new TextEncoder().encode("word/document");
+
+function findPdfHeader(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length - PDF.length, PDF_HEADER_WITHIN);
+  for (let i = 0; i <= end; i++) if (bytes[i] === 0x25 && startsWith(bytes, PDF, i)) return true;
+  return false;
+}
+
+/** True when the archive names a Word main part (one linear scan: names are stored uncompressed). */
+function holdsWordDocument(bytes: Uint8Array): boolean {
+  const first = WORD_PART[0] as number;
+  const end = bytes.length - WORD_PART.length;
+  for (let i = bytes.indexOf(first); i >= 0 && i <= end; i = bytes.indexOf(first, i + 1)) {
+    if (startsWith(bytes, WORD_PART, i)) return true;
+  }
+  return false;
+}
+
+/** True for bytes that are not text: a NUL in the first 4 KB (UTF-16 with a BOM aside). */
+function looksBinary(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return false;
+  const end = Math.min(bytes.length, 4096);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/** The first character that is not white space or a BOM, or "" for an empty input. */
+function firstChar(bytes: Uint8Array): string {
+  const le = startsWith(bytes, [0xff, 0xfe]);
+  const utf16 = le || startsWith(bytes, [0xfe, 0xff]);
+  const step = utf16 ? 2 : 1;
+  let i = utf16 ? 2 : startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  for (; i < bytes.length; i += step) {
+    const b = utf16 ? (bytes[le ? i : i + 1] as number) : (bytes[i] as number);
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    return String.fromCharCode(b);
+  }
+  return "";
+}
+
+/**
+ * The kind of an input, or undefined when it is none a report comes in (an image, a binary of
+ * another kind). `name`, when given, is only a hint for what the content leaves open.
+ */
+export function detectInput(bytes: Uint8Array, name = ""): InputKind | undefined {
+  try {
+    if (findPdfHeader(bytes)) return "pdf";
+    if (startsWith(bytes, ZIP)) return holdsWordDocument(bytes) ? "docx" : "zip";
+    if (startsWith(bytes, OLE2)) return "doc";
+    if (looksBinary(bytes)) return undefined;
+    const hint = kindOfName(name);
+    const c = firstChar(bytes);
+    if (c === "{" || c === "[") return hint === "text" || hint === "html" ? hint : "json";
+    if (c === "<") return "html";
+    if (hint === "json" || hint === "html") return hint;
+    return "text";
+  } catch {
+    return undefined;
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Text of an input: UTF-8 (BOM removed), UTF-16 with a BOM, or — as many Chinese portals still
+ * publish — GB 18030 (GBK) when the bytes are not valid UTF-8.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
+  try {
+    return utf8.decode(body);
+  } catch {
+    return new TextDecoder("gb18030").decode(body);
+  }
+}
+
+/**
+ * The parser's input for a document's bytes of a given kind (undefined for JSON and zip archives,
+ * which are not documents). A legacy .doc goes to the Word reader, which explains how to save it as .docx.
+ */
+export function documentInput(kind: InputKind, bytes: Uint8Array): ParseInput | undefined {
+  switch (kind) {
+    case "pdf":
+      return { pdf: bytes };
+    case "docx":
+    case "doc":
+      return { docx: bytes };
+    case "html":
+      return { html: decodeText(bytes) };
+    case "text":
+      return { text: decodeText(bytes) };
+    default:
+      return undefined;
+  }
+}
+
+/** Diagnostics that mean the input could not be read as a report at all (no report to keep). */
+export const FATAL_CODES: ReadonlySet<string> = new Set<DiagnosticCode>([
+  "input.unreadable",
+  "input.too-large",
+  "input.no-text-layer",
+  "input.not-a-report",
+]);
+
+/** The first diagnostic that means there is no report in the input, if any. */
+export function fatalDiagnostic(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+  return diagnostics.find((d) => FATAL_CODES.has(d.code));
+}

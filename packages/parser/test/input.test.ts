@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { decodeText, detectInput, documentInput, fatalDiagnostic, kindOfName } from "../src/input.js";
+import { CORPUS, pdfBytes } from "./helpers.js";
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe("detectInput: the kind of a file from its bytes, the name only as a hint", () => {
+  it("PDF by its header, also after a few bytes of junk, whatever the name", () => {
+    expect(detectInput(pdfBytes("hongze-2024"), "报告.txt")).toBe("pdf");
+    const junk = new Uint8Array([0x0a, 0x0d, ...bytes("%PDF-1.7\n")]);
+    expect(detectInput(junk)).toBe("pdf");
+  });
+
+  it("a .docx is a zip naming word/document.xml; another zip is a zip", () => {
+    const docx = new Uint8Array(readFileSync(join(CORPUS, "seed-2020.rendered.docx")));
+    expect(detectInput(docx, "a.zip")).toBe("docx");
+    const archive = zipSync({ "2024/淮安市.json": bytes("{}"), "readme.txt": bytes("x") });
+    expect(detectInput(archive, "reports.docx")).toBe("zip");
+  });
+
+  it("a legacy .doc (OLE2) and binary files", () => {
+    expect(detectInput(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe("doc");
+    expect(detectInput(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), "scan.png")).toBeUndefined();
+  });
+
+  it("text by its first character; the extension decides what the content leaves open", () => {
+    expect(detectInput(bytes('\uFEFF  {"year": 2024}'), "r.txt")).toBe("text");
+    expect(detectInput(bytes('\uFEFF  {"year": 2024}'), "r")).toBe("json");
+    expect(detectInput(bytes("<!doctype html><p>报告"), "r.txt")).toBe("html");
+    expect(detectInput(bytes("| 类别 | 数据1 |"), "r.md")).toBe("text");
+    expect(detectInput(bytes("一、总体情况"), "page.shtml")).toBe("html");
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]);
+    expect(detectInput(utf16, "r")).toBe("json");
+  });
+
+  it("never throws", () => {
+    expect(detectInput(new Uint8Array(0))).toBe("text");
+    expect(detectInput(null as unknown as Uint8Array)).toBeUndefined();
+  });
+});
+
+describe("kindOfName, decodeText, documentInput, fatalDiagnostic", () => {
+  it("extensions, case-insensitive; a hidden file's name is no extension", () => {
+    expect(kindOfName("D:\\报告\\2024.PDF")).toBe("pdf");
+    expect(kindOfName("notes.markdown")).toBe("text");
+    expect(kindOfName(".json")).toBeUndefined();
+    expect(kindOfName("dir.v2/README")).toBeUndefined();
+  });
+
+  it("UTF-8, UTF-16 with a BOM, and GB 18030 when the bytes are not UTF-8", () => {
+    expect(decodeText(bytes("\uFEFF报告"))).toBe("报告");
+    expect(decodeText(new Uint8Array([0xfe, 0xff, 0x62, 0xa5, 0x54, 0x4a]))).toBe("报告");
+    expect(decodeText(new Uint8Array([0xb1, 0xa8, 0xb8, 0xe6]))).toBe("报告");
+  });
+
+  it("documents go to their reader, JSON and archives do not", () => {
+    expect(documentInput("html", bytes("<p>x"))).toEqual({ html: "<p>x" });
+    expect(documentInput("doc", new Uint8Array([1]))).toEqual({ docx: new Uint8Array([1]) });
+    expect(documentInput("json", bytes("{}"))).toBeUndefined();
+    expect(documentInput("zip", bytes("PK"))).toBeUndefined();
+  });
+
+  it("the diagnostics that mean no report", () => {
+    const d = (code: string) => ({ code, severity: "error" as const, message: "", messageEn: "" });
+    expect(fatalDiagnostic([d("table.missing"), d("input.too-large")])?.code).toBe("input.too-large");
+    expect(fatalDiagnostic([d("table.missing")])).toBeUndefined();
+  });
+});
