@@ -104,6 +104,9 @@ export function refOf(doc: SourceDoc, lineIndex: number | undefined, excerpt?: s
 
 /** "- 1 -", "-1-", "— 2 —", "第 3 页", "第3页 共5页", "3/5": page furniture, not content. */
 export function isPageFurniture(text: string): boolean {
+  // Every line is asked: most start with a character no page number starts with (第, a dash,
+  // a digit), and are answered without building the compact form below.
+  if (!mayBeFurniture(text)) return false;
   let s = "";
   for (let k = 0; k < text.length; k++) {
     const ch = text[k] as string;
@@ -147,4 +150,16 @@ export function isPageFurniture(text: string): boolean {
     trail++;
   }
   return i === s.length && lead > 0 && trail > 0;
+}
+
+/** First characters of page furniture: 第, the dashes and digits isPageFurniture accepts. */
+const FURNITURE_START = new Set([..."第-—–－‐0123456789０１２３４５６７８９"].map((c) => c.charCodeAt(0)));
+
+/** False when the first character other than " ", tab and U+3000 cannot start page furniture. */
+function mayBeFurniture(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 0x3000) return FURNITURE_START.has(c);
+  }
+  return false;
 }

@@ -8,12 +8,25 @@ import type { Token } from "./doc.js";
 import { LIMITS } from "./limits.js";
 import { normalizeChars } from "./normalize.js";
 
-const isDigit = (c: string | undefined) =>
-  c !== undefined && c.length === 1 && c.charCodeAt(0) - 48 < 10 && c.charCodeAt(0) >= 48;
-const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\r" || c === "\n";
+// Characters are compared as UTF-16 codes: `s[i]` of an ideograph allocates a one-character
+// string, and the scanner looks at every character of every line that holds a figure.
+const DOT = 0x2e;
+const FULL_DOT = 0xff0e;
+const IDEOGRAPHIC_COMMA = 0x3001;
+const isDigit = (c: number) => c >= 48 && c <= 57; // false for NaN (past either end)
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 /** Characters after a number that make it part of a phrase, not a table figure. */
-const WORD_SUFFIX = new Set(["年", "月", "日", "号", "位", "项", "条", "款", "页", "%", "名", "次", "人", "期", "季"]);
+const WORD_SUFFIX = new Set([..."年月日号位项条款页%名次人期季"].map((c) => c.charCodeAt(0)));
+/** Before a number: 第1项, 附1. */
+const ORDINAL = new Set([..."第附"].map((c) => c.charCodeAt(0)));
+/** A dash that stands alone between spaces is a blank cell. */
+const LONE_DASH = new Set([..."-—/－"].map((c) => c.charCodeAt(0)));
 const DASHES = new Set(["-", "—", "–", "/", "／", "——", "--", "—-", "无", "－"]);
+const YUAN = "元".charCodeAt(0);
+const WAN = "万".charCodeAt(0);
+const JIAN = "件".charCodeAt(0);
+const GE = "个".charCodeAt(0);
 
 export interface PieceSpan {
   /** Position of the piece's first and last character (x on a page, or a grid column). */
@@ -33,8 +46,9 @@ export function tokenize(raw: string, line: number, span: PieceSpan = {}, out: T
   if (!hasDigitOrDash(s)) {
     const t = s.trim();
     if (t) {
-      const p = span.x0 === undefined ? {} : { pos: span.x1 === undefined ? span.x0 : (span.x0 + span.x1) / 2 };
-      out.push(DASHES.has(t) ? { kind: "dash", text: t, value: 0, line, ...p } : { kind: "text", text: t, line, ...p });
+      const token: Token = DASHES.has(t) ? { kind: "dash", text: t, value: 0, line } : { kind: "text", text: t, line };
+      if (span.x0 !== undefined) token.pos = span.x1 === undefined ? span.x0 : (span.x0 + span.x1) / 2;
+      out.push(token);
     }
     return out;
   }
@@ -60,19 +74,27 @@ class Scanner {
     this.base = out.length;
   }
 
+  /** The code at k; NaN before the start and past the end (no class test holds for it). */
+  private at(k: number): number {
+    return this.s.charCodeAt(k);
+  }
+
   run(): void {
     const { s, n, out } = this;
     while (this.i < n) {
       if (out.length - this.base > LIMITS.maxLineTokens) {
         out.length = this.base;
-        out.push({ kind: "text", text: s.trim(), line: this.line, ...pos(this.posAt(0, n)) });
+        out.push(this.withPos({ kind: "text", text: s.trim(), line: this.line }, this.posAt(0, n)));
         return;
       }
       const i = this.i;
-      const c = s[i] as string;
+      const c = s.charCodeAt(i);
       // "+" right after a digit is still a sign (figures run together: "22+32"); "-" there is a range.
       const signStart =
-        (c === "+" || c === "-") && isDigit(s[i + 1]) && !isLetter(s[i - 1]) && (c === "+" || !isDigit(s[i - 1]));
+        (c === 43 || c === 45) &&
+        isDigit(this.at(i + 1)) &&
+        !isLetter(this.at(i - 1)) &&
+        (c === 43 || !isDigit(this.at(i - 1)));
       if (isDigit(c) || signStart) this.number(signStart);
       else this.other(c);
     }
@@ -87,16 +109,24 @@ class Scanner {
     return span.x0 + (span.x1 - span.x0) * mid;
   }
 
+  /** The token with its position, when the piece has one (set last: the key order of every token is the same). */
+  private withPos(t: Token, p: number | undefined): Token {
+    if (p !== undefined) t.pos = p;
+    return t;
+  }
+
   private flushText(end: number): void {
     const { s, textStart } = this;
     if (textStart < 0) return;
     const t = s.slice(textStart, end).trim();
     if (t) {
-      const p = pos(this.posAt(textStart, end));
+      const p = this.posAt(textStart, end);
       if (DASHES.has(t)) {
-        const glued = t === "-" && end - textStart === 1 && isDigit(s[textStart - 1]) && isDigit(s[end]);
-        this.out.push({ kind: "dash", text: t, value: 0, line: this.line, ...(glued ? { glued } : {}), ...p });
-      } else this.out.push({ kind: "text", text: t, line: this.line, ...p });
+        const glued = t === "-" && end - textStart === 1 && isDigit(this.at(textStart - 1)) && isDigit(this.at(end));
+        const dash: Token = { kind: "dash", text: t, value: 0, line: this.line };
+        if (glued) dash.glued = glued;
+        this.out.push(this.withPos(dash, p));
+      } else this.out.push(this.withPos({ kind: "text", text: t, line: this.line }, p));
     }
     this.textStart = -1;
   }
@@ -106,11 +136,12 @@ class Scanner {
   }
 
   /** A character that starts no figure: a standalone dash cell between spaces, or part of a word. */
-  private other(c: string): void {
-    const { s, i } = this;
-    if ((c === "-" || c === "—" || c === "/" || c === "－") && isSpace(s[i - 1] ?? " ") && isSpace(s[i + 1] ?? " ")) {
+  private other(c: number): void {
+    const { i, n } = this;
+    if (LONE_DASH.has(c) && (i === 0 || isSpace(this.at(i - 1))) && (i + 1 >= n || isSpace(this.at(i + 1)))) {
       this.flushText(i);
-      this.out.push({ kind: "dash", text: c, value: 0, line: this.line, ...pos(this.posAt(i, i + 1)) });
+      const dash: Token = { kind: "dash", text: this.s[i] as string, value: 0, line: this.line };
+      this.out.push(this.withPos(dash, this.posAt(i, i + 1)));
     } else this.word(i);
     this.i++;
   }
@@ -120,25 +151,29 @@ class Scanner {
     const { s } = this;
     const start = this.i;
     const signed = signStart;
-    const sign = signStart && s[start] === "-" ? -1 : 1;
+    const sign = signStart && s.charCodeAt(start) === 45 ? -1 : 1;
     if (signStart) this.i++;
     const { digits, commas } = this.digits();
     let frac = "";
-    const after = s[this.i];
-    if ((after === "." || after === "．") && isDigit(s[this.i + 1])) {
+    const after = this.at(this.i);
+    if ((after === DOT || after === FULL_DOT) && isDigit(this.at(this.i + 1))) {
       const f0 = ++this.i;
-      while (isDigit(s[this.i])) this.i++;
+      while (isDigit(this.at(this.i))) this.i++;
       frac = s.slice(f0, this.i);
-    } else if ((after === "." || after === "、") && !signed) {
+    } else if ((after === DOT || after === IDEOGRAPHIC_COMMA) && !signed) {
       this.itemMarker(start, digits, commas);
       return;
     }
     // Words: 第1项, 2023 年, 保留4位小数, 100%.
     const i = this.i;
     let k = i;
-    while (isSpace(s[k]) && k - i < 2) k++;
-    const prev = prevNonSpace(s, start);
-    if (WORD_SUFFIX.has(s[k] as string) || prev === "第" || prev === "附" || isLetter(s[i]) || isLetter(s[start - 1])) {
+    while (isSpace(this.at(k)) && k - i < 2) k++;
+    if (
+      WORD_SUFFIX.has(this.at(k)) ||
+      ORDINAL.has(prevNonSpace(s, start)) ||
+      isLetter(this.at(i)) ||
+      isLetter(this.at(start - 1))
+    ) {
       this.word(start);
       return;
     }
@@ -153,9 +188,15 @@ class Scanner {
     let commas = false;
     while (this.i < n) {
       const i = this.i;
-      const d = s[i];
+      const d = s.charCodeAt(i);
       if (isDigit(d)) this.i++;
-      else if (d === "," && isDigit(s[i + 1]) && isDigit(s[i + 2]) && isDigit(s[i + 3]) && !isDigit(s[i + 4])) {
+      else if (
+        d === 44 &&
+        isDigit(this.at(i + 1)) &&
+        isDigit(this.at(i + 2)) &&
+        isDigit(this.at(i + 3)) &&
+        !isDigit(this.at(i + 4))
+      ) {
         commas = true;
         this.i++;
       } else break;
@@ -178,13 +219,13 @@ class Scanner {
 
   /** The unit after a figure: 元 (kept, to convert), 万元, 件 or 个 (skipped). */
   private unit(): boolean {
-    const { s, i } = this;
-    if (s[i] === "元") {
+    const c = this.at(this.i);
+    if (c === YUAN) {
       this.i++;
       return true;
     }
-    if (s[i] === "万" && s[i + 1] === "元") this.i += 2;
-    else if (s[i] === "件" || s[i] === "个") this.i++;
+    if (c === WAN && this.at(this.i + 1) === YUAN) this.i += 2;
+    else if (c === JIAN || c === GE) this.i++;
     return false;
   }
 }
@@ -197,18 +238,11 @@ function hasDigitOrDash(s: string): boolean {
   return false;
 }
 
-function pos(p: number | undefined) {
-  return p === undefined ? {} : { pos: p };
-}
-
-function isLetter(c: string | undefined): boolean {
-  return c !== undefined && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z"));
-}
-
-function prevNonSpace(s: string, i: number): string | undefined {
+/** The code of the character before i, skipping up to three spaces; NaN when there is none. */
+function prevNonSpace(s: string, i: number): number {
   let j = i - 1;
-  while (j >= 0 && j > i - 4 && isSpace(s[j])) j--;
-  return j >= 0 ? s[j] : undefined;
+  while (j >= 0 && j > i - 4 && isSpace(s.charCodeAt(j))) j--;
+  return j >= 0 ? s.charCodeAt(j) : Number.NaN;
 }
 
 function pushNumber(
@@ -224,16 +258,16 @@ function pushNumber(
 ): void {
   const value = sign * Number(frac ? `${digits}.${frac}` : digits);
   const text = `${signed ? (sign < 0 ? "-" : "+") : ""}${digits}${frac ? `.${frac}` : ""}${yuan ? "元" : ""}`;
-  out.push({
-    kind: "num",
-    text,
-    value,
-    line,
-    ...(signed ? { signed } : {}),
-    ...(frac ? { decimals: frac.length } : {}),
-    ...(yuan ? { yuan } : {}),
-    // Several digits may be cells run together (the fraction stays with the last one).
-    ...(runDigits && runDigits.length > 1 ? { digits: runDigits, ...(frac ? { frac } : {}) } : {}),
-    ...pos(p),
-  });
+  // Optional keys only when set, in one order (what every reader of tokens has always seen).
+  const t: Token = { kind: "num", text, value, line };
+  if (signed) t.signed = signed;
+  if (frac) t.decimals = frac.length;
+  if (yuan) t.yuan = yuan;
+  // Several digits may be cells run together (the fraction stays with the last one).
+  if (runDigits && runDigits.length > 1) {
+    t.digits = runDigits;
+    if (frac) t.frac = frac;
+  }
+  if (p !== undefined) t.pos = p;
+  out.push(t);
 }

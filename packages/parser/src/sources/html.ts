@@ -4,9 +4,11 @@
  * keeps its grid column. Tables that wrap other tables are page layout: their cells are blocks.
  * Text outside tables becomes one line per block (<p>, <div>, <br>, headings, list items).
  */
-import { parseDocument } from "htmlparser2";
+import { DomHandler, Parser, type parseDocument } from "htmlparser2";
 
 // Node types through htmlparser2's own exports (domhandler is its dependency, not ours).
+// Element names are compared as they are: in HTML mode htmlparser2 lower-cases every tag name
+// (only SVG names such as "clipPath" get their camel case back, and none of those is looked for).
 type ChildNode = ReturnType<typeof parseDocument>["children"][number];
 type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
 const isTag = (n: ChildNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
@@ -270,20 +272,22 @@ const STRAY = "\uFDD0";
  * own, and a page of millions of them costs seconds per megabyte and tens of bytes per character.
  */
 function hideStrayLessThan(html: string): string {
-  let codes: Uint16Array | undefined;
-  for (let i = 0; i < html.length; i++) {
-    const c = html.charCodeAt(i);
-    if (codes) codes[i] = c;
-    if (c !== 60) continue;
+  let i = nextStray(html, 0);
+  // Most pages have none: the page is returned as it is, after one indexOf pass over its "<".
+  if (i < 0) return html;
+  const codes = new Uint16Array(html.length);
+  for (let k = 0; k < html.length; k++) codes[k] = html.charCodeAt(k);
+  for (; i >= 0; i = nextStray(html, i + 1)) codes[i] = 0xfdd0;
+  return fromCodes(codes);
+}
+
+/** Index of the first "<" at or after `from` that starts no tag, comment or declaration, or -1. */
+function nextStray(html: string, from: number): number {
+  for (let i = html.indexOf("<", from); i >= 0; i = html.indexOf("<", i + 1)) {
     const next = html.charCodeAt(i + 1);
-    if (isAlpha(next) || next === 47 || next === 33 || next === 63) continue;
-    if (!codes) {
-      codes = new Uint16Array(html.length);
-      for (let k = 0; k < i; k++) codes[k] = html.charCodeAt(k);
-    }
-    codes[i] = 0xfdd0;
+    if (!(isAlpha(next) || next === 47 || next === 33 || next === 63)) return i;
   }
-  return codes ? fromCodes(codes) : html;
+  return -1;
 }
 
 /** The string of UTF-16 units, built from slices of 8K units (TextDecoder is slower on this). */
@@ -376,9 +380,36 @@ class PageLines {
   }
 }
 
+/**
+ * htmlparser2's DOM handler that also notes, as the page is parsed, each table holding another
+ * table (page layout, whose cells are blocks): one step per element, where asking each table
+ * after the parse would walk its whole subtree once per enclosing table.
+ */
+class PageHandler extends DomHandler {
+  readonly layoutTables = new Set<unknown>();
+  private readonly openTables: unknown[] = [];
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    if (name === "table") this.openTables.push(this.tagStack[this.tagStack.length - 1]);
+  }
+
+  override onclosetag(): void {
+    const closing = this.tagStack[this.tagStack.length - 1];
+    super.onclosetag();
+    if (closing !== this.openTables[this.openTables.length - 1]) return;
+    this.openTables.pop();
+    if (this.openTables.length) this.layoutTables.add(this.openTables[this.openTables.length - 1]);
+  }
+}
+
+const PARSE_OPTIONS = { withStartIndices: true, decodeEntities: true } as const;
+
 function readPage(input: string, kind: "html" | "docx"): SourceDoc {
   const html = limitNesting(hideStrayLessThan(input));
-  const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true });
+  const handler = new PageHandler(undefined, PARSE_OPTIONS);
+  new Parser(handler, PARSE_OPTIONS).end(html);
+  const dom = handler.root;
   const out = new PageLines(lineCounter(html));
   let title: string | undefined;
   const flush = () => out.flush();
@@ -403,13 +434,13 @@ function readPage(input: string, kind: "html" | "docx"): SourceDoc {
       continue;
     }
     if (!isTag(node)) continue;
-    const name = node.name.toLowerCase();
+    const name = node.name;
     if (name === "title") {
       title = collapse(textOf(node));
       continue;
     }
     if (SKIP.has(name)) continue;
-    if (name === "table" && !containsTable(node)) {
+    if (name === "table" && !handler.layoutTables.has(node)) {
       flush();
       emitGrid(node, out);
       continue;
@@ -426,6 +457,7 @@ function readPage(input: string, kind: "html" | "docx"): SourceDoc {
 
 /** Runs of whitespace to one space, trimmed; words copied as slices (linear on huge text nodes). */
 function collapse(s: string): string {
+  if (isCollapsed(s)) return s;
   const parts: string[] = [];
   let start = -1;
   for (let i = 0; i <= s.length; i++) {
@@ -438,31 +470,37 @@ function collapse(s: string): string {
   return parts.join(" ");
 }
 
+/** True when `s` has no whitespace to collapse: no leading, trailing or double space, no tab or newline. */
+function isCollapsed(s: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13 || c === 12) return false;
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else prevSpace = false;
+  }
+  return !prevSpace || s.length === 0;
+}
+
 function textOf(node: Element): string {
+  // Most cells hold one text node: its text as it is.
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (only && isText(only)) return dataOf(only);
   let out = "";
   const stack: ChildNode[] = [...node.children].reverse();
   while (stack.length) {
     const n = stack.pop() as ChildNode;
     if (isText(n)) out += dataOf(n);
     else if (isTag(n)) {
-      const name = n.name.toLowerCase();
+      const name = n.name;
       if (SKIP.has(name)) continue;
       if (name === "br" || name === "p" || name === "div") out += " ";
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
     }
   }
   return out;
-}
-
-function containsTable(table: Element): boolean {
-  const stack: ChildNode[] = [...table.children];
-  while (stack.length) {
-    const n = stack.pop() as ChildNode;
-    if (!isTag(n)) continue;
-    if (n.name.toLowerCase() === "table") return true;
-    for (const c of n.children) stack.push(c);
-  }
-  return false;
 }
 
 /** The rows of this table (through thead/tbody/tfoot), not those of nested tables. */
@@ -472,7 +510,7 @@ function rowsOf(table: Element): Element[] {
   while (stack.length) {
     const n = stack.pop() as ChildNode;
     if (!isTag(n)) continue;
-    const name = n.name.toLowerCase();
+    const name = n.name;
     if (name === "tr") rows.push(n);
     else if (name === "thead" || name === "tbody" || name === "tfoot" || name === "form")
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
@@ -500,7 +538,7 @@ function emitGrid(table: Element, out: PageLines): void {
     let col = 0;
     for (const td of tr.children) {
       if (!isTag(td)) continue;
-      const name = td.name.toLowerCase();
+      const name = td.name;
       if (name !== "td" && name !== "th") continue;
       while (occupied[col]) col++;
       const cell: GridCell = {
