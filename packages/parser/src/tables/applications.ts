@@ -125,6 +125,8 @@ function labelEnd(text: string, label: string): number {
   return matched >= 0.9 * label.length ? end : -1;
 }
 
+const skipCost = (g: Group) => (g.blank ? 0 : 1);
+
 interface Alignment {
   score: number;
   pairs: { row: number; group: number; sim: number }[];
@@ -132,7 +134,19 @@ interface Alignment {
   extraGroups: number[];
 }
 
-/** Needleman–Wunsch: match = 1 + 2·similarity, a skipped row −1.5, a skipped group −1. */
+/** A blank group is a row only when its label is that row's: a weaker label is someone else's. */
+const BLANK_ROW_SIM = 0.5;
+
+/** Score of matching a row with a group; a blank group that is not the row's label cannot match. */
+function matchScore(g: Group, sim: number): number {
+  if (g.blank && sim < BLANK_ROW_SIM) return Number.NEGATIVE_INFINITY;
+  return 1 + 2 * sim;
+}
+
+/**
+ * Needleman–Wunsch: match = 1 + 2·similarity, a skipped row −1.5, a skipped group −1 (a skipped
+ * blank group 0: a label printed apart from its figures is no row).
+ */
 function align(rows: readonly RowSpec[], groups: readonly Group[], sims: number[][]): Alignment {
   const R = rows.length;
   const G = groups.length;
@@ -147,15 +161,15 @@ function align(rows: readonly RowSpec[], groups: readonly Group[], sims: number[
     (from[i] as Uint8Array)[0] = 1;
   }
   for (let j = 1; j <= G; j++) {
-    (dp[0] as Float64Array)[j] = -1 * j;
+    (dp[0] as Float64Array)[j] = ((dp[0] as Float64Array)[j - 1] as number) - skipCost(groups[j - 1] as Group);
     (from[0] as Uint8Array)[j] = 2;
   }
   for (let i = 1; i <= R; i++) {
     for (let j = 1; j <= G; j++) {
       const m = (dp[i - 1] as Float64Array)[j - 1] as number;
-      const match = m + 1 + 2 * ((sims[i - 1] as number[])[j - 1] as number);
+      const match = m + matchScore(groups[j - 1] as Group, (sims[i - 1] as number[])[j - 1] as number);
       const skipRow = ((dp[i - 1] as Float64Array)[j] as number) - 1.5;
-      const skipGroup = ((dp[i] as Float64Array)[j - 1] as number) - 1;
+      const skipGroup = ((dp[i] as Float64Array)[j - 1] as number) - skipCost(groups[j - 1] as Group);
       let best = match;
       let f = 0;
       if (skipRow > best) {
@@ -202,7 +216,7 @@ export interface ApplicationsResult {
 
 /** Count of groups in table 三, for edition detection before the full read. */
 export function countApplicationGroups(doc: SourceDoc, range: [number, number] | undefined): number {
-  return range ? groupsOf(doc, range).length : 0;
+  return range ? groupsOf(doc, range).filter((g) => !g.blank).length : 0;
 }
 
 interface Best {
@@ -214,6 +228,8 @@ interface Best {
 /** Aligns the groups with each variant's rows; the best-scoring variant wins. */
 function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Edition): Best {
   const groupGrams = groups.map((g) => new Set(bigrams(g.before)));
+  // A label printed right after a label-less row of figures may be that row's (read late).
+  const afterGrams = groups.map((g) => (g.after ? new Set(bigrams(g.after)) : undefined));
   const variants = edition === "2021" ? [false, true] : [false];
   let best: Best | undefined;
   // Both variants share most rows: score each distinct row label against the groups once.
@@ -224,7 +240,11 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
       const label = s.forms.map((f) => f.join(",")).join("|");
       let row = simsByLabel.get(label);
       if (!row) {
-        row = groupGrams.map((g) => Math.max(...s.forms.map((f) => coverage(f, g))));
+        row = groupGrams.map((g, gi) => {
+          const after = afterGrams[gi];
+          const own = Math.max(...s.forms.map((f) => coverage(f, g)));
+          return after ? Math.max(own, ...s.forms.map((f) => coverage(f, after))) : own;
+        });
         simsByLabel.set(label, row);
       }
       return row;
@@ -245,7 +265,8 @@ export function readApplications(ctx: ReadContext, range: [number, number] | und
   const groups = doc.kind === "pdf" ? joinBands(ctx, groupsOf(doc, range), range) : groupsOf(doc, range);
   const best = bestAlignment(doc, groups, edition);
   const { al } = best;
-  const clean = !al.missingRows.length && !al.extraGroups.length && al.pairs.every((p) => p.sim >= 0.25);
+  const extra = al.extraGroups.filter((gi) => !groups[gi]?.blank);
+  const clean = !al.missingRows.length && !extra.length && al.pairs.every((p) => p.sim >= 0.25);
   // Rows short of figures in text with labels matched: their last columns may have gone after
   // the table (plain output of a table that runs onto another page).
   const short = !doc.positional && al.pairs.some((p) => (groups[p.group]?.tokens.length ?? WIDTH) < WIDTH);
@@ -415,6 +436,7 @@ function finishAligned(ctx: ReadContext, groups: readonly Group[], best: Best): 
   }
   for (const gi of al.extraGroups) {
     const g = groups[gi] as Group;
+    if (g.blank) continue;
     const figures = g.tokens.map((t) => t.text).join(" ");
     ctx.diags.emit("numbers.unassigned", { table: tableTag(TABLE), figures }, { source: refOf(ctx.doc, g.line) });
   }
@@ -725,6 +747,8 @@ function groupReading(ctx: ReadContext, g: Group, spec: RowSpec, centres: number
     APPLICANT_COLUMNS.map((c) => [...rowPath(spec), c.key]),
   );
   if (tokens.length === WIDTH) return { tokens };
+  // A row printed with its label and every cell blank.
+  if (g.blank) return { tokens: new Array<Token | undefined>(WIDTH).fill(undefined) };
   if (tokens.length < WIDTH && centres) {
     const placed = placeByPosition(tokens, centres);
     if (placed) return { tokens: placed };

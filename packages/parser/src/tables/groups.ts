@@ -16,6 +16,14 @@ export interface Group {
   /** Label text (keys) printed since the previous group. */
   before: string;
   line: number;
+  /**
+   * A table row (HTML, Word, `|` grid) with a label and no figure: a row whose cells are all
+   * blank, or a label printed one row apart from its figures (OCR converters). The alignment
+   * decides which; skipped, it costs nothing.
+   */
+  blank?: boolean;
+  /** The label of the label-only row right after this group's label-less row (a label printed late). */
+  after?: string;
 }
 
 /**
@@ -55,22 +63,38 @@ export function groupsOf(doc: SourceDoc, range: [number, number]): Group[] {
   return doc.positional ? lineGroups(doc, range) : textGroups(doc, range);
 }
 
-/** Positional sources: the figures of one line are one group. */
+/**
+ * Positional sources: the figures of one line are one group. A table row with a label and no
+ * figure is a blank group; its label is also offered to a label-less row of figures just before it.
+ */
 function lineGroups(doc: SourceDoc, range: [number, number]): Group[] {
   const groups: Group[] = [];
   let before = "";
+  // The last group, while no words have been printed since it (its row has no label of its own).
+  let bare: Group | undefined;
   for (let i = range[0]; i < range[1]; i++) {
     const l = doc.lines[i];
     if (!l) continue;
     const values: Token[] = [];
+    let own = "";
     for (const t of l.tokens) {
       if (isValue(t)) values.push(t);
-      else before = tail(before + labelKey(t.text));
+      else {
+        const k = labelKey(t.text);
+        before = tail(before + k);
+        own += k;
+      }
     }
     if (values.length) {
-      groups.push({ tokens: values, before: before.slice(-CONTEXT), line: i });
+      const g: Group = { tokens: values, before: before.slice(-CONTEXT), line: i };
+      groups.push(g);
+      bare = own ? undefined : g;
       before = "";
-    }
+    } else if (own && l.tableRow) {
+      if (bare) bare.after = own.slice(0, CONTEXT);
+      groups.push({ tokens: [], before: before.slice(-CONTEXT), line: i, blank: true });
+      bare = undefined;
+    } else if (own) bare = undefined;
   }
   return groups;
 }

@@ -80,6 +80,11 @@ class ProactiveScan {
    * words that follow; if those start with a row of the same block, that row gets them.
    */
   private pending: { values: Token[]; block: number; line: number } | undefined;
+  /**
+   * A table row holding a row's label and no figure: a row whose cells are all blank, unless the
+   * next row brings figures with no label (the label printed one row early, as OCR converters do).
+   */
+  private labelOnly: { row: RowRef; line: number } | undefined;
 
   constructor(
     private readonly ctx: ReadContext,
@@ -106,6 +111,7 @@ class ProactiveScan {
     for (let i = this.range[0]; i < this.range[1]; i++) {
       const line = doc.lines[i];
       if (!line) continue;
+      if (line.tokens.length) this.settleLabelOnly(line.tokens[0]);
       for (const t of line.tokens) {
         if (isValue(t)) {
           if (!this.values.length) this.firstLine = i;
@@ -119,9 +125,27 @@ class ProactiveScan {
         if (this.wordTokens.length < 64) this.wordTokens.push(t);
         this.tryPending();
       }
+      if (line.tableRow && line.tokens.length && !line.tokens.some(isValue)) this.noteLabelOnly(line.key, i);
     }
     this.flush();
+    this.settleLabelOnly(undefined);
     return this.finish();
+  }
+
+  private noteLabelOnly(key: string, line: number): void {
+    const row = this.rows.find((r) => !this.found.has(r.rowKey) && r.keys.includes(key));
+    this.labelOnly = row ? { row, line } : undefined;
+  }
+
+  /** The label-only row is blank unless the next row starts with figures (the end of the table counts as words). */
+  private settleLabelOnly(next: Token | undefined): void {
+    const pending = this.labelOnly;
+    if (!pending || (next && !isValue(next) && !labelKey(next.text))) return;
+    this.labelOnly = undefined;
+    if (next && isValue(next)) return;
+    if (this.found.has(pending.row.rowKey)) return;
+    assign(this.ctx, pending.row, [], undefined, pending.line);
+    this.found.add(pending.row.rowKey);
   }
 
   private finish(): number {

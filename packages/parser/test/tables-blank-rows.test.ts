@@ -1,0 +1,63 @@
+/** Table rows printed with their label and every cell blank, and labels printed a row apart. */
+import { describe, expect, it } from "vitest";
+import { parseText } from "../src/index.js";
+
+const APPLICANTS = "| 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |";
+
+describe("all-blank table rows", () => {
+  it("a |-separated 表二 row with a label and only blank cells is blank, not unread", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "| 第二十条第（一）项 |  |  |  |",
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+      "| 规章 |  |  |  |",
+      "| 行政规范性文件 | 1 | 2 | 3 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    for (const c of ["issued", "repealed", "inForce"])
+      expect(r.report.provenance?.[`proactiveDisclosure.rules.${c}`]).toEqual({ status: "blank" });
+    expect(r.report.proactiveDisclosure.normativeDocuments).toEqual({ issued: 1, repealed: 2, inForce: 3 });
+  });
+
+  it("a 表二 label printed one row before its figures is not a blank row", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "| 第二十条第（一）项 |  |  |  |",
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+      "| 规章 | 4 | 0 | 9 |",
+      "| 行政规范性文件 |  |  |  |",
+      "|  | 1 | 2 | 3 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    expect(r.report.proactiveDisclosure.normativeDocuments).toEqual({ issued: 1, repealed: 2, inForce: 3 });
+  });
+
+  it("a |-separated 表三 row with a label and only blank cells is blank, not unread", () => {
+    const text = [
+      "三、收到和处理政府信息公开申请情况",
+      `| 申请人情况 ${APPLICANTS}`,
+      "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+      "| 二、上年结转政府信息公开申请数量 |  |  |  |  |  |  |  |",
+      "| （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    const prov = r.report.provenance ?? {};
+    for (const c of ["naturalPerson", "business", "total"])
+      expect(prov[`applications.carriedOver.${c}`]).toEqual({ status: "blank" });
+    expect(prov["applications.outcomes.disclosed.total"]).toEqual({ status: "printed" });
+  });
+
+  it("表三 labels printed a row late go with the label-less figures before them", () => {
+    const text = [
+      "三、收到和处理政府信息公开申请情况",
+      `| 申请人情况 ${APPLICANTS}`,
+      "| 一、本年新收政府信息公开申请数量 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |",
+      "|  | 2 | 0 | 0 | 0 | 0 | 1 | 3 |",
+      "| 二、上年结转政府信息公开申请数量 |  |  |  |  |  |  |  |",
+      "| （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 1 | 7 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    expect(Object.values(r.report.applications.carriedOver)).toEqual([2, 0, 0, 0, 0, 1, 3]);
+    expect(Object.values(r.report.applications.outcomes.disclosed)).toEqual([5, 1, 0, 0, 0, 1, 7]);
+  });
+});
