@@ -4,6 +4,7 @@
  */
 import { type ValidationIssue, validateReport } from "@gov-report/core/lite";
 import type { Diagnostic, ParseResult } from "@gov-report/parser";
+import { decodeText, detectInput, fatalDiagnostic } from "@gov-report/parser/input";
 import type { DraftReport } from "../model/draft.js";
 import type { DocumentKind } from "./read-document.js";
 
@@ -21,23 +22,12 @@ export type OpenResult =
   | { ok: false; reason: "structure"; issues: ValidationIssue[] }
   | { ok: false; reason: "unreadable"; detail: string; detailEn: string };
 
-const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
-
-/** The kind of a file: magic bytes first (PDF, zip, OLE2), then the first character of its text. */
-export function sniffKind(file: PickedFile): FileKind {
-  const b = file.bytes;
-  if (startsWith(b, [0x25, 0x50, 0x44, 0x46])) return "pdf";
-  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return "docx";
-  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0])) return "doc";
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? "";
-  const head = new TextDecoder()
-    .decode(b.subarray(0, 512))
-    .replace(/^\uFEFF/, "")
-    .trimStart();
-  if (head.startsWith("{")) return "json";
-  if (head.startsWith("<") || ext === "html" || ext === "htm") return "html";
-  if (ext === "json") return "json";
-  return "text";
+/**
+ * The kind of a file by its bytes (the parser's input module: magic bytes, then the first character
+ * of the text), the name only as a hint. A zip archive that is not a .docx is no report.
+ */
+export function sniffKind(file: PickedFile): FileKind | "zip" | undefined {
+  return detectInput(file.bytes, file.name);
 }
 
 /** A report file's text checked: JSON, then the report's structure (勾稽 errors are allowed: they are what a reviewer looks for). */
@@ -60,12 +50,27 @@ export type ReadDocument = (kind: DocumentKind, bytes: Uint8Array) => Promise<Pa
 export const lazyReadDocument: ReadDocument = async (kind, bytes) =>
   (await import("./read-document.js")).readDocument(kind, bytes);
 
-const FATAL = new Set(["input.unreadable", "input.no-text-layer", "input.not-a-report"]);
+function notAReport(kind: "zip" | undefined): OpenResult {
+  if (kind === "zip")
+    return {
+      ok: false,
+      reason: "unreadable",
+      detail: "这是 zip 压缩包，不是报告文件：请先解压，再打开其中的报告",
+      detailEn: "A zip archive, not a report: unpack it and open the report inside",
+    };
+  return {
+    ok: false,
+    reason: "unreadable",
+    detail: "不是报告文件（支持 PDF、Word、网页、文本和 JSON）",
+    detailEn: "Not a report file (PDF, Word, web page, text or JSON)",
+  };
+}
 
 /** The report in any file the form reads; never rejects. */
 export async function readReportFile(file: PickedFile, read: ReadDocument = lazyReadDocument): Promise<OpenResult> {
   const kind = sniffKind(file);
-  if (kind === "json") return parseReportFile(new TextDecoder().decode(file.bytes));
+  if (kind === undefined || kind === "zip") return notAReport(kind);
+  if (kind === "json") return parseReportFile(decodeText(file.bytes));
   let parsed: ParseResult;
   try {
     // The parser reads .doc files far enough to explain that they must be saved as .docx.
@@ -74,7 +79,7 @@ export async function readReportFile(file: PickedFile, read: ReadDocument = lazy
     const detail = e instanceof Error ? e.message : "?";
     return { ok: false, reason: "unreadable", detail, detailEn: detail };
   }
-  const fatal = parsed.diagnostics.find((d) => FATAL.has(d.code) && d.severity === "error");
+  const fatal = fatalDiagnostic(parsed.diagnostics);
   if (fatal) return { ok: false, reason: "unreadable", detail: fatal.message, detailEn: fatal.messageEn };
   const checked = validateReport(parsed.report);
   if (!checked.report)

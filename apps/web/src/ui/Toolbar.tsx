@@ -1,9 +1,19 @@
 /** The toolbar: new, open (any report file), last year's report, check, save JSON, Word, preview, print, language. */
+import { INPUT_EXTENSIONS } from "@gov-report/parser/input";
 import { useRef } from "preact/hooks";
 import type { FormState, FormStore } from "../store/form-store.js";
 
-/** Any report file the form reads: the parser decides by content, the list only helps the picker. */
-export const ACCEPT = ".json,.pdf,.docx,.doc,.html,.htm,.txt,application/json,application/pdf,text/html,text/plain";
+/**
+ * Any report file the form reads: the parser decides by content, the list (the parser's input
+ * extensions and their media types) only helps the picker.
+ */
+export const ACCEPT = [
+  ...Object.keys(INPUT_EXTENSIONS),
+  "application/json",
+  "application/pdf",
+  "text/html",
+  "text/plain",
+].join(",");
 
 export async function pickedFile(input: HTMLInputElement): Promise<{ name: string; bytes: Uint8Array } | undefined> {
   const file = input.files?.[0];
