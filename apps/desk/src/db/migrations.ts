@@ -35,6 +35,20 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
         await backfillVersionFindings(db as unknown as Kysely<Database>);
       },
     },
+    "0003-list-indexes": {
+      // Listing reports joins each to its latest version and reads its counts. In SQLite those
+      // columns sit after the original file and the JSON texts, so reading them from the table
+      // walks every version's overflow pages: versions_summary holds the join key and the counts.
+      // reports_agency gives the default order (by agency) without sorting every report.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex("versions_summary")
+          .on("versions")
+          .columns(["report_id", "version", "errors", "warnings", "unread", "signature_date"])
+          .execute();
+        await db.schema.createIndex("reports_agency").on("reports").column("agency").execute();
+      },
+    },
   };
 }
 

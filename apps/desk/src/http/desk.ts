@@ -1,6 +1,7 @@
 /** What every route handler can reach. */
 import type { Db } from "../db/connect.js";
 import type { Importer } from "../ingest/importer.js";
+import type { Ctx } from "./router.js";
 
 export interface Limits {
   /** One uploaded file. */
@@ -24,3 +25,13 @@ export interface Desk {
   importer: Importer;
   limits: Limits;
 }
+
+/** A route handler that needs the desk. */
+export type DeskHandler = (desk: Desk, ctx: Ctx) => Promise<void>;
+
+/** Binds desk handlers to one desk, for a router. */
+export const handlersOf =
+  (desk: Desk) =>
+  (h: DeskHandler) =>
+  (ctx: Ctx): Promise<void> =>
+    h(desk, ctx);

@@ -9,18 +9,11 @@ import { type Kysely, sql } from "kysely";
 import type { Db } from "../db/connect.js";
 import type { Database } from "../db/schema.js";
 import { insertVersionFindings } from "../review/findings.js";
+import { type ReportSummary, SUMMARY_COLUMNS } from "../review/latest.js";
 import type { Analysis } from "./analyze.js";
 
-export interface ImportSummary {
-  id: number;
-  agency: string;
-  year: number;
-  edition: string;
-  version: number;
-  errors: number;
-  warnings: number;
-  unread: number;
-}
+/** What an import answers: the report the file went to, at the version it became. */
+export type ImportSummary = ReportSummary;
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -31,16 +24,7 @@ export async function findBySha(db: Kysely<Database>, sha: string): Promise<Impo
   const row = await db
     .selectFrom("versions")
     .innerJoin("reports", "reports.id", "versions.report_id")
-    .select([
-      "reports.id as id",
-      "reports.agency as agency",
-      "reports.year as year",
-      "reports.edition as edition",
-      "versions.version as version",
-      "versions.errors as errors",
-      "versions.warnings as warnings",
-      "versions.unread as unread",
-    ])
+    .select(SUMMARY_COLUMNS)
     .where("versions.sha256", "=", sha)
     .executeTakeFirst();
   return row;

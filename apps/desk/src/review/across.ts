@@ -18,37 +18,16 @@ import {
 } from "@gov-report/core/lite";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
+import { latestVersions, type ReportSummary } from "./latest.js";
 
-export interface Latest {
-  id: number;
-  agency: string;
-  year: number;
-  edition: string;
-  version: number;
-  errors: number;
-  warnings: number;
-  unread: number;
+export interface Latest extends ReportSummary {
   report: Record<string, unknown>;
 }
 
 export async function latestOf(db: Kysely<Database>, years: number[], ids?: number[]): Promise<Latest[]> {
   if (years.length === 0) return [];
-  let q = db
-    .selectFrom("reports")
-    .innerJoin("versions", (j) =>
-      j.onRef("versions.report_id", "=", "reports.id").onRef("versions.version", "=", "reports.latest_version"),
-    )
-    .select([
-      "reports.id as id",
-      "reports.agency as agency",
-      "reports.year as year",
-      "reports.edition as edition",
-      "reports.latest_version as version",
-      "versions.errors as errors",
-      "versions.warnings as warnings",
-      "versions.unread as unread",
-      "versions.report_json as json",
-    ])
+  let q = latestVersions(db)
+    .select("versions.report_json as json")
     .where("reports.year", "in", years)
     .orderBy("reports.agency");
   if (ids) q = q.where("reports.id", "in", ids.length ? ids : [-1]);

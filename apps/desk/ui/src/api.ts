@@ -1,6 +1,27 @@
 /** The desk's HTTP API, as the UI uses it: JSON in and out, the CSRF token on every change. */
 import { t } from "./i18n.js";
 
+// The bodies the server sends, from the one module the server's handlers build them with. Type
+// only: nothing of the server reaches the bundle.
+export type {
+  BatchItem,
+  BatchStarted,
+  BatchStatus,
+  CrossYearPair,
+  ExpectedAgencies,
+  ExpectedReplaced,
+  Finding,
+  ImportSummary,
+  ListItem,
+  ListPage,
+  LoginResult,
+  OverviewTable,
+  ReportDetail,
+  RollupResult,
+  Session,
+  YearCount,
+} from "../../src/http/api-types.js";
+
 let csrf: string | null = null;
 export const setCsrf = (token: string | null) => {
   csrf = token;
@@ -46,86 +67,4 @@ export async function getText(path: string): Promise<string> {
   const res = await fetch(path, { credentials: "same-origin" });
   if (!res.ok) throw await errorOf(res);
   return res.text();
-}
-
-export interface Session {
-  mode: "single-user" | "accounts";
-  user: string | null;
-  role: "reviewer" | "viewer" | null;
-  csrf: string | null;
-}
-
-export interface ListItem {
-  id: number;
-  agency: string;
-  year: number;
-  edition: string;
-  version: number;
-  errors: number;
-  warnings: number;
-  unread: number;
-  decided: number;
-  status: "clean" | "pending" | "reviewed";
-  signatureDate: string | null;
-  deadline: string;
-  late: boolean | null;
-}
-
-export interface Finding {
-  id: string;
-  code: string;
-  severity: "error" | "warning";
-  path: (string | number)[];
-  message: string;
-  messageEn: string;
-  decision: {
-    decision: "confirmed" | "dismissed" | null;
-    reason: string | null;
-    note: string | null;
-    by: string;
-    at: string;
-    version: number;
-  } | null;
-  resolvedIn?: number;
-  versions: number[];
-}
-
-export interface ReportDetail {
-  id: number;
-  agency: string;
-  year: number;
-  edition: string;
-  version: number;
-  latestVersion: number;
-  kind: string;
-  filename: string;
-  report: Record<string, unknown>;
-  provenance: Record<string, { status: string }> | null;
-  diagnostics: { code: string; severity: string; message: string; messageEn: string }[];
-  findings: Finding[];
-  versions: {
-    version: number;
-    filename: string;
-    kind: string;
-    size: number;
-    importedAt: string;
-    importedBy: string;
-    errors: number;
-    warnings: number;
-    unread: number;
-  }[];
-  signatureDate: string | null;
-  deadline: string;
-  late: boolean | null;
-}
-
-export interface ImportSummary {
-  id: number;
-  agency: string;
-  year: number;
-  edition: string;
-  version: number;
-  errors: number;
-  warnings: number;
-  unread: number;
 }

@@ -1,7 +1,7 @@
 /** The review desk's UI: a small single-page app over the desk's API. */
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { api, post, type Session, setCsrf } from "./api.js";
+import { api, type LoginResult, post, type Session, setCsrf } from "./api.js";
 import { lang, setLang, t } from "./i18n.js";
 import { AcrossPage } from "./pages/across.js";
 import { ImportPage } from "./pages/import.js";
@@ -17,7 +17,7 @@ function Login({ onDone }: { onDone: (s: Session) => void }) {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
     try {
-      const s = await post<{ user: string; role: Session["role"]; csrf: string }>("/api/login", {
+      const s = await post<LoginResult>("/api/login", {
         username: f.get("username"),
         password: f.get("password"),
       });

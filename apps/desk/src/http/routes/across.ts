@@ -3,7 +3,8 @@
 import { csvDocument } from "../../outputs/csv.js";
 import { crossYear, missingAgencies, overview, parseAgencyCsv, rollup } from "../../review/across.js";
 import { listReports } from "../../review/queries.js";
-import type { Desk } from "../desk.js";
+import type { CrossYearPair, ExpectedAgencies, ExpectedReplaced, OverviewTable, RollupResult } from "../api-types.js";
+import { type Desk, handlersOf } from "../desk.js";
 import { choiceParam, yearParam } from "../params.js";
 import { attachment, badField, HttpError, readBody, sendBytes, sendJson } from "../respond.js";
 import type { Ctx, Router } from "../router.js";
@@ -29,10 +30,8 @@ async function rollupOutput(desk: Desk, url: URL) {
   return rollup(desk.store.db, year, idList(url), name);
 }
 
-type DeskHandler = (desk: Desk, ctx: Ctx) => Promise<void>;
-
 export function acrossRoutes(r: Router, desk: Desk): void {
-  const on = (h: DeskHandler) => (ctx: Ctx) => h(desk, ctx);
+  const on = handlersOf(desk);
   r.get("/api/crossyear", on(getCrossYear));
   r.get("/api/rollup", on(getRollup));
   r.get("/api/expected", on(getExpected));
@@ -43,7 +42,7 @@ export function acrossRoutes(r: Router, desk: Desk): void {
 }
 
 async function getCrossYear(desk: Desk, { res, url }: Ctx): Promise<void> {
-  sendJson(res, 200, await crossYear(desk.store.db, requireYear(url)));
+  sendJson(res, 200, (await crossYear(desk.store.db, requireYear(url))) satisfies CrossYearPair[]);
 }
 
 type RenderableReport = Parameters<typeof import("@gov-report/renderer").renderHtml>[0];
@@ -51,7 +50,7 @@ type RenderableReport = Parameters<typeof import("@gov-report/renderer").renderH
 async function getRollup(desk: Desk, { res, url }: Ctx): Promise<void> {
   const format = choiceParam(url, "format", ["json", "html", "pdf", "docx"] as const) ?? "json";
   const out = await rollupOutput(desk, url);
-  if (format === "json") return sendJson(res, 200, out);
+  if (format === "json") return sendJson(res, 200, out satisfies RollupResult);
   if (!out.report) throw new HttpError(422, "rollup.empty", null, "没有可汇总的报告", "there is no report to sum");
   const report = out.report as RenderableReport;
   const base = `rollup-${out.year}`;
@@ -89,7 +88,7 @@ async function rollupPdf(report: RenderableReport): Promise<Uint8Array> {
 }
 
 async function getExpected(desk: Desk, { res, url }: Ctx): Promise<void> {
-  sendJson(res, 200, await missingAgencies(desk.store.db, requireYear(url)));
+  sendJson(res, 200, (await missingAgencies(desk.store.db, requireYear(url))) satisfies ExpectedAgencies);
 }
 
 async function replaceExpected(desk: Desk, { req, res, actor }: Ctx): Promise<void> {
@@ -120,7 +119,7 @@ async function replaceExpected(desk: Desk, { req, res, actor }: Ctx): Promise<vo
       })
       .execute();
   });
-  sendJson(res, 200, { count: names.length });
+  sendJson(res, 200, { count: names.length } satisfies ExpectedReplaced);
 }
 
 async function getLate(desk: Desk, { res, url }: Ctx): Promise<void> {
@@ -140,7 +139,7 @@ async function getLate(desk: Desk, { res, url }: Ctx): Promise<void> {
 }
 
 async function getOverview(desk: Desk, { res, url }: Ctx): Promise<void> {
-  sendJson(res, 200, await overview(desk.store.db, requireYear(url)));
+  sendJson(res, 200, (await overview(desk.store.db, requireYear(url))) satisfies OverviewTable[]);
 }
 
 async function getOverviewCsv(desk: Desk, { res, url }: Ctx): Promise<void> {

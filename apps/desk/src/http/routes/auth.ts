@@ -1,6 +1,7 @@
 /** Session endpoints: who am I (and my CSRF token), log in, log out. */
 import { cookie, SESSION_COOKIE } from "../../auth/access.js";
 import { login, logout } from "../../auth/users.js";
+import type { LoginResult, Session } from "../api-types.js";
 import type { Desk } from "../desk.js";
 import { badField, HttpError, readJsonObject, sendJson } from "../respond.js";
 import type { Router } from "../router.js";
@@ -12,7 +13,7 @@ export function authRoutes(r: Router, desk: Desk, loopback: boolean): void {
       user: actor.authenticated ? actor.name : null,
       role: actor.authenticated ? actor.role : null,
       csrf: actor.csrf,
-    }),
+    } satisfies Session),
   );
 
   r.post("/api/login", async ({ req, res }) => {
@@ -26,7 +27,7 @@ export function authRoutes(r: Router, desk: Desk, loopback: boolean): void {
     const s = await login(desk.store.db, body.username, body.password);
     if (!s) throw new HttpError(401, "auth.failed", "password", "用户名或密码不正确", "wrong user name or password");
     res.setHeader("Set-Cookie", `${SESSION_COOKIE}=${s.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200`);
-    sendJson(res, 200, { user: body.username, role: s.role, csrf: s.csrf });
+    sendJson(res, 200, { user: body.username, role: s.role, csrf: s.csrf } satisfies LoginResult);
   });
 
   r.post("/api/logout", async ({ req, res }) => {

@@ -4,7 +4,7 @@ import { htmlToPdf } from "../../outputs/pdf.js";
 import { findingsSheetHtml } from "../../outputs/sheet.js";
 import { type Finding, findingsOf } from "../../review/findings.js";
 import { listReports, versionRow } from "../../review/queries.js";
-import type { Desk } from "../desk.js";
+import { type Desk, handlersOf } from "../desk.js";
 import { choiceParam, idParam, yearParam } from "../params.js";
 import { attachment, HttpError, notFound, sendBytes } from "../respond.js";
 import type { Ctx, Router } from "../router.js";
@@ -13,10 +13,8 @@ import { optional } from "./reports.js";
 const STATUS_ZH = { clean: "无问题", pending: "待审核", reviewed: "已审核" } as const;
 const DECISION_ZH = { confirmed: "已确认", dismissed: "已驳回" } as const;
 
-type DeskHandler = (desk: Desk, ctx: Ctx) => Promise<void>;
-
 export function exportRoutes(r: Router, desk: Desk): void {
-  const on = (h: DeskHandler) => (ctx: Ctx) => h(desk, ctx);
+  const on = handlersOf(desk);
   r.get("/api/export/reports.csv", on(reportsCsv));
   r.get("/api/export/findings.csv", on(findingsCsv));
   r.get("/api/reports/{id}/sheet", on(findingsSheet));

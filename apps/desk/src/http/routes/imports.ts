@@ -1,5 +1,6 @@
 /** Batch imports from a .zip, with their progress. */
 import { ZipError, zipEntries } from "../../ingest/zip.js";
+import type { BatchItem, BatchStarted, BatchStatus } from "../api-types.js";
 import type { Desk } from "../desk.js";
 import { idParam } from "../params.js";
 import { badField, HttpError, notFound, readBody, sendJson } from "../respond.js";
@@ -35,7 +36,7 @@ export function importRoutes(r: Router, desk: Desk): void {
         422,
       );
     const id = await desk.importer.startBatch(filename, entries, actor.name);
-    sendJson(res, 202, { id, total: entries.length });
+    sendJson(res, 202, { id, total: entries.length } satisfies BatchStarted);
   });
 
   r.get("/api/imports", async ({ res }) => {
@@ -53,12 +54,15 @@ export function importRoutes(r: Router, desk: Desk): void {
       .where("import_id", "=", id)
       .orderBy("id", "asc")
       .execute();
-    sendJson(res, 200, {
+    const body: BatchStatus = {
       ...head,
       items: items.map((i) => ({
         ...i,
+        // The importer writes only an outcome's status in this column.
+        status: i.status as BatchItem["status"],
         reason: i.reason ? (JSON.parse(i.reason) as { zh: string; en: string }) : null,
       })),
-    });
+    };
+    sendJson(res, 200, body);
   });
 }

@@ -1,9 +1,11 @@
 /** Reports: import one file, the list, one report with its findings, its original and its rendering. */
-import { publicationDeadline } from "@gov-report/core/lite";
+import { type Provenance, publicationDeadline } from "@gov-report/core/lite";
+import type { Diagnostic } from "@gov-report/parser";
 import { renderHtml } from "@gov-report/renderer";
 import { findingsOf } from "../../review/findings.js";
 import { listReports, SORT_KEYS, STATUSES, versionRow, versionsOf } from "../../review/queries.js";
-import type { Desk } from "../desk.js";
+import type { ImportSummary, ListPage, ReportDetail, YearCount } from "../api-types.js";
+import { type Desk, handlersOf } from "../desk.js";
 import { choiceParam, idParam, intParam, yearParam } from "../params.js";
 import { attachment, badField, HttpError, notFound, readBody, sendBytes, sendJson } from "../respond.js";
 import type { Ctx, Router } from "../router.js";
@@ -18,10 +20,8 @@ export function uploadName(url: URL): string {
   return (raw.split(/[\\/]/).pop() ?? raw).replace(/[\u0000-\u001f\u007f]/g, "").trim() || "upload";
 }
 
-type DeskHandler = (desk: Desk, ctx: Ctx) => Promise<void>;
-
 export function reportRoutes(r: Router, desk: Desk): void {
-  const on = (h: DeskHandler) => (ctx: Ctx) => h(desk, ctx);
+  const on = handlersOf(desk);
   r.post("/api/reports", on(importOne));
   r.get("/api/reports", on(getList));
   r.get("/api/years", on(getYears));
@@ -44,7 +44,7 @@ async function importOne(desk: Desk, { req, res, url, actor }: Ctx): Promise<voi
       `${filename}：${out.reason.zh}`,
       `${filename}: ${out.reason.en}`,
     );
-  sendJson(res, out.status === "created" ? 201 : 200, out.summary);
+  sendJson(res, out.status === "created" ? 201 : 200, out.summary satisfies ImportSummary);
 }
 
 async function getList(desk: Desk, { res, url }: Ctx): Promise<void> {
@@ -59,7 +59,7 @@ async function getList(desk: Desk, { res, url }: Ctx): Promise<void> {
     limit: intParam(url, "limit", 1, 1000) ?? 100,
     offset: intParam(url, "offset", 0, 10_000_000) ?? 0,
   });
-  sendJson(res, 200, result);
+  sendJson(res, 200, result satisfies ListPage);
 }
 
 async function getYears(desk: Desk, { res }: Ctx): Promise<void> {
@@ -72,7 +72,7 @@ async function getYears(desk: Desk, { res }: Ctx): Promise<void> {
   sendJson(
     res,
     200,
-    rows.map((r) => ({ year: r.year, count: Number(r.count) })),
+    rows.map((r): YearCount => ({ year: r.year, count: Number(r.count) })),
   );
 }
 
@@ -88,7 +88,7 @@ async function getReport(desk: Desk, { res, url, params }: Ctx): Promise<void> {
   const versions = await versionsOf(desk.store.db, id);
   const signatureDate = versions.find((v) => v.version === row.version)?.signatureDate ?? null;
   const deadline = publicationDeadline(head.year, head.agency);
-  sendJson(res, 200, {
+  const body: ReportDetail = {
     id,
     agency: head.agency,
     year: head.year,
@@ -98,14 +98,15 @@ async function getReport(desk: Desk, { res, url, params }: Ctx): Promise<void> {
     kind: row.kind,
     filename: row.filename,
     report,
-    provenance: (report.provenance as unknown) ?? null,
-    diagnostics: JSON.parse(row.diagnosticsJson),
+    provenance: (report.provenance as Provenance | undefined) ?? null,
+    diagnostics: JSON.parse(row.diagnosticsJson) as Diagnostic[],
     findings,
     versions,
     signatureDate,
     deadline,
     late: signatureDate ? signatureDate > deadline : null,
-  });
+  };
+  sendJson(res, 200, body);
 }
 
 /** The stored version the request names (the latest without `version`), or 404. */

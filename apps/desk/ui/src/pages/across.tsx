@@ -4,32 +4,23 @@
  * CSV), and late publication against the deadline.
  */
 import { useEffect, useState } from "preact/hooks";
-import { api, type ListItem, postBytes } from "../api.js";
+import {
+  api,
+  type CrossYearPair,
+  type ExpectedAgencies,
+  type ListItem,
+  type ListPage,
+  postBytes,
+  type RollupResult as Rollup,
+} from "../api.js";
 import { t } from "../i18n.js";
 import { go } from "../router.js";
 import { useYears } from "../years.js";
 
-interface Pair {
-  agency: string;
-  previous: { id: number; year: number; agency: string };
-  current: { id: number; year: number; agency: string };
-  ok: boolean;
-  issues: { code: string; severity: string; message: string; messageEn: string }[];
-  textOverlap: number | null;
-}
-
-interface Rollup {
-  report: unknown | null;
-  ok: boolean;
-  summed: { id: number; agency: string }[];
-  skipped: { id: number; agency: string; reason: string; reasonEn: string }[];
-  issues: { message: string; messageEn: string; severity: string }[];
-}
-
 function CrossYear({ year }: { year: number }) {
-  const [pairs, setPairs] = useState<Pair[] | null>(null);
+  const [pairs, setPairs] = useState<CrossYearPair[] | null>(null);
   useEffect(() => {
-    api<Pair[]>(`/api/crossyear?year=${year}`).then(setPairs);
+    api<CrossYearPair[]>(`/api/crossyear?year=${year}`).then(setPairs);
   }, [year]);
   if (!pairs) return null;
   return (
@@ -189,7 +180,7 @@ function RollupResult({ year, result, params }: { year: number; result: Rollup; 
 function Expected({ year, canWrite }: { year: number; canWrite: boolean }) {
   const [data, setData] = useState<{ expected: string[]; missing: string[] } | null>(null);
   const [error, setError] = useState("");
-  const load = () => api<{ expected: string[]; missing: string[] }>(`/api/expected?year=${year}`).then(setData);
+  const load = () => api<ExpectedAgencies>(`/api/expected?year=${year}`).then(setData);
   useEffect(() => {
     load();
   }, [year]);
@@ -275,7 +266,7 @@ export function AcrossPage({ canWrite, query }: { canWrite: boolean; query: URLS
   const year = Number(query.get("year") ?? years?.[0] ?? new Date().getFullYear() - 1);
   const [reports, setReports] = useState<ListItem[]>([]);
   useEffect(() => {
-    api<{ items: ListItem[] }>(`/api/reports?year=${year}&limit=1000`).then((r) => setReports(r.items));
+    api<ListPage>(`/api/reports?year=${year}&limit=1000`).then((r) => setReports(r.items));
   }, [year]);
   if (!years) return null;
   return (

@@ -4,7 +4,7 @@
  * progress polled. Every file that cannot be read is listed with the reason; the rest go on.
  */
 import { useState } from "preact/hooks";
-import { api, csrfToken, type ImportSummary, postBytes } from "../api.js";
+import { api, type BatchStarted, type BatchStatus, csrfToken, type ImportSummary, postBytes } from "../api.js";
 import { t } from "../i18n.js";
 
 interface Row {
@@ -13,13 +13,6 @@ interface Row {
   reason?: string;
   summary?: ImportSummary;
   reportId?: number | null;
-}
-
-interface BatchItem {
-  filename: string;
-  status: Row["status"];
-  reason: { zh: string; en: string } | null;
-  reportId: number | null;
 }
 
 const AT_ONCE = 3;
@@ -97,13 +90,10 @@ function useImport() {
 /** Sends a .zip for the server to import in the background and polls its progress until it ends. */
 async function importZip(z: File, before: Row[], setRows: (r: Row[]) => void, setProgress: (p: Progress) => void) {
   try {
-    const { id, total } = await postBytes<{ id: number; total: number }>(
-      `/api/imports?filename=${encodeURIComponent(z.name)}`,
-      z,
-    );
+    const { id, total } = await postBytes<BatchStarted>(`/api/imports?filename=${encodeURIComponent(z.name)}`, z);
     setProgress({ done: 0, total });
     for (;;) {
-      const s = await api<{ done: number; total: number; status: string; items: BatchItem[] }>(`/api/imports/${id}`);
+      const s = await api<BatchStatus>(`/api/imports/${id}`);
       setProgress({ done: s.done, total: s.total });
       setRows([
         ...before,

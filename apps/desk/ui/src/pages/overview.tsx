@@ -4,20 +4,12 @@
  */
 import * as Plot from "@observablehq/plot";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { api } from "../api.js";
+import { api, type OverviewTable } from "../api.js";
 import { lang, t } from "../i18n.js";
 import { go } from "../router.js";
 import { useYears } from "../years.js";
 
-interface Table {
-  id: string;
-  zh: string;
-  en: string;
-  series: { key: string; zh: string; en: string }[];
-  rows: { label: string; id?: number; values: number[] }[];
-}
-
-function Chart({ table }: { table: Table }) {
+function Chart({ table }: { table: OverviewTable }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const data = table.rows.flatMap((r) =>
@@ -53,7 +45,7 @@ function Chart({ table }: { table: Table }) {
   return <div ref={host} class="chart" />;
 }
 
-function ChartBox({ table }: { table: Table }) {
+function ChartBox({ table }: { table: OverviewTable }) {
   const [showTable, setShowTable] = useState(false);
   return (
     <div class="chart-box" data-chart={table.id}>
@@ -94,9 +86,9 @@ function ChartBox({ table }: { table: Table }) {
 export function OverviewPage({ query }: { query: URLSearchParams }) {
   const years = useYears();
   const year = Number(query.get("year") ?? years?.[0] ?? 0);
-  const [tables, setTables] = useState<Table[] | null>(null);
+  const [tables, setTables] = useState<OverviewTable[] | null>(null);
   useEffect(() => {
-    if (year) api<Table[]>(`/api/overview?year=${year}`).then(setTables);
+    if (year) api<OverviewTable[]>(`/api/overview?year=${year}`).then(setTables);
   }, [year]);
   if (!years) return null;
   if (years.length === 0) return <p>{t("还没有报告。", "No reports yet.")}</p>;

@@ -1,6 +1,6 @@
 /** The list of every report: sortable by each column, filtered by year, name, status; paged. */
 import { useEffect, useState } from "preact/hooks";
-import { api, type ListItem } from "../api.js";
+import { api, type ListItem, type ListPage } from "../api.js";
 import { t } from "../i18n.js";
 import { go } from "../router.js";
 import { useYears } from "../years.js";
@@ -20,7 +20,6 @@ const COLUMNS: [key: string, zh: string, en: string][] = [
 export const statusLabel = (s: ListItem["status"]) =>
   s === "clean" ? t("无问题", "clean") : s === "reviewed" ? t("已审核", "reviewed") : t("待审核", "pending");
 
-type ListData = { total: number; items: ListItem[] };
 type SetQuery = (changes: Record<string, string | null>) => void;
 
 export function ReportsPage({ query }: { query: URLSearchParams }) {
@@ -56,12 +55,12 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
 
 /** One page of the list for the query in the address, reloaded when the query changes. */
 function useReportList(q: URLSearchParams) {
-  const [data, setData] = useState<ListData | null>(null);
+  const [data, setData] = useState<ListPage | null>(null);
   const [error, setError] = useState("");
   useEffect(() => {
     const p = new URLSearchParams(q);
     p.set("limit", String(PAGE));
-    api<ListData>(`/api/reports?${p}`).then(setData, (e: Error) => setError(e.message));
+    api<ListPage>(`/api/reports?${p}`).then(setData, (e: Error) => setError(e.message));
   }, [q.toString()]);
   return { data, error };
 }
