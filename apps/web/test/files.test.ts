@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseReportFile, reportFileName, reportJson } from "../src/io/report-file.js";
+import { parseReportFile, readReportFile, reportFileName, reportJson } from "../src/io/report-file.js";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "..", "..", "..", "fixtures", name), "utf8");
 
@@ -20,6 +20,24 @@ describe("report files", () => {
     expect(shape.ok).toBe(false);
     if (!shape.ok && shape.reason === "structure") expect(shape.issues.length).toBeGreaterThan(0);
     expect(parseReportFile("[]").ok).toBe(false);
+  });
+
+  it("names a zip archive and an image as no report, and reads GB 18030 JSON", async () => {
+    const never = () => Promise.reject(new Error("the parser is not for these"));
+    const zip = await readReportFile(
+      { name: "reports.zip", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]) },
+      never,
+    );
+    expect(zip.ok === false && zip.reason === "unreadable" && zip.detail).toContain("zip 压缩包");
+    const png = await readReportFile(
+      { name: "scan.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]) },
+      never,
+    );
+    expect(png.ok === false && png.reason === "unreadable" && png.detail).toContain("不是报告文件");
+    // The huaian-2024 fixture saved in GB 18030, as many portals still publish.
+    const gbk = new Uint8Array(readFileSync(join(import.meta.dirname, "data", "huaian-2024.gb18030.json")));
+    const opened = await readReportFile({ name: "r.json", bytes: gbk }, never);
+    expect(opened.ok && opened.report.agency.name).toBe("淮安市人民政府");
   });
 
   it("names and writes the file", () => {
