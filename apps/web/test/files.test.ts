@@ -37,7 +37,7 @@ describe("report files", () => {
     // The huaian-2024 fixture saved in GB 18030, as many portals still publish.
     const gbk = new Uint8Array(readFileSync(join(import.meta.dirname, "data", "huaian-2024.gb18030.json")));
     const opened = await readReportFile({ name: "r.json", bytes: gbk }, never);
-    expect(opened.ok && opened.report.agency.name).toBe("淮安市人民政府");
+    expect(opened.ok && (opened.report.agency as { name: string }).name).toBe("淮安市人民政府");
   });
 
   it("names and writes the file", () => {
