@@ -51,7 +51,7 @@ export const TITLE_FONTS = `"${FONT_FAMILIES.title}", "Liberation Serif", "Times
 export const REPORT_CSS = `${FONT_FACES}
 @page { size: A4; margin: 22mm 18mm 20mm 18mm; }
 .gov-report { font-family: ${SERIF_FONTS}; font-synthesis: none; font-size: 12pt; line-height: 1.7; color: #000; background: #fff; max-width: 174mm; margin: 0 auto; }
-.gov-report h1 { font-family: ${TITLE_FONTS}; font-size: 20pt; font-weight: normal; text-align: center; line-height: 1.4; margin: 0 0 1.2em; }
+.gov-report h1 { font-family: ${TITLE_FONTS}; font-size: 20pt; font-weight: normal; text-align: center; line-height: 1.4; margin: 0 0 1.2em; text-wrap: balance; }
 .gov-report h2 { font-family: ${SANS_FONTS}; font-size: 13pt; font-weight: normal; margin: 1.1em 0 0.5em; break-after: avoid; page-break-after: avoid; }
 .gov-report p { text-indent: 2em; margin: 0 0 0.35em; text-align: justify; overflow-wrap: anywhere; }
 .gov-report .gr-signature p { text-indent: 0; text-align: right; margin: 0; }
