@@ -1,7 +1,12 @@
 /**
  * Website chrome: what portals print around a report (download links, share and print buttons,
- * the site's copyright block, browser hints). It is about web pages, not about the report format,
- * so it lives here and not in core. A line carrying one of these phrases ends a text section.
+ * the site's copyright block, browser hints). A line carrying one of these phrases ends a text
+ * section. These are the only Chinese words the parser keeps itself, by decision: they are not
+ * words of the report format (no edition prints them, no rule or cell refers to them, a report
+ * printed on paper has none of them) but of the web pages that carry reports, the same on a page
+ * carrying any other document. Core describes the format; what a web page wraps around it is the
+ * concern of the reader of web pages. Every word of the format the parser looks for (labels,
+ * table marks, title, period, preamble and signature words, units) is read from core.
  */
 import { labelKey } from "./normalize.js";
 

@@ -3,13 +3,25 @@
  * the agency and the year; 统计期限 or the text is the fallback for the year. The edition comes
  * from table 二's column and row labels, which differ between the two editions.
  */
-import { type Edition, editionForYear, PROACTIVE_BLOCKS } from "@gov-report/core/lite";
+import {
+  type Edition,
+  editionForYear,
+  governmentOfOffice,
+  PERIOD_MARKS,
+  PREAMBLE_WORDS,
+  PROACTIVE_BLOCKS,
+  TITLE_WORDS,
+} from "@gov-report/core/lite";
 import type { Diagnostics } from "./diagnostics.js";
 import { refOf, type SourceDoc } from "./doc.js";
 import { labelKey, normalizeChars } from "./normalize.js";
 import { findSignature } from "./signature.js";
 
-const TITLE_MARK = "年度报告";
+/** The title's last words, the suffixes of a year and the marks of a sentence: core's TITLE_WORDS. */
+const TITLE_MARK = TITLE_WORDS.mark.zh;
+const YEAR_SUFFIXES: readonly string[] = TITLE_WORDS.yearSuffixes;
+/** The one-character year suffix (年): where a year ends in a sentence. */
+const YEAR_CHAR = YEAR_SUFFIXES[YEAR_SUFFIXES.length - 1] as string;
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 
 /** Longest line the title block and year scans look at (titles and 统计期限 are short). */
@@ -31,10 +43,9 @@ const compact = (raw: string) => {
 
 /** A four-digit year between 2008 and 2100 ending right before `at` (optionally "2023年" or "2023年度"). */
 function yearBefore(s: string, at: number): { year: number; start: number } | undefined {
-  let j = at;
-  if (s.slice(j - 2, j) === "年度") j -= 2;
-  else if (s[j - 1] === "年") j -= 1;
-  else return undefined;
+  const suffix = YEAR_SUFFIXES.find((x) => s.slice(at - x.length, at) === x);
+  if (suffix === undefined) return undefined;
+  const j = at - suffix.length;
   const d = s.slice(j - 4, j);
   if (d.length !== 4 || ![...d].every(isDigit) || isDigit(s[j - 5])) return undefined;
   const year = Number(d);
@@ -56,7 +67,7 @@ export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostic
     if (!l) break;
     const c = compact(l.text);
     const at = c.indexOf(TITLE_MARK);
-    if (at >= 0 && c.length <= 60 && !c.includes("本报告")) {
+    if (at >= 0 && c.length <= 60 && !c.includes(TITLE_WORDS.selfReference)) {
       const head = c.slice(0, at);
       // "2024年政府信息公开工作年度报告": find the year in front of the title words.
       let year: number | undefined;
@@ -96,7 +107,7 @@ export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostic
 }
 
 /** Words around an agency name in a title that are not the name ("关于印发《…》的通知"). */
-const TITLE_PREFIXES = ["关于印发", "关于发布", "关于公布", "关于公开", "印发", "发布", "公布"];
+const TITLE_PREFIXES: readonly string[] = TITLE_WORDS.noticePrefixes;
 /** Quotes, brackets, and the marks of a Markdown heading or emphasis ("# …", "**…**"). */
 const OPENING = "《〈<“\"'「【[#*>";
 const CLOSING = "》〉>”\"'」】]*";
@@ -146,8 +157,7 @@ function bracketedBelow(doc: SourceDoc, from: number, to: number): string {
 export function agencyFromSignature(doc: SourceDoc, diags: Diagnostics): string {
   const sig = findSignature(doc, Math.max(0, doc.lines.length - 40), doc.lines.length, true);
   if (!sig) return "";
-  let name = cleanAgency(sig.agency);
-  if (name.endsWith("人民政府办公室") || name.endsWith("人民政府办公厅")) name = name.slice(0, -3);
+  const name = governmentOfOffice(cleanAgency(sig.agency));
   if (!name) return "";
   diags.emit("agency.from-signature", { name }, { path: ["agency", "name"], source: refOf(doc, sig.from) });
   return name;
@@ -167,14 +177,16 @@ export function yearFromText(doc: SourceDoc, diags: Diagnostics): number | undef
         if (at < 0) continue;
         from = at;
       }
-      for (let k = c.indexOf("年", from); k >= 0 && k - from < 40; k = c.indexOf("年", k + 1)) {
+      for (let k = c.indexOf(YEAR_CHAR, from); k >= 0 && k - from < 40; k = c.indexOf(YEAR_CHAR, k + 1)) {
         const y = yearBefore(c, k + 1);
         if (y) return { year: y.year, line: i };
       }
     }
     return undefined;
   };
-  const hit = scan("统计期限") ?? scan("统计期") ?? scan(undefined);
+  let hit: { year: number; line: number } | undefined;
+  for (const mark of PERIOD_MARKS) hit ??= scan(mark);
+  hit ??= scan(undefined);
   if (hit) {
     diags.emit("year.inferred", { year: hit.year }, { path: ["year"], source: refOf(doc, hit.line) });
   }
@@ -186,18 +198,17 @@ export function agencyFromPreamble(doc: SourceDoc, firstHeading: number, diags: 
   const limit = Math.min(doc.lines.length, firstHeading >= 0 ? firstHeading : 15, 15);
   let text = "";
   for (let i = 0; i < limit && text.length < SCAN_CHARS; i++) text += compact((doc.lines[i] as { text: string }).text);
-  const at = text.indexOf("本报告由");
+  const at = text.indexOf(PREAMBLE_WORDS.start);
   if (at < 0) return "";
-  const from = at + 4;
+  const from = at + PREAMBLE_WORDS.start.length;
   let end = -1;
-  for (const stop of ["根据", "依据", "按照", "编制", "编写", "制作"]) {
+  for (const stop of PREAMBLE_WORDS.ends) {
     const e = text.indexOf(stop, from);
     if (e > from && (end < 0 || e < end)) end = e;
   }
   if (end < 0 || end - from > 40) return "";
-  let name = text.slice(from, end);
   // The people's government's office compiles the government's own report.
-  if (name.endsWith("人民政府办公室")) name = name.slice(0, -3);
+  const name = governmentOfOffice(text.slice(from, end));
   if (name) {
     diags.emit("agency.from-preamble", { name }, { path: ["agency", "name"] });
   }

@@ -6,10 +6,10 @@ import {
   createEmptyReport,
   type Edition,
   editionForYear,
-  getAt,
   type Report,
   sectionDef,
   TEXT_SECTIONS,
+  validateReport,
 } from "@gov-report/core/lite";
 import { CellBook } from "./cells/book.js";
 import { isChrome } from "./chrome.js";
@@ -73,11 +73,14 @@ export function readReport(source: SourceDoc, options: ParseOptions, diags = new
   return finish(report, ctx);
 }
 
-/** Writes the cells and their provenance into the report and scores it. */
+/**
+ * Writes the cells and their provenance into the report, validates it once (core's
+ * validateReport) and scores it from that validation.
+ */
 function finish(report: Record<string, unknown>, ctx: ReadContext): ParseResult {
   const provenance = ctx.cells.writeInto(report);
   report.provenance = provenance;
-  const confidence = confidenceOf(ctx.edition, (p) => getAt(report, p) as number, provenance, ctx.diags.list);
+  const confidence = confidenceOf(ctx.edition, validateReport(report), provenance, ctx.diags.list);
   return { report: report as unknown as Report, diagnostics: ctx.diags.list, confidence };
 }
 

@@ -5,7 +5,14 @@
  * signatures too, because pages and extractions sometimes lose a heading or move a table (the
  * seed's table 四 floats after section 六).
  */
-import { SECTIONS, type SectionKey } from "@gov-report/core/lite";
+import {
+  COUNT_UNITS,
+  REVIEW_HEADERS,
+  REVIEW_OUTCOMES,
+  SECTIONS,
+  type SectionKey,
+  TABLE_MARKS,
+} from "@gov-report/core/lite";
 import type { SourceDoc } from "./doc.js";
 import { bigrams, coverage, labelKey } from "./normalize.js";
 
@@ -50,18 +57,28 @@ export interface Layout {
   reviewsHeader?: number;
 }
 
-const TABLE2_START = ["第二十条"];
-const TABLE3_START = ["勾稽关系", "申请人情况", "本年新收政府信息公开申请"];
+/** Words that find tables 二 and 三 without their headings: core's table marks, as line keys. */
+const TABLE2_START = TABLE_MARKS.proactiveDisclosure.map(labelKey);
+const TABLE3_START = TABLE_MARKS.applications.map(labelKey);
+
+/** Table 四's header words, from core's catalog: its two group headers and the first outcome. */
+const REVIEW = labelKey(REVIEW_HEADERS.review.zh);
+const LAWSUIT = labelKey(REVIEW_HEADERS.lawsuit.zh);
+const UPHELD = REVIEW_OUTCOMES.find((o) => o.key === "upheld");
+const UPHELD_KEYS = UPHELD ? [UPHELD.zh, ...(UPHELD.variants ?? [])].map(labelKey) : [];
+/** The format's unit of counts (件): prose quotes counts with it, a header never does. */
+const COUNT_UNIT = COUNT_UNITS[0] as string;
 
 /** The table-四 header: a short line naming 行政复议 (with 行政诉讼, or 结果维持 right below). */
 export function isReviewsHeader(doc: SourceDoc, i: number): boolean {
   const l = doc.lines[i];
-  if (!l?.key.includes("行政复议") || headingOf(l.key)) return false;
+  if (!l?.key.includes(REVIEW) || headingOf(l.key)) return false;
   // Prose quotes the same words with counts ("行政复议 351 件"): a header has no 件.
-  if (l.key.length > 30) return !l.key.includes("件") && l.key.includes("行政诉讼") && l.key.includes("结果维持");
-  if (l.key.includes("行政诉讼")) return true;
+  if (l.key.length > 30)
+    return !l.key.includes(COUNT_UNIT) && l.key.includes(LAWSUIT) && l.key.includes(UPHELD_KEYS[0] as string);
+  if (l.key.includes(LAWSUIT)) return true;
   const next = doc.lines[i + 1];
-  return next !== undefined && (next.key.includes("维持") || next.key.includes("行政诉讼"));
+  return next !== undefined && (UPHELD_KEYS.some((k) => next.key.includes(k)) || next.key.includes(LAWSUIT));
 }
 
 export function findLayout(doc: SourceDoc): Layout {

@@ -1,14 +1,21 @@
 /**
- * The facts the evidence holds: figures the report's own text states for table 二's cells
- * ("本年度制发行政规范性文件45件，废止21件，现行有效380件", rule 10 of the format reference), and
- * what last year's report says about this year's cells (rules 7, 8 and 9).
+ * The facts the evidence holds: figures the report's own text states (rule 10 of the format
+ * reference) — for table 二's rows ("本年度制发行政规范性文件45件，废止21件，现行有效380件", read by
+ * the catalog's row and column labels) and the cells of core's QUOTED_METRICS ("收到…申请12件",
+ * "行政复议3件") — and what last year's report says about this year's cells (core's
+ * crossYearConstraints: rules 7, 8 and 9).
  */
 import {
-  applicationRows,
+  COUNT_UNITS,
+  cellStatus,
+  crossYearConstraints,
   type Edition,
+  extractQuotedFigures,
   getAt,
+  type Path,
   PROACTIVE_BLOCKS,
   type ProactiveBlockDef,
+  QUOTED_METRICS,
   type Report,
 } from "@gov-report/core/lite";
 import { bigrams, labelKey, normalizeChars } from "../normalize.js";
@@ -21,6 +28,7 @@ export const BY_PREVIOUS = "previous";
 export function buildEvidence(edition: Edition, texts: Record<string, string>, previous?: Report): Evidence {
   const facts: Fact[] = [];
   for (const text of Object.values(texts)) facts.push(...proactiveStatements(edition, text));
+  facts.push(...quotedFacts(edition, texts.overview ?? ""));
   if (previous) facts.push(...previousFacts(edition, previous));
   return { facts, ...(previous ? { previous } : {}) };
 }
@@ -29,6 +37,8 @@ export function buildEvidence(edition: Edition, texts: Record<string, string>, p
 const MAX_TEXT = 20_000;
 /** Words kept before a figure: enough for any column label, bounded on texts without clause ends. */
 const MAX_CLAUSE_WORDS = 256;
+
+const UNITS = new Set(COUNT_UNITS);
 
 /** Clause ends: a statement about one row does not run past them. */
 const CLAUSE_END = new Set(["。", "；", ";", "！", "!", "\n"]);
@@ -69,7 +79,7 @@ export function proactiveStatements(edition: Edition, raw: string): Fact[] {
     }
     let j = i;
     while (j < text.length && (text[j] as string) >= "0" && (text[j] as string) <= "9") j++;
-    const unit = text[j] === "件" || text[j] === "个" || text[j] === "项";
+    const unit = UNITS.has(text[j] as string);
     if (row && unit) {
       column = columnOf(row.block, words) ?? column;
       if (column)
@@ -77,6 +87,29 @@ export function proactiveStatements(edition: Edition, raw: string): Fact[] {
     }
     words = "";
     i = j - 1;
+  }
+  return facts;
+}
+
+/**
+ * The figures 一、总体情况 quotes for table cells (core's QUOTED_METRICS, the data of rule 10):
+ * "收到政府信息公开申请12件" states 表三's 一、本年新收 · 总计. A figure with one reading in the
+ * edition is an exact fact; one with several ("现行有效N件": one row or both) confirms whichever
+ * reading it fits and rules none out.
+ */
+export function quotedFacts(edition: Edition, overview: string): Fact[] {
+  const text = overview.length > MAX_TEXT ? overview.slice(0, MAX_TEXT) : overview;
+  const facts: Fact[] = [];
+  for (const f of extractQuotedFigures(text)) {
+    const readings = QUOTED_METRICS[f.metric].cells[edition];
+    for (const cells of readings)
+      facts.push({
+        by: BY_TEXT,
+        terms: cells.map((path) => ({ path, coef: 1 })),
+        value: f.value,
+        excerpt: f.excerpt,
+        ...(readings.length > 1 ? { approximate: true } : {}),
+      });
   }
   return facts;
 }
@@ -103,58 +136,40 @@ function columnOf(block: ProactiveBlockDef, words: string): string | undefined {
   return best;
 }
 
-const num = (r: unknown, path: readonly string[]) => {
-  const v = getAt(r, path);
-  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
-};
+/** Last year's figure at `path`; undefined when it is not a number or was not read (its provenance). */
+function lastYear(prev: Report, path: Path): number | undefined {
+  const v = getAt(prev, path);
+  if (typeof v !== "number" || !Number.isFinite(v)) return undefined;
+  const status = cellStatus(prev, path.join("."));
+  return status === "unread" || status === "ambiguous" ? undefined : v;
+}
 
 /**
- * What last year's report says: 二、上年结转 = last year's 四、结转下年度, per column (rule 7); 2019
- * 上一年项目数量 = last year's + its 本年增/减 (rule 8); 2021 现行有效件数 ≈ last year's + 本年制发 −
- * 本年废止 (rule 9, approximate: it confirms a reading but rules none out).
+ * What last year's report says about this year's cells: each equation of core's
+ * crossYearConstraints (rule 7 上年结转 = last year's 结转下年度; 2019 rule 8 上一年项目数量; 2021
+ * rule 9 现行有效件数, approximate: it confirms a reading but rules none out) whose figures of last
+ * year were all read.
  */
 function previousFacts(edition: Edition, prev: Report): Fact[] {
   const facts: Fact[] = [];
-  const rows = applicationRows(edition);
-  const over = rows.find((r) => r.role === "carriedOver");
-  const forward = applicationRows(prev.edition).find((r) => r.role === "carriedForward");
-  const columns = Object.keys((getAt(prev, ["applications", ...(forward?.path ?? [])]) as object) ?? {});
-  for (const c of columns) {
-    const v = num(prev, ["applications", ...(forward?.path ?? []), c]);
-    if (over && v !== undefined)
-      facts.push({
-        by: BY_PREVIOUS,
-        terms: [{ path: ["applications", ...over.path, c], coef: 1 }],
-        value: v,
-        excerpt: "",
-      });
-  }
-  if (prev.edition !== edition) return facts;
-  for (const block of PROACTIVE_BLOCKS[edition]) {
-    const keys = block.columns.map((c) => c.key);
-    for (const r of block.rows) facts.push(...carried(edition, prev, r.key, keys));
+  for (const c of crossYearConstraints(prev.edition, edition)) {
+    let value = 0;
+    for (const t of c.previous) {
+      const v = lastYear(prev, t.path);
+      if (v === undefined) {
+        value = Number.NaN;
+        break;
+      }
+      value += t.coef * v;
+    }
+    if (Number.isNaN(value)) continue;
+    facts.push({
+      by: BY_PREVIOUS,
+      terms: c.current,
+      value,
+      excerpt: c.id,
+      ...(c.approximate ? { approximate: true } : {}),
+    });
   }
   return facts;
-}
-
-/** Rules 8 and 9 for one row of table 二, when its block has those columns. */
-function carried(edition: Edition, prev: Report, row: string, keys: readonly string[]): Fact[] {
-  const at = (c: string) => ["proactiveDisclosure", row, c];
-  if (edition === "2019" && keys.includes("previousCount") && keys.includes("change")) {
-    const p = num(prev, at("previousCount"));
-    const d = num(prev, at("change"));
-    if (p === undefined || d === undefined) return [];
-    return [{ by: BY_PREVIOUS, terms: [{ path: at("previousCount"), coef: 1 }], value: p + d, excerpt: "" }];
-  }
-  if (edition === "2021" && keys.includes("inForce") && keys.includes("issued") && keys.includes("repealed")) {
-    const p = num(prev, at("inForce"));
-    if (p === undefined) return [];
-    const terms = [
-      { path: at("inForce"), coef: 1 },
-      { path: at("issued"), coef: -1 },
-      { path: at("repealed"), coef: 1 },
-    ];
-    return [{ by: BY_PREVIOUS, terms, value: p, approximate: true, excerpt: "" }];
-  }
-  return [];
 }
