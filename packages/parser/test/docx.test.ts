@@ -4,8 +4,10 @@ import { renderDocx } from "@gov-report/renderer";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseDocx, parseReport } from "../src/index.js";
-import { docxToHtml } from "../src/sources/docx.js";
+import { LIMITS } from "../src/limits.js";
+import { docxSource, docxToHtml } from "../src/sources/docx.js";
 import { CORPUS, expected, STEMS } from "./helpers.js";
+import { docx } from "./sources-zip.js";
 
 const TABLES = ["proactiveDisclosure", "applications", "reviewsAndLawsuits"] as const;
 const corpus = (name: string) => new Uint8Array(readFileSync(join(CORPUS, name)));
@@ -69,6 +71,65 @@ describe("Word (.docx) files", () => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;");
     const r = parseDocx(bytes);
     expect(r.report.overview).toContain("<script>alert(1)</script> & <b>粗体</b>");
+  }, 60_000);
+});
+
+const wp = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+
+describe("Word's model, read as a stream of tags", () => {
+  it("runs, tabs, breaks, tables with merges, content controls and text boxes become this HTML", () => {
+    const body = [
+      // Paragraph properties, deleted text, field codes and CDATA are not what the page shows.
+      '<w:p><w:pPr><w:t>样式</w:t></w:pPr><w:r><w:t>甲</w:t><w:tab/><w:t xml:space="preserve">乙 &amp; &lt;丙&gt;</w:t></w:r>',
+      "<w:r><w:br/><w:delText>删</w:delText><w:instrText>PAGE</w:instrText><w:t><![CDATA[注]]>丁</w:t></w:r></w:p>",
+      `<w:del>${wp("不读")}</w:del>`,
+      // A row shifted by w:gridBefore, a cell spanning two grid columns and merged with the one
+      // below (w:vMerge restart / continue), a cell inside a content control.
+      '<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr>',
+      `${wp("合")}</w:tc><w:sdt><w:sdtContent><w:tc>${wp("1")}</w:tc></w:sdtContent></w:sdt></w:tr>`,
+      '<w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge/></w:tcPr><w:p/></w:tc>',
+      `<w:tc>${wp("2")}</w:tc></w:tr></w:tbl>`,
+      // A text box (its fallback copy is not read twice).
+      "<w:p><w:r><w:t>框外</w:t><mc:AlternateContent><mc:Choice><w:txbxContent>",
+      `${wp("框一")}${wp("框二")}</w:txbxContent></mc:Choice>`,
+      `<mc:Fallback><w:txbxContent>${wp("副本")}</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
+    ].join("");
+    expect(docxToHtml(docx(body))).toBe(
+      [
+        "<!doctype html><html><head></head><body>\n",
+        "<p>甲 乙 &amp; &lt;丙&gt;<br>丁</p>\n",
+        '<table>\n<tr><td colspan="2" rowspan="2"><p>合</p>\n</td><td><p>1</p>\n</td></tr>\n',
+        "<tr><td><p></p>\n</td><td><p>2</p>\n</td></tr>\n</table>\n",
+        "<p>框外<br>框一<br>框二<br></p>\n",
+        "</body></html>\n",
+      ].join(""),
+    );
+  });
+
+  it("text and tags across the slices the XML is decoded in are read whole", () => {
+    // Paragraphs of 1–97 three-byte characters: the 64 KiB slice boundaries fall inside
+    // characters, tag names and attribute values alike.
+    const texts = Array.from({ length: 3000 }, (_, i) => `${"字".repeat((i % 97) + 1)}${i}`);
+    const body = texts.map((t, i) => `<w:p><w:pPr><w:jc w:val="${i}"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`);
+    const doc = docxSource(docx(body.join("")));
+    expect(doc.refused).toBeUndefined();
+    expect(doc.lines.map((l) => l.text)).toEqual(texts);
+  }, 60_000);
+
+  it("the title of docProps/core.xml goes into the HTML, escaped", () => {
+    const core =
+      '<cp:coreProperties xmlns:dc="d"><dc:title> 某&amp;局&lt;b&gt; 2024 年报告 </dc:title></cp:coreProperties>';
+    const bytes = docx(wp("一、总体情况"), 0, [{ name: "docProps/core.xml", data: Buffer.from(core) }]);
+    expect(docxToHtml(bytes)).toContain("<title>某&amp;局&lt;b&gt; 2024 年报告</title>");
+  });
+
+  it("docProps/core.xml is read within the same limits as the body", () => {
+    const deep = `<cp:coreProperties>${"<a>".repeat(20_000)}</cp:coreProperties>`;
+    const bytes = docx(wp("一、总体情况"), 0, [{ name: "docProps/core.xml", data: Buffer.from(deep) }]);
+    expect(docxSource(bytes).refused?.limit).toBe("maxXmlDepth");
+    const many = `<cp:coreProperties>${"<a/>".repeat(LIMITS.maxElements)}</cp:coreProperties>`;
+    const wide = docx(wp("一、总体情况"), 0, [{ name: "docProps/core.xml", data: Buffer.from(many) }]);
+    expect(docxSource(wide).refused?.limit).toBe("maxElements");
   }, 60_000);
 });
 

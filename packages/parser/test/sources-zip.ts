@@ -92,8 +92,11 @@ export function zip(entries: readonly ZipEntry[], repeat: Readonly<Record<number
   return Buffer.concat(parts);
 }
 
-/** A .docx of this body XML (the parts a reader needs: content types and document.xml). */
-export function docx(bodyXml: string | Uint8Array, repeatDocument = 0): Buffer {
+/**
+ * A .docx of this body XML (the parts a reader needs: content types and document.xml), with
+ * `extra` entries after them (docProps/core.xml…).
+ */
+export function docx(bodyXml: string | Uint8Array, repeatDocument = 0, extra: readonly ZipEntry[] = []): Buffer {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>`);
   const tail = Buffer.from("</w:body></w:document>");
@@ -104,6 +107,7 @@ export function docx(bodyXml: string | Uint8Array, repeatDocument = 0): Buffer {
     [
       { name: "[Content_Types].xml", data: Buffer.from(types) },
       { name: "word/document.xml", data: Buffer.concat([head, body, tail]) },
+      ...extra,
     ],
     repeatDocument ? { 1: repeatDocument } : {},
   );

@@ -3,19 +3,17 @@
  * tables (w:tbl, merged cells as w:gridSpan and w:vMerge). The body is turned into the equivalent
  * HTML — one <p> per paragraph, <table> with colspan/rowspan — and read by the HTML source, so
  * Word files and web pages share one table reader. Every string is escaped on the way.
+ *
+ * The XML is read as a stream of tags (htmlparser2's parser in XML mode, fed the inflated bytes
+ * decoded one slice at a time): neither a tree of the XML nor a string of the whole XML is built,
+ * only the HTML, which is smaller than the XML. Each element gets a frame saying what its children,
+ * its text and its end tag mean in Word's model; the frames on the stack are the open elements.
  */
-import { strFromU8 } from "fflate";
-import { parseDocument } from "htmlparser2";
+import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
 import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
 import { htmlSource } from "./html.js";
 import { readZipEntries, ZipError } from "./zip.js";
-
-type ChildNode = ReturnType<typeof parseDocument>["children"][number];
-type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
-const isTag = (n: ChildNode): n is Element => n.type === "tag";
-type TextNode = Extract<ChildNode, { data: string }>;
-const isText = (n: ChildNode): n is TextNode => n.type === "text";
 
 export type DocxErrorReason = "legacy-doc" | "not-zip" | "no-document" | "too-large";
 
@@ -56,17 +54,15 @@ export function docxToHtml(bytes: Uint8Array): string {
   const doc = files.get("word/document.xml");
   if (!doc) throw new DocxReadError("no-document", "the archive has no word/document.xml");
   const core = files.get("docProps/core.xml");
-  const title = core ? titleOf(strFromU8(core)) : "";
+  const title = core ? titleOf(core) : "";
 
-  const xml = strFromU8(doc);
-  checkXml(xml);
-  const dom = parseDocument(xml, { xmlMode: true, decodeEntities: true });
-  const body = findFirst(dom.children, "w:body");
   const out: string[] = ["<!doctype html><html><head>"];
   if (title) out.push(`<title>${escapeHtml(title)}</title>`);
   out.push("</head><body>\n");
-  if (body) blocks(body.children, out);
+  walkXml(doc, new DocumentFrame(out));
   out.push("</body></html>\n");
+  // The inflated XML is no longer needed while the HTML is joined.
+  files.clear();
   return out.join("");
 }
 
@@ -84,113 +80,156 @@ export function docxSource(bytes: Uint8Array): SourceDoc {
   }
 }
 
+type Attribs = Record<string, string>;
+
+/** What an open element does with its child elements, its text and its end tag. */
+interface Frame {
+  child(name: string, attribs: Attribs): Frame;
+  text?(data: string): void;
+  close?(): void;
+}
+
+/** An element whose content does not count (and everything inside it). */
+const SKIP: Frame = { child: () => SKIP };
+
+/** Bytes of XML decoded and handed to the parser at a time. */
+const SLICE = 64 * 1024;
+
 /**
- * One pass over the XML's tags, keeping the element stack as an XML parser does: more than
- * LIMITS.maxElements elements or nesting deeper than LIMITS.maxXmlDepth refuses the document. The
- * walks that follow recurse once per level of nesting, so the depth bound is also their stack
- * bound (a document nested 20,000 deep must not overflow the stack).
+ * Streams the XML through the frames, keeping the element stack as the XML parser does: more
+ * than LIMITS.maxElements elements or nesting deeper than LIMITS.maxXmlDepth refuses the document.
+ * Text inside CDATA sections is not content (as in the tree the reader used to build).
  */
-function checkXml(xml: string): void {
-  const stack: string[] = [];
+function walkXml(bytes: Uint8Array, root: Frame): void {
+  const frames: Frame[] = [root];
   let elements = 0;
-  for (let i = xml.indexOf("<"); i >= 0; i = xml.indexOf("<", i + 1)) {
-    const c = xml.charCodeAt(i + 1);
-    if (c === 33 || c === 63) {
-      // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE>, <?xml ?>: skipped whole.
-      const close = xml.startsWith("<!--", i) ? "-->" : xml.startsWith("<![CDATA[", i) ? "]]>" : ">";
-      const e = xml.indexOf(close, i + 2);
-      if (e < 0) return;
-      i = e;
-      continue;
-    }
-    const end = tagEnd(xml, i + 1);
-    if (end < 0) return;
-    const closing = c === 47;
-    let j = i + (closing ? 2 : 1);
-    const n0 = j;
-    while (j < end && !isNameEnd(xml.charCodeAt(j))) j++;
-    const name = xml.slice(n0, j);
-    if (closing) {
-      const at = stack.lastIndexOf(name);
-      if (at >= 0) stack.length = at;
-    } else if (name) {
-      if (++elements > LIMITS.maxElements) throw new LimitExceeded(refusal("maxElements"));
-      if (xml.charCodeAt(end - 1) !== 47) {
-        stack.push(name);
-        if (stack.length > LIMITS.maxXmlDepth) throw new LimitExceeded(refusal("maxXmlDepth"));
-      }
-    }
-    i = end;
+  let inCdata = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (++elements > LIMITS.maxElements) throw new LimitExceeded(refusal("maxElements"));
+        if (frames.length > LIMITS.maxXmlDepth) throw new LimitExceeded(refusal("maxXmlDepth"));
+        frames.push((frames[frames.length - 1] as Frame).child(name, attribs));
+      },
+      onclosetag() {
+        if (frames.length > 1) (frames.pop() as Frame).close?.();
+      },
+      ontext(data) {
+        if (!inCdata) (frames[frames.length - 1] as Frame).text?.(data);
+      },
+      oncdatastart() {
+        inCdata = true;
+      },
+      oncdataend() {
+        inCdata = false;
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  const decoder = new TextDecoder();
+  for (let p = 0; p < bytes.length; p += SLICE)
+    parser.write(decoder.decode(bytes.subarray(p, p + SLICE), { stream: true }));
+  parser.end(decoder.decode());
+}
+
+/** The document's title: the text of the first dc:title of docProps/core.xml, trimmed. */
+function titleOf(coreXml: Uint8Array): string {
+  let title = "";
+  let found = false;
+  const outside: Frame = {
+    child(name) {
+      if (name !== "dc:title" || found) return outside;
+      found = true;
+      return new TextFrame([], (t) => {
+        title = t.trim();
+      });
+    },
+  };
+  walkXml(coreXml, outside);
+  return title;
+}
+
+/** Outside the body: looks for the first w:body, whose blocks are written to `out`. */
+class DocumentFrame implements Frame {
+  private found = false;
+
+  constructor(private readonly out: string[]) {}
+
+  child(name: string): Frame {
+    if (name !== "w:body" || this.found) return this;
+    this.found = true;
+    return new BlocksFrame(this.out);
   }
 }
 
-/** The ">" ending the tag from `from` on, quoted attribute values skipped (they may hold ">"), or -1. */
-function tagEnd(xml: string, from: number): number {
-  for (let k = from; k < xml.length; k++) {
-    const c = xml.charCodeAt(k);
-    if (c === 62) return k;
-    if (c === 34 || c === 39) {
-      k = xml.indexOf(c === 34 ? '"' : "'", k + 1);
-      if (k < 0) return -1;
-    }
+/** The text of an element and of everything inside it, handed to `done` at its end. */
+class TextFrame implements Frame {
+  constructor(
+    private readonly parts: string[],
+    private readonly done?: (text: string) => void,
+  ) {}
+
+  child(): Frame {
+    return new TextFrame(this.parts);
   }
-  return -1;
-}
 
-const isNameEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
+  text(data: string): void {
+    this.parts.push(data);
+  }
 
-function titleOf(coreXml: string): string {
-  const dom = parseDocument(coreXml, { xmlMode: true, decodeEntities: true });
-  const t = findFirst(dom.children, "dc:title");
-  return t ? textContent(t).trim() : "";
+  close(): void {
+    this.done?.(this.parts.join(""));
+  }
 }
 
 /** Block-level content in order: paragraphs and tables, through content controls and the like. */
-function blocks(nodes: readonly ChildNode[], out: string[]): void {
-  for (const n of nodes) {
-    if (!isTag(n)) continue;
-    switch (n.name) {
+class BlocksFrame implements Frame {
+  constructor(protected readonly sink: string[]) {}
+
+  child(name: string, _attribs: Attribs): Frame {
+    switch (name) {
       case "w:p":
-        out.push(`<p>${runs(n)}</p>\n`);
-        break;
+        return new RunsFrame([], this.sink);
       case "w:tbl":
-        table(n, out);
-        break;
+        return new TableFrame(this.sink);
       case "w:sdt":
       case "w:sdtContent":
       case "w:customXml":
       case "w:ins":
       case "w:smartTag":
-        blocks(n.children, out);
-        break;
+        return new BlocksFrame(this.sink);
       default:
-        break;
+        return SKIP;
     }
   }
 }
 
-/** The text of a paragraph: w:t in runs, tabs and breaks as spaces and line breaks. */
-function runs(p: Element): string {
-  let s = "";
-  const stack: ChildNode[] = [...p.children].reverse();
-  while (stack.length) {
-    const n = stack.pop() as ChildNode;
-    if (!isTag(n)) continue;
-    switch (n.name) {
+/**
+ * A paragraph (w:p, written to `sink` at its end) or an element inside one: the text of w:t in
+ * runs, tabs and breaks as spaces and line breaks.
+ */
+class RunsFrame implements Frame {
+  constructor(
+    private readonly p: string[],
+    private readonly sink?: string[],
+  ) {}
+
+  child(name: string): Frame {
+    const p = this.p;
+    switch (name) {
       case "w:t":
-        s += escapeHtml(textContent(n));
-        continue;
+        return new TextFrame([], (t) => p.push(escapeHtml(t)));
       case "w:tab":
       case "w:ptab":
-        s += " ";
-        continue;
+        p.push(" ");
+        return SKIP;
       case "w:br":
       case "w:cr":
-        s += "<br>";
-        continue;
+        p.push("<br>");
+        return SKIP;
       case "w:noBreakHyphen":
-        s += "-";
-        continue;
+        p.push("-");
+        return SKIP;
       // Deleted text, field codes, the fallback copy of a text box: not what the page shows.
       case "w:delText":
       case "w:instrText":
@@ -198,19 +237,120 @@ function runs(p: Element): string {
       case "mc:Fallback":
       case "w:pPr":
       case "w:rPr":
-        continue;
-      case "w:txbxContent": {
-        // A text box inside a paragraph: its own paragraphs, each on its own line.
-        const inner: string[] = [];
-        blocks(n.children, inner);
-        s += `<br>${inner.map((x) => x.replace(/^<p>|<\/p>\n$/g, "")).join("<br>")}<br>`;
-        continue;
-      }
+        return SKIP;
+      case "w:txbxContent":
+        return new TextBoxFrame(p);
       default:
-        for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
+        return new RunsFrame(p);
     }
   }
-  return s;
+
+  close(): void {
+    this.sink?.push(`<p>${this.p.join("")}</p>\n`);
+  }
+}
+
+/** A text box inside a paragraph: its own paragraphs, each on its own line of the paragraph. */
+class TextBoxFrame extends BlocksFrame {
+  constructor(private readonly p: string[]) {
+    super([]);
+  }
+
+  close(): void {
+    this.p.push(`<br>${this.sink.map((x) => x.replace(/^<p>|<\/p>\n$/g, "")).join("<br>")}<br>`);
+  }
+}
+
+/** A cell as read: its properties (first w:tcPr) and its blocks as HTML. */
+interface RawCell {
+  span: number | undefined;
+  merge: "restart" | "continue" | undefined;
+  html: string;
+}
+
+/** A row as read: w:gridBefore of its first w:trPr, and its cells in order. */
+interface RawRow {
+  gridBefore: number | undefined;
+  cells: RawCell[];
+}
+
+/** A table: its rows (w:tr children), written to `sink` with their merges at its end. */
+class TableFrame implements Frame {
+  private readonly rows: RawRow[] = [];
+
+  constructor(private readonly sink: string[]) {}
+
+  child(name: string): Frame {
+    if (name !== "w:tr") return SKIP;
+    const row: RawRow = { gridBefore: undefined, cells: [] };
+    this.rows.push(row);
+    return new RowFrame(row, true);
+  }
+
+  close(): void {
+    writeTable(this.rows, this.sink);
+  }
+}
+
+/** A row (direct: its w:trPr counts), or a content control or custom XML around its cells. */
+class RowFrame implements Frame {
+  private propsSeen = false;
+
+  constructor(
+    private readonly row: RawRow,
+    private readonly direct: boolean,
+  ) {}
+
+  child(name: string): Frame {
+    if (name === "w:tc") return new CellFrame(this.row.cells);
+    if (name === "w:sdt" || name === "w:sdtContent" || name === "w:customXml") return new RowFrame(this.row, false);
+    if (!this.direct || name !== "w:trPr" || this.propsSeen) return SKIP;
+    this.propsSeen = true;
+    let seen = false;
+    return {
+      child: (n, attribs) => {
+        if (n === "w:gridBefore" && !seen) {
+          seen = true;
+          this.row.gridBefore = intVal(attribs);
+        }
+        return SKIP;
+      },
+    };
+  }
+}
+
+/** A table cell: block content, and its first w:tcPr (w:gridSpan, w:vMerge). */
+class CellFrame extends BlocksFrame {
+  private readonly cell: RawCell = { span: undefined, merge: undefined, html: "" };
+  private propsSeen = false;
+
+  constructor(private readonly cells: RawCell[]) {
+    super([]);
+  }
+
+  override child(name: string, attribs: Attribs): Frame {
+    if (name !== "w:tcPr" || this.propsSeen) return super.child(name, attribs);
+    this.propsSeen = true;
+    let spanSeen = false;
+    let mergeSeen = false;
+    return {
+      child: (n, a) => {
+        if (n === "w:gridSpan" && !spanSeen) {
+          spanSeen = true;
+          this.cell.span = intVal(a);
+        } else if (n === "w:vMerge" && !mergeSeen) {
+          mergeSeen = true;
+          this.cell.merge = a["w:val"] === "restart" ? "restart" : "continue";
+        }
+        return SKIP;
+      },
+    };
+  }
+
+  close(): void {
+    this.cell.html = this.sink.join("");
+    this.cells.push(this.cell);
+  }
 }
 
 interface Cell {
@@ -225,22 +365,16 @@ interface Cell {
  * A table with its merges: w:gridSpan is colspan; a w:vMerge run (restart, then continue cells in
  * the same grid column of the rows below) becomes one cell with rowspan.
  */
-function table(tbl: Element, out: string[]): void {
+function writeTable(raw: readonly RawRow[], out: string[]): void {
   const rows: Cell[][] = [];
   const openAt = new Map<number, Cell>();
-  for (const tr of childTags(tbl)) {
-    if (tr.name !== "w:tr") continue;
+  for (const r of raw) {
     const row: Cell[] = [];
-    const trPr = childTags(tr).find((c) => c.name === "w:trPr");
-    let col = intVal(trPr && childTags(trPr).find((c) => c.name === "w:gridBefore")) ?? 0;
-    for (const tc of cellsOf(tr)) {
-      const pr = childTags(tc).find((c) => c.name === "w:tcPr");
-      const span = Math.max(1, Math.min(64, intVal(pr && childTags(pr).find((c) => c.name === "w:gridSpan")) ?? 1));
-      const vm = pr && childTags(pr).find((c) => c.name === "w:vMerge");
-      const merge = vm ? (vm.attribs["w:val"] === "restart" ? "restart" : "continue") : undefined;
-      const inner: string[] = [];
-      blocks(tc.children, inner);
-      const cell: Cell = { col, span, merge, rowspan: 1, html: inner.join("") };
+    let col = r.gridBefore ?? 0;
+    for (const tc of r.cells) {
+      const span = Math.max(1, Math.min(64, tc.span ?? 1));
+      const merge = tc.merge;
+      const cell: Cell = { col, span, merge, rowspan: 1, html: tc.html };
       const origin = openAt.get(col);
       if (merge === "continue" && origin && origin.span === span) {
         origin.rowspan++;
@@ -265,72 +399,25 @@ function table(tbl: Element, out: string[]): void {
   out.push("</table>\n");
 }
 
-/** The w:tc of a row, also those wrapped in content controls or custom XML. */
-function cellsOf(tr: Element): Element[] {
-  const cells: Element[] = [];
-  const stack: ChildNode[] = [...tr.children].reverse();
-  while (stack.length) {
-    const n = stack.pop() as ChildNode;
-    if (!isTag(n)) continue;
-    if (n.name === "w:tc") cells.push(n);
-    else if (n.name === "w:sdt" || n.name === "w:sdtContent" || n.name === "w:customXml")
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
-  }
-  return cells;
-}
-
-function childTags(n: Element): Element[] {
-  return n.children.filter(isTag);
-}
-
-/** The first element with this name (breadth-first), or the first match of a path of names. */
-function findFirst(nodes: readonly ChildNode[], ...names: string[]): Element | undefined {
-  let level: readonly ChildNode[] = nodes;
-  let found: Element | undefined;
-  for (const name of names) {
-    found = undefined;
-    const queue: ChildNode[] = [...level];
-    for (let i = 0; i < queue.length; i++) {
-      const n = queue[i] as ChildNode;
-      if (!isTag(n)) continue;
-      if (n.name === name) {
-        found = n;
-        break;
-      }
-      for (const c of n.children) queue.push(c);
-    }
-    if (!found) return undefined;
-    level = found.children;
-  }
-  return found;
-}
-
-function intVal(el: Element | undefined): number | undefined {
-  const v = el?.attribs["w:val"];
+function intVal(attribs: Attribs): number | undefined {
+  const v = attribs["w:val"];
   if (v === undefined) return undefined;
   const n = Number.parseInt(v, 10);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-function textContent(n: Element): string {
-  let s = "";
-  const stack: ChildNode[] = [...n.children].reverse();
-  while (stack.length) {
-    const c = stack.pop() as ChildNode;
-    if (isText(c)) s += c.data;
-    else if (isTag(c)) for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i] as ChildNode);
-  }
-  return s;
-}
-
+/** The text with & < > " escaped, copied in slices between them (the text itself when none). */
 function escapeHtml(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    if (ch === "&") out += "&amp;";
-    else if (ch === "<") out += "&lt;";
-    else if (ch === ">") out += "&gt;";
-    else if (ch === '"') out += "&quot;";
-    else out += ch;
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const entity = c === 38 ? "&amp;" : c === 60 ? "&lt;" : c === 62 ? "&gt;" : c === 34 ? "&quot;" : undefined;
+    if (entity === undefined) continue;
+    parts.push(s.slice(last, i), entity);
+    last = i + 1;
   }
-  return out;
+  if (!parts.length) return s;
+  parts.push(s.slice(last));
+  return parts.join("");
 }
