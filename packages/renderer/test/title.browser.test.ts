@@ -34,26 +34,30 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * Run in the page (a string: this package's TypeScript has no DOM types): the title's characters
+ * grouped by the top of their box, i.e. the title's lines in order.
+ */
+const TITLE_LINES = `(() => {
+  const lines = new Map();
+  const walker = document.createTreeWalker(document.querySelector(".gov-report h1"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const top = Math.round(range.getClientRects()[0]?.top ?? -1);
+      lines.set(top, (lines.get(top) ?? "") + node.data[i]);
+    }
+  }
+  return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+})()`;
+
 /** The title's text, one string per line as Chromium lays it out. */
 async function titleLines(html: string): Promise<string[]> {
   await page.setContent(html, { waitUntil: "load" });
-  await page.evaluate(() => document.fonts.ready);
-  return page.evaluate(() => {
-    const h1 = document.querySelector(".gov-report h1");
-    const lines = new Map<number, string>();
-    const walker = document.createTreeWalker(h1 as Node, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? "";
-      for (let i = 0; i < text.length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const top = Math.round(range.getClientRects()[0]?.top ?? -1);
-        lines.set(top, (lines.get(top) ?? "") + text[i]);
-      }
-    }
-    return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
-  });
+  await page.evaluate("document.fonts.ready.then(() => true)");
+  return page.evaluate<string[]>(TITLE_LINES);
 }
 
 /** Width of a line in full-width characters (figures and Latin letters count half). */
