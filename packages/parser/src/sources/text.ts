@@ -29,7 +29,7 @@ function readLines(input: string): SourceDoc {
     if (raw.endsWith("\r")) raw = raw.slice(0, -1);
     const start = offset;
     offset = end + 1;
-    if (!raw.trim() || isPageFurniture(raw)) continue;
+    if (isBlank(raw) || isPageFurniture(raw)) continue;
     const index = lines.length;
     const tokens: Token[] = tokenize(raw, index);
     tokenCount += tokens.length;
@@ -46,6 +46,18 @@ function readLines(input: string): SourceDoc {
     );
   }
   return { kind: "text", lines, positional: false };
+}
+
+/** What String.prototype.trim removes: JavaScript's white space and line terminators. */
+const TRIMMED = new Set([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+]);
+
+/** `!s.trim()` without building the trimmed copy (most lines end with a space in PDF-extracted text). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!TRIMMED.has(s.charCodeAt(i))) return false;
+  return true;
 }
 
 const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
