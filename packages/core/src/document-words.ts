@@ -10,6 +10,21 @@ import { APPLICANT_HEADER, ARTICLE_20, type Label } from "./catalog.js";
 /** Units a count is printed with ("45件", "3个", "2项"; "起", "宗" for cases). 件 is the format's own. */
 export const COUNT_UNITS: readonly string[] = ["件", "起", "宗", "个", "条", "份", "项"];
 
+/**
+ * Characters right after a number that make it part of a phrase, not a table figure ("2024年",
+ * "第3页", "5名", "3%"). 项 and 条 are here too: "第（五）项", "第20条" cite, they do not count.
+ */
+export const FIGURE_WORD_SUFFIXES: readonly string[] = [..."年月日号位项条款页%名次人期季"];
+
+/** Characters right before a number that make it an ordinal or a reference ("第1项", "附1"). */
+export const ORDINAL_MARKS: readonly string[] = ["第", "附"];
+
+/** What a cell prints when it is blank: dashes, a slash, 无. */
+export const BLANK_CELL_MARKS: readonly string[] = ["-", "—", "–", "/", "／", "——", "--", "—-", "无", "－"];
+
+/** A page number printed in the text ("第3页", "第3页共10页"): its words. */
+export const PAGE_NUMBER_WORDS = { ordinal: "第", page: "页", total: "共" } as const;
+
 /** A unit of money: its name, the factor to 万元 (the format's unit), and how a header prints it. */
 export interface AmountUnit extends Label {
   /** Value in 万元 of one of this unit. */

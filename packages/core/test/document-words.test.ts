@@ -3,12 +3,17 @@ import {
   AMOUNT_UNITS,
   APPLICATION_L1,
   APPLICATIONS_NOTE,
+  BLANK_CELL_MARKS,
   BODY_NAME_ENDINGS,
+  COUNT_UNITS,
   cellAt,
   createEmptyReport,
   EDITIONS,
   extractQuotedFigures,
+  FIGURE_WORD_SUFFIXES,
   governmentOfOffice,
+  ORDINAL_MARKS,
+  PAGE_NUMBER_WORDS,
   PROACTIVE_BLOCKS,
   printedDate,
   QUOTED_METRICS,
@@ -33,6 +38,14 @@ describe("the words around the tables", () => {
     expect(REPORT_NAME.zh.endsWith(TITLE_WORDS.mark.zh)).toBe(true);
     expect(12_345 * AMOUNT_UNITS.yuan.inWanYuan).toBeCloseTo(1.2345, 10);
     expect(AMOUNT_UNITS.wanYuan.inWanYuan).toBe(1);
+  });
+
+  it("the marks of figures that are not cells are single characters or short forms", () => {
+    for (const c of [...FIGURE_WORD_SUFFIXES, ...ORDINAL_MARKS]) expect([...c]).toHaveLength(1);
+    expect(BLANK_CELL_MARKS).toContain("无");
+    expect(BLANK_CELL_MARKS.every((m) => m.length <= 2)).toBe(true);
+    expect(FIGURE_WORD_SUFFIXES).not.toContain(COUNT_UNITS[0]);
+    expect(`${PAGE_NUMBER_WORDS.ordinal}3${PAGE_NUMBER_WORDS.page}`).toBe("第3页");
   });
 
   it("printedDate reads Arabic and Chinese numerals, refuses what is not a calendar date", () => {
