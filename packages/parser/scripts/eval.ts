@@ -150,6 +150,8 @@ export function shapeOf(file: string): string {
     web: "web page",
     pipe: "pipe text",
     ocr: "OCR Markdown",
+    "ocr-late": "OCR Markdown, labels late",
+    "ocr-early": "OCR Markdown, labels early, footers",
     crawler: "crawler text",
     "crawler-stated": "crawler text + stated figures",
     notes: "cells with notes",

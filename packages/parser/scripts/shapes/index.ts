@@ -7,7 +7,7 @@
 import type { Edition, Report } from "@gov-report/core";
 import { AGENCY_NAMES, framing, narrated, renamed, TITLE_FORMS, type TitleForm } from "./document.js";
 import { withNotes } from "./notes.js";
-import { ocrDocument } from "./ocr.js";
+import { OCR_MIX, type OcrOptions, ocrDocument } from "./ocr.js";
 import { pipeDocument } from "./pipe.js";
 import { chance, pick, type Rand } from "./random.js";
 import { scrape } from "./scrape.js";
@@ -54,15 +54,35 @@ const pipe: Shape = {
   },
 };
 
-const ocr: Shape = {
-  key: "ocr",
+const ocrShape = (key: string, what: string, options: OcrOptions): Shape => ({
+  key,
   ext: "md",
-  what: "OCR/AI Markdown: small tables per row group, generic or partial or fake headers, unlabelled rows, labels a row early or late, broken labels, extra cells, page footers and repeated headings inside tables",
+  what,
   make(report, rand) {
     const { expected, frame } = dressed(report, rand, false);
-    return { expected, content: ocrDocument(expected, frame, rand) };
+    return { expected, content: ocrDocument(expected, frame, rand, options) };
   },
-};
+});
+
+const ocr = ocrShape(
+  "ocr",
+  "OCR/AI Markdown: small tables per row group, generic or partial or fake headers, unlabelled rows, labels a row early or late, broken labels, extra cells, page footers and repeated headings inside tables",
+  OCR_MIX,
+);
+
+/** The same converters with one fault made frequent: labels printed a row after their figures. */
+const ocrLate = ocrShape(
+  "ocr-late",
+  "OCR/AI Markdown as above, most styled rows with their label one row after the figures, some with none",
+  { styled: 0.7, styles: ["late", "late", "late", "unlabelled", "extra-back"], pageBreaks: 0.15 },
+);
+
+/** …labels a row early, vertical labels split in front of rows, and page footers inside tables. */
+const ocrEarly = ocrShape(
+  "ocr-early",
+  "OCR/AI Markdown as above, labels one row before the figures, long labels broken over two rows, pieces of vertical labels in front of rows, a page footer (and often the heading again) after many small tables",
+  { styled: 0.7, styles: ["early", "early", "broken", "extra-front"], pageBreaks: 0.45 },
+);
 
 const crawler = (stated: boolean): Shape => ({
   key: stated ? "crawler-stated" : "crawler",
@@ -121,6 +141,8 @@ export const SHAPES: readonly Shape[] = [
   web,
   variants(true),
   variants(false),
+  ocrLate,
+  ocrEarly,
 ];
 
 export const shapeFor = (key: string): Shape | undefined => SHAPES.find((s) => s.key === key);

@@ -37,12 +37,35 @@ function figureCells(row: GridRow, rand: Rand, blankZeros: number): string[] {
   return row.cells.map((c) => (c.value === 0 && chance(rand, blankZeros) ? "" : c.text));
 }
 
-type RowStyle = "plain" | "unlabelled" | "early" | "late" | "broken" | "extra-front" | "extra-back";
+export type RowStyle = "plain" | "unlabelled" | "early" | "late" | "broken" | "extra-front" | "extra-back";
 
-function rowStyle(row: GridRow, rand: Rand): RowStyle {
-  if (!row.cells.length || !chance(rand, 0.45)) return "plain";
+/** How a document mangles its tables: the mix of the converters seen, or one fault made frequent. */
+export interface OcrOptions {
+  /** Chance that a row with figures is printed in a style other than plain. */
+  styled: number;
+  /** Styles drawn for a labelled row (repeat one to weight it); absent: every style. */
+  styles?: readonly RowStyle[];
+  /** Chance of a page break (footer, sometimes the heading again) after a small table. */
+  pageBreaks: number;
+}
+
+export const OCR_MIX: OcrOptions = { styled: 0.45, pageBreaks: 0.15 };
+
+/** Styles that apply to the row: a broken label needs a long one, a vertical piece a category. */
+function applicable(row: GridRow, style: RowStyle): boolean {
+  if (style === "extra-front") return row.labels.length > 1;
+  if (style === "broken") return ownLabel(row).length > 14;
+  return true;
+}
+
+function rowStyle(row: GridRow, rand: Rand, options: OcrOptions): RowStyle {
+  if (!row.cells.length || !chance(rand, options.styled)) return "plain";
   // 表四's one row has no label to lose or move.
   if (!row.labels.length) return chance(rand, 0.5) ? "extra-back" : "plain";
+  if (options.styles) {
+    const styles = options.styles.filter((s) => applicable(row, s));
+    return styles.length ? pick(rand, styles) : "plain";
+  }
   const styles: RowStyle[] = ["unlabelled", "early", "late", "extra-back"];
   if (row.labels.length > 1) styles.push("extra-front");
   if (ownLabel(row).length > 14) styles.push("broken", "broken");
@@ -111,7 +134,13 @@ function pageBreak(table: GridTable, state: OcrState, rand: Rand): string[] {
 }
 
 /** One table of the report as several small Markdown tables. */
-export function ocrTable(table: GridTable, state: OcrState, rand: Rand, blankZeros: number): string[] {
+export function ocrTable(
+  table: GridTable,
+  state: OcrState,
+  rand: Rand,
+  blankZeros: number,
+  options: OcrOptions = OCR_MIX,
+): string[] {
   const lines: string[] = table.caption ? [table.caption, ""] : [];
   const rows = table.rows.filter((r) => r.cells.length || chance(rand, 0.5));
   let i = 0;
@@ -121,23 +150,23 @@ export function ocrTable(table: GridTable, state: OcrState, rand: Rand, blankZer
     const head = smallHeader(table, group[0], rand);
     lines.push(...head.lines);
     for (const row of head.used ? group.slice(1) : group)
-      lines.push(...styledRow(row, rowStyle(row, rand), rand, blankZeros));
+      lines.push(...styledRow(row, rowStyle(row, rand, options), rand, blankZeros));
     i += size;
-    if (i < rows.length && chance(rand, 0.15)) lines.push(...pageBreak(table, state, rand));
+    if (i < rows.length && chance(rand, options.pageBreaks)) lines.push(...pageBreak(table, state, rand));
     else lines.push("");
   }
   return lines;
 }
 
 /** The whole report as OCR Markdown. */
-export function ocrDocument(report: Report, frame: Framing, rand: Rand): string {
+export function ocrDocument(report: Report, frame: Framing, rand: Rand, options: OcrOptions = OCR_MIX): string {
   const state: OcrState = { page: between(rand, 1, 3) };
   const blankZeros = chance(rand, 0.5) ? 0.6 : 0;
   const heading = pick(rand, [(t: string) => `## ${t}`, (t: string) => `**${t}**`, (t: string) => t]);
   const lines = documentLines(report, frame, {
     title: (t) => `# ${t}`,
     heading,
-    tables: (tables) => tables.flatMap((t) => ocrTable(t, state, rand, blankZeros)),
+    tables: (tables) => tables.flatMap((t) => ocrTable(t, state, rand, blankZeros, options)),
   });
   return `${lines.join("\n")}\n`;
 }

@@ -112,7 +112,9 @@ class ProactiveScan {
       const line = doc.lines[i];
       if (!line) continue;
       if (line.tokens.length) this.settleLabelOnly(line.tokens[0]);
-      for (const t of line.tokens) {
+      let lastValue = line.tokens.length - 1;
+      while (lastValue >= 0 && !isValue(line.tokens[lastValue] as Token)) lastValue--;
+      for (const [j, t] of line.tokens.entries()) {
         if (isValue(t)) {
           if (!this.values.length) this.firstLine = i;
           this.values.push(t);
@@ -123,9 +125,13 @@ class ProactiveScan {
         // Captions, headers and a label are short: keep the words bounded on runaway input.
         this.words = this.words.length > 2000 ? this.words.slice(-400) + t.text : this.words + t.text;
         if (this.wordTokens.length < 64) this.wordTokens.push(t);
-        this.tryPending();
+        // A label with figures after it on its line is theirs, not the figures' before it.
+        if (j > lastValue) this.tryPending();
+        else this.pending = undefined;
       }
-      if (line.tableRow && line.tokens.length && !line.tokens.some(isValue)) this.noteLabelOnly(line.key, i);
+      // A grid row ends its figures: the next row's are another row's, even with no label.
+      if (line.tableRow && lastValue >= 0) this.flush();
+      if (line.tableRow && line.tokens.length && lastValue < 0) this.noteLabelOnly(line.key, i);
     }
     this.flush();
     this.settleLabelOnly(undefined);
@@ -198,12 +204,14 @@ class ProactiveScan {
     const row = this.rowFor(raw, key);
     const b = this.blocks[this.block];
     if (row) this.take(row);
+    // Figures under the block's headers, or with no words at all before them (a label-less row).
     else if (
       b &&
-      endsWithHeader(
-        raw,
-        b.columns.map((c) => labelKey(c.zh)),
-      )
+      (!raw ||
+        endsWithHeader(
+          raw,
+          b.columns.map((c) => labelKey(c.zh)),
+        ))
     )
       this.pending = { values: this.values, block: this.block, line: this.firstLine };
     this.words = "";

@@ -48,8 +48,10 @@ interface Gathered {
   firstValueLine: number;
 }
 
-export function readReviews(ctx: ReadContext, header: number | undefined): ReviewsResult {
+export function readReviews(ctx: ReadContext, found: number | undefined): ReviewsResult {
   const { doc, diags } = ctx;
+  // No header words (a converter's generic header `| 类别 | 数据1 | …`): the table starts at its heading.
+  const header = found ?? headingLine(doc);
   if (header === undefined) {
     diags.emit("table.missing", { table: tableName(TABLE) }, { path: [TABLE] });
     return { end: -1, found: false };
@@ -73,6 +75,26 @@ export function readReviews(ctx: ReadContext, header: number | undefined): Revie
     });
   else readShort(ctx, g, where);
   return { end: g.end, found: g.values.length > 0 };
+}
+
+/** The line of section 四's heading, when the document prints it. */
+function headingLine(doc: SourceDoc): number | undefined {
+  const i = doc.lines.findIndex((l) => headingOf(l.key) === TABLE);
+  return i >= 0 ? i : undefined;
+}
+
+/**
+ * Column positions of a grid header with one cell per column (a converter's `| 类别 | 数据1 | … |`,
+ * HTML or `|` text): the positions of the last fifteen cells of the last such header row.
+ */
+function gridCentres(tokens: readonly Token[]): number[] | undefined {
+  const byLine = new Map<number, number[]>();
+  for (const t of tokens) if (t.pos !== undefined) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t.pos]);
+  const rows = [...byLine.values()].filter((xs) => xs.length === WIDTH || xs.length === WIDTH + 1);
+  const xs = rows[rows.length - 1]?.slice(-WIDTH);
+  if (!xs) return undefined;
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) <= (xs[i - 1] as number)) return undefined;
+  return xs;
 }
 
 function gather(doc: SourceDoc, header: number): Gathered {
@@ -128,7 +150,7 @@ function recordReordered(ctx: ReadContext, r: { candidates: number[][]; runs: nu
 /** Fewer than 15 figures: placed by header positions, split when run together, else by order. */
 function readShort(ctx: ReadContext, g: Gathered, where: Where): void {
   const { values } = g;
-  const centres = headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens);
+  const centres = headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens) ?? gridCentres(g.headerTokens);
   const placed = centres && values.length ? placeByGrid(values, centres) : undefined;
   if (placed) {
     PATHS.forEach((p, i) => {
