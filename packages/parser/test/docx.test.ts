@@ -5,9 +5,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseDocx, parseReport } from "../src/index.js";
 import { LIMITS } from "../src/limits.js";
-import { docxSource, docxToHtml } from "../src/sources/docx.js";
+import { DocxReadError, docxSource, docxToHtml } from "../src/sources/docx.js";
+import { readZipEntries, ZipArchive } from "../src/sources/zip.js";
 import { CORPUS, expected, STEMS } from "./helpers.js";
-import { docx } from "./sources-zip.js";
+import { docx, zip } from "./sources-zip.js";
 
 const TABLES = ["proactiveDisclosure", "applications", "reviewsAndLawsuits"] as const;
 const corpus = (name: string) => new Uint8Array(readFileSync(join(CORPUS, name)));
@@ -130,6 +131,35 @@ describe("Word's model, read as a stream of tags", () => {
     const many = `<cp:coreProperties>${"<a/>".repeat(LIMITS.maxElements)}</cp:coreProperties>`;
     const wide = docx(wp("一、总体情况"), 0, [{ name: "docProps/core.xml", data: Buffer.from(many) }]);
     expect(docxSource(wide).refused?.limit).toBe("maxElements");
+  }, 60_000);
+});
+
+describe("zip entries, whole or streamed", () => {
+  const text = Buffer.from(Array.from({ length: 40_000 }, (_, i) => `第${i}段。`).join(""));
+
+  it("a streamed entry comes in pieces that add up to the entry read whole", () => {
+    for (const deflate of [true, false]) {
+      const bytes = zip([{ name: "a.xml", data: text, deflate }]);
+      const pieces: Uint8Array[] = [];
+      expect(new ZipArchive(bytes).stream("a.xml", (c) => pieces.push(c))).toBe(true);
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(Buffer.concat(pieces).equals(text)).toBe(true);
+      expect(Buffer.from(readZipEntries(bytes, ["a.xml"]).get("a.xml") as Uint8Array).equals(text)).toBe(true);
+      expect(new ZipArchive(bytes).stream("b.xml", () => {})).toBe(false);
+    }
+  });
+
+  it("a damaged stream is damage even when its reader stopped before the damage", () => {
+    const deep = `${"<w:sdt>".repeat(LIMITS.maxXmlDepth + 1)}${wp("深")}`;
+    const body = `${deep}${Array.from({ length: 20_000 }, (_, i) => wp(`第${i}段`)).join("")}`;
+    const whole = docx(body);
+    expect(docxSource(whole).refused?.limit).toBe("maxXmlDepth");
+    // The document's compressed size (central directory record, offset 20) cut to half: its
+    // deflate stream ends early, after the part that is too deep.
+    const cut = Buffer.from(whole);
+    const dir = cut.lastIndexOf(Buffer.from("word/document.xml")) - 46;
+    cut.writeUInt32LE(cut.readUInt32LE(dir + 20) >> 1, dir + 20);
+    expect(() => docxSource(cut)).toThrow(DocxReadError);
   }, 60_000);
 });
 

@@ -4,16 +4,16 @@
  * HTML — one <p> per paragraph, <table> with colspan/rowspan — and read by the HTML source, so
  * Word files and web pages share one table reader. Every string is escaped on the way.
  *
- * The XML is read as a stream of tags (htmlparser2's parser in XML mode, fed the inflated bytes
- * decoded one slice at a time): neither a tree of the XML nor a string of the whole XML is built,
- * only the HTML, which is smaller than the XML. Each element gets a frame saying what its children,
+ * The XML is read as a stream of tags (htmlparser2's parser in XML mode, fed the bytes as they are
+ * inflated, decoded one slice at a time): neither the inflated XML, nor a string of it, nor a tree
+ * of it is ever held whole — only the HTML, which is smaller than the XML. Each element gets a frame saying what its children,
  * its text and its end tag mean in Word's model; the frames on the stack are the open elements.
  */
 import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
 import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
 import { htmlSource } from "./html.js";
-import { readZipEntries, ZipError } from "./zip.js";
+import { ZipArchive, ZipError } from "./zip.js";
 
 export type DocxErrorReason = "legacy-doc" | "not-zip" | "no-document" | "too-large";
 
@@ -44,25 +44,24 @@ export function isZip(bytes: Uint8Array): boolean {
 export function docxToHtml(bytes: Uint8Array): string {
   if (isLegacyOffice(bytes)) throw new DocxReadError("legacy-doc", "a legacy Word 97–2003 (.doc) file, not a .docx");
   if (!isZip(bytes)) throw new DocxReadError("not-zip", "not a .docx file (not a zip archive)");
-  let files: Map<string, Uint8Array>;
   try {
-    files = readZipEntries(bytes, ["word/document.xml", "docProps/core.xml"]);
+    return bodyHtml(new ZipArchive(bytes));
   } catch (e) {
     if (e instanceof ZipError) throw new DocxReadError("not-zip", `damaged .docx (${e.message})`);
     throw e;
   }
-  const doc = files.get("word/document.xml");
-  if (!doc) throw new DocxReadError("no-document", "the archive has no word/document.xml");
-  const core = files.get("docProps/core.xml");
-  const title = core ? titleOf(core) : "";
+}
 
+/** The HTML of the archive's document.xml, streamed from the archive into the XML parser. */
+function bodyHtml(zip: ZipArchive): string {
+  const DOC = "word/document.xml";
+  if (!zip.has(DOC)) throw new DocxReadError("no-document", "the archive has no word/document.xml");
+  const title = titleOf(zip);
   const out: string[] = ["<!doctype html><html><head>"];
   if (title) out.push(`<title>${escapeHtml(title)}</title>`);
   out.push("</head><body>\n");
-  walkXml(doc, new DocumentFrame(out));
+  walkXml((write) => zip.stream(DOC, write), new DocumentFrame(out));
   out.push("</body></html>\n");
-  // The inflated XML is no longer needed while the HTML is joined.
-  files.clear();
   return out.join("");
 }
 
@@ -100,7 +99,7 @@ const SLICE = 64 * 1024;
  * than LIMITS.maxElements elements or nesting deeper than LIMITS.maxXmlDepth refuses the document.
  * Text inside CDATA sections is not content (as in the tree the reader used to build).
  */
-function walkXml(bytes: Uint8Array, root: Frame): void {
+function walkXml(feed: (write: (bytes: Uint8Array) => void) => void, root: Frame): void {
   const frames: Frame[] = [root];
   let elements = 0;
   let inCdata = false;
@@ -127,13 +126,15 @@ function walkXml(bytes: Uint8Array, root: Frame): void {
     { xmlMode: true, decodeEntities: true },
   );
   const decoder = new TextDecoder();
-  for (let p = 0; p < bytes.length; p += SLICE)
-    parser.write(decoder.decode(bytes.subarray(p, p + SLICE), { stream: true }));
+  feed((bytes) => {
+    for (let p = 0; p < bytes.length; p += SLICE)
+      parser.write(decoder.decode(bytes.subarray(p, p + SLICE), { stream: true }));
+  });
   parser.end(decoder.decode());
 }
 
 /** The document's title: the text of the first dc:title of docProps/core.xml, trimmed. */
-function titleOf(coreXml: Uint8Array): string {
+function titleOf(zip: ZipArchive): string {
   let title = "";
   let found = false;
   const outside: Frame = {
@@ -145,7 +146,7 @@ function titleOf(coreXml: Uint8Array): string {
       });
     },
   };
-  walkXml(coreXml, outside);
+  walkXml((write) => zip.stream("docProps/core.xml", write), outside);
   return title;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Reading the few entries a .docx reader needs from a zip archive, within a budget: the central
  * directory is read once (at most LIMITS.maxZipEntries records), each wanted name is taken once
- * (the first record naming it), each local entry (by offset) is inflated at most once, and all
+ * (the first record naming it), an entry read whole is inflated at most once (by offset), and all
  * entries together inflate to at most LIMITS.maxInflatedBytes — checked while inflating, so an
- * entry that lies about its size costs no more than the budget.
+ * entry that lies about its size costs no more than the budget. An entry can also be streamed to
+ * its reader a piece at a time, so that its inflated bytes are never held whole.
  */
 import { Inflate } from "fflate";
 import { LIMITS, LimitExceeded, refusal } from "../limits.js";
@@ -57,33 +58,114 @@ function centralDirectory(bytes: Uint8Array): ZipRecord[] {
   return records;
 }
 
-/** Inflates one entry, stopping as soon as it goes past its declared size (itself within the budget left). */
-function inflateEntry(bytes: Uint8Array, r: ZipRecord, budget: number): Uint8Array {
+/** Bytes of a stored (uncompressed) entry handed on at a time, and of compressed data inflated at a time. */
+const STORED_SLICE = 64 * 1024;
+/** Small slices: one slice inflates to at most ~1000 times its size before the size check runs. */
+const DEFLATE_SLICE = 4096;
+
+/**
+ * Hands the entry's bytes to `sink` a piece at a time, stopping as soon as it goes past its
+ * declared size (itself within the budget left). Returns the number of bytes handed on.
+ */
+function inflateEntry(bytes: Uint8Array, r: ZipRecord, budget: number, sink: (chunk: Uint8Array) => void): number {
   const at = r.offset;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw new ZipError(`damaged zip entry ${r.name}`);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const data = bytes.subarray(start, Math.min(bytes.length, start + r.compressedSize));
   // The declared size is what the entry claims: over the budget, it is refused unread.
   if (r.size > budget || (r.method === 0 && data.length > budget)) throw new LimitExceeded(refusal("maxInflatedBytes"));
-  if (r.method === 0) return data;
+  if (r.method === 0) {
+    for (let p = 0; p < data.length; p += STORED_SLICE) sink(data.subarray(p, p + STORED_SLICE));
+    return data.length;
+  }
   if (r.method !== 8) throw new ZipError(`unsupported zip compression method ${r.method} for ${r.name}`);
-  const out = new Uint8Array(r.size);
   let n = 0;
+  // When the sink stops (its reader refuses the content), the entry is still inflated to its end,
+  // unread: a damaged archive is reported as damaged, not as whatever its garbage looked like.
+  let fromSink: { error: unknown } | undefined;
   const inflate = new Inflate((chunk) => {
     if (n + chunk.length > r.size) throw new ZipError(`zip entry ${r.name} is larger than its directory says`);
-    out.set(chunk, n);
     n += chunk.length;
+    if (fromSink || !chunk.length) return;
+    try {
+      sink(chunk);
+    } catch (error) {
+      fromSink = { error };
+    }
   });
-  // Small slices: one slice inflates to at most ~1000 times its size before the check above runs.
-  const SLICE = 4096;
   try {
-    for (let p = 0; p < data.length; p += SLICE) inflate.push(data.subarray(p, p + SLICE), p + SLICE >= data.length);
+    for (let p = 0; p < data.length; p += DEFLATE_SLICE)
+      inflate.push(data.subarray(p, p + DEFLATE_SLICE), p + DEFLATE_SLICE >= data.length);
     if (data.length === 0) inflate.push(data, true);
   } catch (e) {
-    if (e instanceof LimitExceeded || e instanceof ZipError) throw e;
+    if (e instanceof ZipError) throw e;
     throw new ZipError(`damaged zip entry ${r.name}`);
   }
-  return out.subarray(0, n);
+  if (fromSink) throw fromSink.error;
+  return n;
+}
+
+/**
+ * The entries of one archive, read by name within one inflate budget: the first record naming an
+ * entry is the entry. Throws ZipError for a damaged archive and LimitExceeded past the limits.
+ */
+export class ZipArchive {
+  private readonly records: ZipRecord[];
+  private readonly byOffset = new Map<number, Uint8Array>();
+  private left: number = LIMITS.maxInflatedBytes;
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.records = centralDirectory(bytes);
+  }
+
+  has(name: string): boolean {
+    return this.records.some((r) => r.name === name);
+  }
+
+  /** The entry's bytes whole, or undefined; an entry read whole under two names is inflated once. */
+  read(name: string): Uint8Array | undefined {
+    const r = this.records.find((x) => x.name === name);
+    if (!r) return undefined;
+    const known = this.byOffset.get(r.offset);
+    if (known) return known;
+    const parts: Uint8Array[] = [];
+    const n = this.inflate(r, (chunk) => parts.push(chunk));
+    const data = parts.length === 1 ? (parts[0] as Uint8Array) : new Uint8Array(n);
+    if (parts.length !== 1) {
+      let at = 0;
+      for (const p of parts) {
+        data.set(p, at);
+        at += p.length;
+      }
+    }
+    this.byOffset.set(r.offset, data);
+    return data;
+  }
+
+  /**
+   * Hands the entry's bytes to `sink` a piece at a time (never held whole); false when there is no
+   * such entry. What the sink throws goes through unchanged.
+   */
+  stream(name: string, sink: (chunk: Uint8Array) => void): boolean {
+    const r = this.records.find((x) => x.name === name);
+    if (!r) return false;
+    this.inflate(r, sink);
+    return true;
+  }
+
+  private inflate(r: ZipRecord, sink: (chunk: Uint8Array) => void): number {
+    let n = 0;
+    try {
+      n = inflateEntry(this.bytes, r, this.left, (chunk) => {
+        n += chunk.length;
+        sink(chunk);
+      });
+    } finally {
+      // Charged even when the sink stops the entry part-way: what was inflated was spent.
+      this.left -= n;
+    }
+    return n;
+  }
 }
 
 /**
@@ -91,20 +173,11 @@ function inflateEntry(bytes: Uint8Array, r: ZipRecord, budget: number): Uint8Arr
  * LimitExceeded past the reader limits.
  */
 export function readZipEntries(bytes: Uint8Array, names: readonly string[]): Map<string, Uint8Array> {
-  const records = centralDirectory(bytes);
+  const zip = new ZipArchive(bytes);
   const found = new Map<string, Uint8Array>();
-  const byOffset = new Map<number, Uint8Array>();
-  let left: number = LIMITS.maxInflatedBytes;
   for (const name of names) {
-    const r = records.find((x) => x.name === name);
-    if (!r) continue;
-    let data = byOffset.get(r.offset);
-    if (!data) {
-      data = inflateEntry(bytes, r, left);
-      left -= data.length;
-      byOffset.set(r.offset, data);
-    }
-    found.set(name, data);
+    const data = zip.read(name);
+    if (data) found.set(name, data);
   }
   return found;
 }
