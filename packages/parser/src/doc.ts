@@ -94,12 +94,13 @@ export function refOf(doc: SourceDoc, lineIndex: number | undefined, excerpt?: s
   const l = doc.lines[lineIndex];
   if (!l) return undefined;
   const text = (excerpt ?? l.text).trim();
-  return {
-    ...(l.page !== undefined ? { page: l.page } : {}),
-    line: l.lineNo,
-    ...(l.offset !== undefined ? { offset: l.offset } : {}),
-    excerpt: text.length > 80 ? `${text.slice(0, 79)}…` : text,
-  };
+  // Keys set one by one, in the order the object has always had (page, line, offset, excerpt):
+  // readers ask for a reference per row and per cell, spreads cost an object each.
+  const ref: { page?: number; line: number; offset?: number; excerpt?: string } =
+    l.page !== undefined ? { page: l.page, line: l.lineNo } : { line: l.lineNo };
+  if (l.offset !== undefined) ref.offset = l.offset;
+  ref.excerpt = text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return ref as typeof ref & { excerpt: string };
 }
 
 /** "- 1 -", "-1-", "— 2 —", "第 3 页", "第3页 共5页", "3/5": page furniture, not content. */
