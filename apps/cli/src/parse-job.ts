@@ -6,7 +6,7 @@
 import type { Report } from "@gov-report/core/lite";
 import type { Diagnostic } from "@gov-report/parser";
 import { documentInput, fatalDiagnostic } from "@gov-report/parser/input";
-import { type Checked, checkValue } from "./util/checked.js";
+import { type Checked, checkValue, needsReading } from "./util/checked.js";
 import type { SourceKind } from "./util/detect.js";
 import type { Lang } from "./util/i18n.js";
 
@@ -55,6 +55,9 @@ export async function runParseJob(job: ParseJob): Promise<ParsedDocument> {
     report: result.report,
     diagnostics: result.diagnostics,
     confidence: result.confidence,
-    ...checkValue(result.report),
+    // The parser validated the report already (its confidence is scored from that validation).
+    ...(result.validation
+      ? { validation: result.validation, needsReading: needsReading(result.report) }
+      : checkValue(result.report)),
   };
 }

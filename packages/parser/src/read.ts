@@ -80,8 +80,9 @@ export function readReport(source: SourceDoc, options: ParseOptions, diags = new
 function finish(report: Record<string, unknown>, ctx: ReadContext): ParseResult {
   const provenance = ctx.cells.writeInto(report);
   report.provenance = provenance;
-  const confidence = confidenceOf(ctx.edition, validateReport(report), provenance, ctx.diags.list);
-  return { report: report as unknown as Report, diagnostics: ctx.diags.list, confidence };
+  const validation = validateReport(report);
+  const confidence = confidenceOf(ctx.edition, validation, provenance, ctx.diags.list);
+  return { report: report as unknown as Report, diagnostics: ctx.diags.list, confidence, validation };
 }
 
 /** Edition: table 二's labels, then table 三's row count, then the year. */

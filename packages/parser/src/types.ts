@@ -1,4 +1,4 @@
-import type { Report } from "@gov-report/core/lite";
+import type { Report, ValidationResult } from "@gov-report/core/lite";
 
 /**
  * What a caller hands to `parseReport`: PDF bytes, Word (.docx) bytes, an HTML page, or text
@@ -60,4 +60,9 @@ export interface ParseResult {
    * take part in; at most 0.5 when a whole table is unread; 0 when nothing could be read.
    */
   confidence: number;
+  /**
+   * Core's `validateReport` of `report`, as the parser ran it (the confidence is scored from it):
+   * callers need not validate the report again. Absent when the input could not be read at all.
+   */
+  validation?: ValidationResult;
 }

@@ -81,7 +81,8 @@ export async function readReportFile(file: PickedFile, read: ReadDocument = lazy
   }
   const fatal = fatalDiagnostic(parsed.diagnostics);
   if (fatal) return { ok: false, reason: "unreadable", detail: fatal.message, detailEn: fatal.messageEn };
-  const checked = validateReport(parsed.report);
+  // The parser validated the report already; an older parser result without it is validated here.
+  const checked = parsed.validation ?? validateReport(parsed.report);
   if (!checked.report)
     return { ok: false, reason: "structure", issues: checked.issues.filter((i) => i.severity === "error") };
   return { ok: true, report: parsed.report as unknown as DraftReport, kind, diagnostics: parsed.diagnostics };
