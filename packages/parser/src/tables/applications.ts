@@ -25,6 +25,8 @@ import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { bigrams, coverage, labelKey } from "../normalize.js";
 import { type Locate, narrowRows, rowCheck } from "../solve/rows.js";
+import { type Alignment, align, laterLabelsFirst } from "../strategies/label-alignment.js";
+import { cutIntoRows, readSplitColumns } from "../strategies/row-order.js";
 import { joinBands } from "../strategies/wrapped-bands.js";
 import { centresFromRows, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 import { type Group, groupsOf, headerCentres, headerLineOf, WIDTH } from "./groups.js";
@@ -81,132 +83,6 @@ function buildRowSpecs(edition: Edition, singleOther: boolean): RowSpec[] {
   });
 }
 
-/**
- * A row whose cells are all blank prints no figures: the next row's figures then follow both
- * labels, and the earlier label, complete, would take them. When the words before a group hold a
- * row's whole label and, after it, the start of the next row's label, the group is the next
- * row's: the earlier row's similarity is cut (positional sources, where labels sit beside their
- * figures).
- */
-function laterLabelsFirst(specs: readonly RowSpec[], groups: readonly Group[], sims: number[][]): number[][] {
-  const out = sims.map((row) => [...row]);
-  for (let r = 0; r + 1 < specs.length; r++) {
-    const own = (specs[r] as RowSpec).key;
-    const next = (specs[r + 1] as RowSpec).key;
-    if (own.length < 3 || next.length < 3) continue;
-    groups.forEach((g, gi) => {
-      const row = out[r] as number[];
-      if ((row[gi] ?? 0) < 0.5 || ((sims[r + 1] as number[])[gi] ?? 0) < 0.5) return;
-      const end = labelEnd(g.before, own);
-      const start = end >= 0 ? g.before.indexOf(next.slice(0, 2), end + 1) : -1;
-      if (start > end) row[gi] = (row[gi] as number) * 0.3;
-    });
-  }
-  return out;
-}
-
-/**
- * Where `label` ends in `text`: from the last place its first two characters occur, its
- * characters matched in order, others skipped (a vertical label's characters are interleaved:
- * "禁止公果开"). -1 unless nine in ten of them are found.
- */
-function labelEnd(text: string, label: string): number {
-  let i = text.lastIndexOf(label.slice(0, 2));
-  if (i < 0) return -1;
-  let matched = 0;
-  let end = -1;
-  for (const ch of label) {
-    const at = text.indexOf(ch, i);
-    if (at < 0) continue;
-    matched++;
-    end = at;
-    i = at + 1;
-  }
-  return matched >= 0.9 * label.length ? end : -1;
-}
-
-const skipCost = (g: Group) => (g.blank ? 0 : 1);
-
-interface Alignment {
-  score: number;
-  pairs: { row: number; group: number; sim: number }[];
-  missingRows: number[];
-  extraGroups: number[];
-}
-
-/** A blank group is a row only when its label is that row's: a weaker label is someone else's. */
-const BLANK_ROW_SIM = 0.5;
-
-/** Score of matching a row with a group; a blank group that is not the row's label cannot match. */
-function matchScore(g: Group, sim: number): number {
-  if (g.blank && sim < BLANK_ROW_SIM) return Number.NEGATIVE_INFINITY;
-  return 1 + 2 * sim;
-}
-
-/**
- * Needleman–Wunsch: match = 1 + 2·similarity, a skipped row −1.5, a skipped group −1 (a skipped
- * blank group 0: a label printed apart from its figures is no row).
- */
-function align(rows: readonly RowSpec[], groups: readonly Group[], sims: number[][]): Alignment {
-  const R = rows.length;
-  const G = groups.length;
-  const dp: Float64Array[] = [];
-  const from: Uint8Array[] = [];
-  for (let i = 0; i <= R; i++) {
-    dp.push(new Float64Array(G + 1));
-    from.push(new Uint8Array(G + 1));
-  }
-  for (let i = 1; i <= R; i++) {
-    (dp[i] as Float64Array)[0] = -1.5 * i;
-    (from[i] as Uint8Array)[0] = 1;
-  }
-  for (let j = 1; j <= G; j++) {
-    (dp[0] as Float64Array)[j] = ((dp[0] as Float64Array)[j - 1] as number) - skipCost(groups[j - 1] as Group);
-    (from[0] as Uint8Array)[j] = 2;
-  }
-  for (let i = 1; i <= R; i++) {
-    for (let j = 1; j <= G; j++) {
-      const m = (dp[i - 1] as Float64Array)[j - 1] as number;
-      const match = m + matchScore(groups[j - 1] as Group, (sims[i - 1] as number[])[j - 1] as number);
-      const skipRow = ((dp[i - 1] as Float64Array)[j] as number) - 1.5;
-      const skipGroup = ((dp[i] as Float64Array)[j - 1] as number) - skipCost(groups[j - 1] as Group);
-      let best = match;
-      let f = 0;
-      if (skipRow > best) {
-        best = skipRow;
-        f = 1;
-      }
-      if (skipGroup > best) {
-        best = skipGroup;
-        f = 2;
-      }
-      (dp[i] as Float64Array)[j] = best;
-      (from[i] as Uint8Array)[j] = f;
-    }
-  }
-  const pairs: Alignment["pairs"] = [];
-  const missingRows: number[] = [];
-  const extraGroups: number[] = [];
-  let i = R;
-  let j = G;
-  while (i > 0 || j > 0) {
-    const f = (from[i] as Uint8Array)[j];
-    if (i > 0 && j > 0 && f === 0) {
-      pairs.push({ row: i - 1, group: j - 1, sim: (sims[i - 1] as number[])[j - 1] as number });
-      i--;
-      j--;
-    } else if (i > 0 && (j === 0 || f === 1)) {
-      missingRows.push(--i);
-    } else {
-      extraGroups.push(--j);
-    }
-  }
-  pairs.reverse();
-  missingRows.reverse();
-  extraGroups.reverse();
-  return { score: (dp[R] as Float64Array)[G] as number, pairs, missingRows, extraGroups };
-}
-
 export interface ApplicationsResult {
   /** Groups seen (a hint for the edition when table 二 does not tell). */
   groups: number;
@@ -249,7 +125,8 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
       }
       return row;
     });
-    const al = align(specs, groups, doc.positional ? laterLabelsFirst(specs, groups, sims) : sims);
+    const keys = specs.map((x) => x.key);
+    const al = align(specs.length, groups, doc.positional ? laterLabelsFirst(keys, groups, sims) : sims);
     if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
   }
   return best as Best;
@@ -488,177 +365,10 @@ function readInRowOrder(
     if (whole.readings.length === 1 && whole.complete)
       return { specs, rows: whole.readings[0]?.rows as number[][], columnBlocks: whole.readings[0]?.columnBlocks ?? 0 };
     if (whole.readings.length > 1) continue;
-    const split = readSplitColumns(values, specs.length, columnsAddUp);
+    const split = readSplitColumns(values, specs.length, { width: WIDTH, rowAddsUp }, columnsAddUp);
     if (split) return { specs, ...split };
   }
   return undefined;
-}
-
-interface SplitReading {
-  rows: number[][];
-  columnBlocks: number;
-  /** Where a page's last columns came after its other figures: first row, and how many columns. */
-  splits: { row: number; columns: number }[];
-}
-
-/** Readings kept per stretch of rows; the callers need one, and to know if there are more. */
-const MAX_PARTIAL = 4;
-/** Stretches tried in all (rows × rows × 7 at most; real tables need far fewer). */
-const MAX_SPLIT_TRIES = 1500;
-
-/**
- * The table as stretches of rows (one per page): each stretch is either whole rows (across or in
- * column blocks), or the first m figures of each of its rows followed by their last 7 − m (again
- * across or in column blocks). Memoized over the first row of a stretch; the reading is taken
- * when exactly one passes the column totals.
- */
-function readSplitColumns(
-  values: readonly number[],
-  n: number,
-  accept: (rows: readonly number[][]) => boolean,
-): SplitReading | undefined {
-  const memo = new Map<number, SplitReading[]>();
-  let budget = MAX_SPLIT_TRIES;
-  const solve = (r: number): SplitReading[] => {
-    if (r === n) return [{ rows: [], columnBlocks: 0, splits: [] }];
-    const hit = memo.get(r);
-    if (hit) return hit;
-    const out: SplitReading[] = [];
-    for (let end = n; end > r && out.length < MAX_PARTIAL && budget > 0; end--) {
-      const rest = solve(end);
-      if (!rest.length) continue;
-      for (let m = WIDTH; m >= 1 && out.length < MAX_PARTIAL && budget-- > 0; m--) {
-        for (const piece of stretchPieces(values, r, end - r, m)) {
-          for (const tail of rest) {
-            if (out.length >= MAX_PARTIAL) break;
-            out.push({
-              rows: [...piece.rows, ...tail.rows],
-              columnBlocks: piece.columnBlocks + tail.columnBlocks,
-              splits: [...(m === WIDTH ? [] : [{ row: r, columns: WIDTH - m }]), ...tail.splits],
-            });
-          }
-        }
-      }
-    }
-    memo.set(r, out);
-    return out;
-  };
-  const readings = solve(0);
-  if (budget <= 0) return undefined;
-  return onlyAccepted(readings, accept);
-}
-
-/**
- * Readings of `count` rows from row `r`: whole rows (m = 7), or the first m figures of each row
- * followed by their last 7 − m; each row must add up.
- */
-function stretchPieces(
-  values: readonly number[],
-  r: number,
-  count: number,
-  m: number,
-): { rows: number[][]; columnBlocks: number }[] {
-  const at = r * WIDTH;
-  if (m === WIDTH)
-    return cutIntoRows(
-      values.slice(at, at + count * WIDTH),
-      WIDTH,
-      (_, row) => rowAddsUp(row),
-      () => true,
-    ).readings;
-  const heads = Array.from({ length: count }, (_, i) => values.slice(at + i * m, at + (i + 1) * m));
-  const tails = cutIntoRows(
-    values.slice(at + count * m, at + count * WIDTH),
-    WIDTH - m,
-    (i, tail) => rowAddsUp([...(heads[i] as number[]), ...tail]),
-    () => true,
-  );
-  return tails.readings.map((t) => ({
-    rows: t.rows.map((tail, i) => [...(heads[i] as number[]), ...tail]),
-    columnBlocks: t.columnBlocks,
-  }));
-}
-
-/** The one distinct reading with a split that `accept` takes, or undefined (none, or several). */
-function onlyAccepted(readings: readonly SplitReading[], accept: (rows: readonly number[][]) => boolean) {
-  const found: SplitReading[] = [];
-  const seen = new Set<string>();
-  for (const reading of readings) {
-    if (!reading.splits.length || !accept(reading.rows)) continue;
-    const key = reading.rows.map((row) => row.join(",")).join(";");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    found.push(reading);
-  }
-  return found.length === 1 ? found[0] : undefined;
-}
-
-/** Longest stretch of rows printed column by column that is looked for (table 三 has 26 rows). */
-const MAX_BLOCK_ROWS = 32;
-/** Bound on the search for a reading (pieces tried); real tables need a few dozen. */
-const MAX_STEPS = 20_000;
-/** Readings collected before the search stops: the callers want one, and to know if there are more. */
-const MAX_READINGS = 4;
-
-/**
- * Cuts figures (rows × width, in text order) into rows: each piece is one row printed across, or
- * k rows printed column by column; every resulting row must pass `rowOk` (e.g. 总计 = the sum of
- * the six) and the whole must pass `accept` (the column totals). Depth-first over the row
- * boundaries, rows printed across tried first, pruned by which boundaries can still reach the
- * end. A block of zeros reads the same either way and is not tried as a block. Returns the
- * distinct readings found (at most MAX_READINGS) and whether the search was complete.
- */
-function cutIntoRows(
-  values: readonly number[],
-  width: number,
-  rowOk: (index: number, row: readonly number[]) => boolean,
-  accept: (rows: readonly number[][]) => boolean,
-): { readings: { rows: number[][]; columnBlocks: number }[]; complete: boolean } {
-  const none = { readings: [], complete: true };
-  if (values.length % width) return { readings: [], complete: true };
-  const n = values.length / width;
-  if (!n) return { readings: [{ rows: [], columnBlocks: 0 }], complete: true };
-  const v = (i: number) => values[i] as number;
-  const across = (r: number) => values.slice(r * width, (r + 1) * width) as number[];
-  // A block of k rows starting at row r: column c of its row i is figure r·width + c·k + i.
-  const blockRows = (r: number, k: number) =>
-    Array.from({ length: k }, (_, i) => Array.from({ length: width }, (_, c) => v(r * width + c * k + i)));
-  const blockOk = (r: number, k: number) => {
-    const rows = blockRows(r, k);
-    return rows.every((row, i) => rowOk(r + i, row)) && rows.some((row) => row.some((x) => x !== 0));
-  };
-  // reach[r]: the pieces from row r that can still be continued to the end.
-  const reach: number[][] = Array.from({ length: n + 1 }, () => []);
-  const ok: boolean[] = new Array(n + 1).fill(false);
-  ok[n] = true;
-  for (let r = n - 1; r >= 0; r--) {
-    const steps = reach[r] as number[];
-    if (ok[r + 1] && rowOk(r, across(r))) steps.push(1);
-    if (width > 1)
-      for (let k = 2; k <= MAX_BLOCK_ROWS && r + k <= n; k++) if (ok[r + k] && blockOk(r, k)) steps.push(k);
-    ok[r] = steps.length > 0;
-  }
-  if (!ok[0]) return none;
-  const found: { rows: number[][]; columnBlocks: number }[] = [];
-  const rows: number[][] = [];
-  let budget = MAX_STEPS;
-  const same = (a: number[][], b: number[][]) => a.every((row, i) => row.every((x, c) => x === b[i]?.[c]));
-  const dfs = (r: number, blocks: number) => {
-    if (found.length >= MAX_READINGS || budget-- <= 0) return;
-    if (r === n) {
-      if (accept(rows) && !found.some((f) => same(f.rows, rows)))
-        found.push({ rows: rows.map((x) => [...x]), columnBlocks: blocks });
-      return;
-    }
-    for (const k of reach[r] as number[]) {
-      const piece = k === 1 ? [across(r)] : blockRows(r, k);
-      rows.push(...piece);
-      dfs(r + k, blocks + (k === 1 ? 0 : 1));
-      rows.length -= k;
-    }
-  };
-  dfs(0, 0);
-  return { readings: found, complete: budget > 0 && found.length < MAX_READINGS };
 }
 
 function putInRowOrder(
