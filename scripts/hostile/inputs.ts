@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readZipEntries } from "../../packages/parser/src/sources/zip.js";
 import { docx, zip } from "../../packages/parser/test/sources-zip.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -49,6 +50,23 @@ export function duplicateEntryBomb(): Uint8Array {
 export function tinyParagraphs(mb: number): Uint8Array {
   const p = "<w:p><w:r><w:t>1</w:t></w:r></w:p>";
   return docx(p.repeat(Math.ceil((mb * MB) / p.length)));
+}
+
+/**
+ * A published report as a .docx (the corpus's huaian-2024, as the renderer writes it) whose last
+ * section is padded with narrative paragraphs until its document.xml is `mb` megabytes: within
+ * every reader limit, so it must be read whole.
+ */
+export function paddedReportDocx(mb: number): Uint8Array {
+  const original = readFileSync(join(ROOT, "packages/parser/test/corpus/huaian-2024.rendered.docx"));
+  const xml = new TextDecoder().decode(readZipEntries(original, ["word/document.xml"]).get("word/document.xml"));
+  const inner = xml.slice(xml.indexOf(">", xml.indexOf("<w:body")) + 1, xml.lastIndexOf("</w:body>"));
+  const sentence =
+    "本年度，我局依法做好政府信息主动公开工作，通过政府网站、政务新媒体和政务公开栏公开各类信息，及时回应社会关切。";
+  const p = `<w:p><w:r><w:t>${sentence.repeat(3)}</w:t></w:r></w:p>`;
+  const pad = p.repeat(Math.ceil((mb * MB - Buffer.byteLength(inner)) / Buffer.byteLength(p)));
+  const at = inner.lastIndexOf("<w:sectPr");
+  return docx(at >= 0 ? `${inner.slice(0, at)}${pad}${inner.slice(at)}` : `${inner}${pad}`);
 }
 
 /** A .docx nested `depth` deep by tables, content controls or text boxes. */

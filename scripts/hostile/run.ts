@@ -50,7 +50,7 @@ function runCase(c: Case, base: string): Result {
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
   c.setup(dir);
-  const limitMB = memoryLimitMB(sizeOf(dir));
+  const limitMB = memoryLimitMB(c.memoryBasisBytes ?? sizeOf(dir));
   const asUser =
     c.unprivileged && process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
   // GNU time writes its figures as the user the case runs as: into a folder anyone may write.
