@@ -4,6 +4,7 @@
  * is a line. Number tokens carry a position (x centre on a PDF page, grid column in an HTML
  * table) when the source has one, so that values can be mapped to columns by position.
  */
+import { PAGE_NUMBER_WORDS } from "@gov-report/core/lite";
 import { LIMITS, LimitExceeded, type Refusal, refusal } from "./limits.js";
 import { labelKey } from "./normalize.js";
 
@@ -119,18 +120,19 @@ export function isPageFurniture(text: string): boolean {
   let i = 0;
   const dash = (c: string | undefined) => c === "-" || c === "—" || c === "–" || c === "－" || c === "‐";
   const digit = (c: string | undefined) => c !== undefined && ((c >= "0" && c <= "9") || (c >= "０" && c <= "９"));
-  if (s[0] === "第") {
+  const { ordinal, page, total } = PAGE_NUMBER_WORDS;
+  if (s[0] === ordinal) {
     i = 1;
     const d0 = i;
     while (digit(s[i])) i++;
-    if (i === d0 || s[i] !== "页") return false;
+    if (i === d0 || s[i] !== page) return false;
     i++;
     if (i === s.length) return true;
-    if (s[i] !== "共") return false;
+    if (s[i] !== total) return false;
     i++;
     const d1 = i;
     while (digit(s[i])) i++;
-    return i > d1 && s[i] === "页" && i + 1 === s.length;
+    return i > d1 && s[i] === page && i + 1 === s.length;
   }
   let lead = 0;
   while (dash(s[i])) {
@@ -154,7 +156,9 @@ export function isPageFurniture(text: string): boolean {
 }
 
 /** First characters of page furniture: 第, the dashes and digits isPageFurniture accepts. */
-const FURNITURE_START = new Set([..."第-—–－‐0123456789０１２３４５６７８９"].map((c) => c.charCodeAt(0)));
+const FURNITURE_START = new Set(
+  [PAGE_NUMBER_WORDS.ordinal, ..."-—–－‐0123456789０１２３４５６７８９"].map((c) => c.charCodeAt(0)),
+);
 
 /** False when the first character other than " ", tab and U+3000 cannot start page furniture. */
 function mayBeFurniture(text: string): boolean {

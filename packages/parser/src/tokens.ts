@@ -4,6 +4,13 @@
  * when run together with the previous row's figures ("00000002.其他…"); "保留4位小数", "2023 年"
  * and "第1项" are words; "+3" is signed; "7730.28" is a decimal; "251000元" is in 元.
  */
+import {
+  AMOUNT_UNITS,
+  BLANK_CELL_MARKS,
+  COUNT_UNITS,
+  FIGURE_WORD_SUFFIXES,
+  ORDINAL_MARKS,
+} from "@gov-report/core/lite";
 import type { Token } from "./doc.js";
 import { LIMITS } from "./limits.js";
 import { normalizeChars } from "./normalize.js";
@@ -16,17 +23,19 @@ const IDEOGRAPHIC_COMMA = 0x3001;
 const isDigit = (c: number) => c >= 48 && c <= 57; // false for NaN (past either end)
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-/** Characters after a number that make it part of a phrase, not a table figure. */
-const WORD_SUFFIX = new Set([..."年月日号位项条款页%名次人期季"].map((c) => c.charCodeAt(0)));
-/** Before a number: 第1项, 附1. */
-const ORDINAL = new Set([..."第附"].map((c) => c.charCodeAt(0)));
+const codes = (chars: readonly string[]) => new Set(chars.map((c) => c.charCodeAt(0)));
+/** Characters after a number that make it part of a phrase, not a table figure (core's list). */
+const WORD_SUFFIX = codes(FIGURE_WORD_SUFFIXES);
+/** Before a number: 第1项, 附1 (core's list). */
+const ORDINAL = codes(ORDINAL_MARKS);
 /** A dash that stands alone between spaces is a blank cell. */
-const LONE_DASH = new Set([..."-—/－"].map((c) => c.charCodeAt(0)));
-const DASHES = new Set(["-", "—", "–", "/", "／", "——", "--", "—-", "无", "－"]);
-const YUAN = "元".charCodeAt(0);
-const WAN = "万".charCodeAt(0);
-const JIAN = "件".charCodeAt(0);
-const GE = "个".charCodeAt(0);
+const LONE_DASH = codes(["-", "—", "/", "－"]);
+/** What a blank cell prints (core's list). */
+const DASHES = new Set(BLANK_CELL_MARKS);
+const YUAN = AMOUNT_UNITS.yuan.zh.charCodeAt(0);
+const WAN_YUAN = AMOUNT_UNITS.wanYuan.zh;
+/** Count units skipped after a figure: 件 (the format's own) and 个. */
+const SKIPPED_COUNT_UNITS = codes(COUNT_UNITS.filter((u) => u === "件" || u === "个"));
 
 export interface PieceSpan {
   /** Position of the piece's first and last character (x on a page, or a grid column). */
@@ -224,8 +233,8 @@ class Scanner {
       this.i++;
       return true;
     }
-    if (c === WAN && this.at(this.i + 1) === YUAN) this.i += 2;
-    else if (c === JIAN || c === GE) this.i++;
+    if (this.s.startsWith(WAN_YUAN, this.i)) this.i += WAN_YUAN.length;
+    else if (SKIPPED_COUNT_UNITS.has(c)) this.i++;
     return false;
   }
 }
@@ -257,7 +266,7 @@ function pushNumber(
   yuan = false,
 ): void {
   const value = sign * Number(frac ? `${digits}.${frac}` : digits);
-  const text = `${signed ? (sign < 0 ? "-" : "+") : ""}${digits}${frac ? `.${frac}` : ""}${yuan ? "元" : ""}`;
+  const text = `${signed ? (sign < 0 ? "-" : "+") : ""}${digits}${frac ? `.${frac}` : ""}${yuan ? AMOUNT_UNITS.yuan.zh : ""}`;
   // Optional keys only when set, in one order (what every reader of tokens has always seen).
   const t: Token = { kind: "num", text, value, line };
   if (signed) t.signed = signed;
