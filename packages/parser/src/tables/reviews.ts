@@ -19,6 +19,8 @@ import { weigh } from "../evidence/evidence.js";
 import { labelKey } from "../normalize.js";
 import { headingOf } from "../sections.js";
 import { prefixCheck, rowCheck } from "../solve/rows.js";
+import { gridCentres } from "../strategies/grid-columns.js";
+import { reorderRuns } from "../strategies/reordered-runs.js";
 import { isValue, orderedPlacements, placeByPosition, recordReadings, recordToken, stackColumns } from "./common.js";
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
@@ -67,7 +69,14 @@ export function readReviews(ctx: ReadContext, found: number | undefined): Review
     });
     return { end: Math.max(g.end, band.end), found: true };
   }
-  const reordered = g.values.length === WIDTH && !doc.positional ? reorderRuns(g.values, g.runOf) : undefined;
+  const reordered =
+    g.values.length === WIDTH && !doc.positional
+      ? reorderRuns(
+          g.values.map((t) => t.value),
+          g.runOf,
+          groupsAddUp,
+        )
+      : undefined;
   if (reordered) recordReordered(ctx, reordered, where);
   else if (g.values.length >= WIDTH)
     PATHS.forEach((p, i) => {
@@ -81,20 +90,6 @@ export function readReviews(ctx: ReadContext, found: number | undefined): Review
 function headingLine(doc: SourceDoc): number | undefined {
   const i = doc.lines.findIndex((l) => headingOf(l.key) === TABLE);
   return i >= 0 ? i : undefined;
-}
-
-/**
- * Column positions of a grid header with one cell per column (a converter's `| 类别 | 数据1 | … |`,
- * HTML or `|` text): the positions of the last fifteen cells of the last such header row.
- */
-function gridCentres(tokens: readonly Token[]): number[] | undefined {
-  const byLine = new Map<number, number[]>();
-  for (const t of tokens) if (t.pos !== undefined) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t.pos]);
-  const rows = [...byLine.values()].filter((xs) => xs.length === WIDTH || xs.length === WIDTH + 1);
-  const xs = rows[rows.length - 1]?.slice(-WIDTH);
-  if (!xs) return undefined;
-  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) <= (xs[i - 1] as number)) return undefined;
-  return xs;
 }
 
 function gather(doc: SourceDoc, header: number): Gathered {
@@ -150,7 +145,7 @@ function recordReordered(ctx: ReadContext, r: { candidates: number[][]; runs: nu
 /** Fewer than 15 figures: placed by header positions, split when run together, else by order. */
 function readShort(ctx: ReadContext, g: Gathered, where: Where): void {
   const { values } = g;
-  const centres = headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens) ?? gridCentres(g.headerTokens);
+  const centres = headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens) ?? gridCentres(g.headerTokens, WIDTH);
   const placed = centres && values.length ? placeByGrid(values, centres) : undefined;
   if (placed) {
     PATHS.forEach((p, i) => {
@@ -309,59 +304,6 @@ function isHeaderWordsOnly(key: string): boolean {
   if (!key || key.length > 16) return false;
   for (const ch of key) if (!HEADER_CHARS.has(ch)) return false;
   return true;
-}
-
-/** Most runs whose orders are tried (7! = 5,040 orders). */
-const MAX_RUNS = 7;
-
-/**
- * Plain PDF-to-text output can print table 四's 15 figures in pieces and out of order (each
- * group's four results, then its total, apart). When the figures as printed do not make three
- * groups whose 总计 is the sum of the other four, the pieces are put in every order: the orders
- * that do, fewest pieces moved first, are the candidates. Undefined when the order as printed
- * adds up, there is one piece, or no order adds up (the totals may really be wrong).
- */
-function reorderRuns(
-  values: readonly Token[],
-  runOf: readonly number[],
-): { candidates: number[][]; runs: number } | undefined {
-  const nums = values.map((t) => t.value);
-  if (nums.some((v) => typeof v !== "number")) return undefined;
-  const flat = nums as number[];
-  if (groupsAddUp(flat)) return undefined;
-  const runs: number[][] = [];
-  flat.forEach((v, i) => {
-    const r = runOf[i] as number;
-    if (!runs[r]) runs[r] = [];
-    (runs[r] as number[]).push(v);
-  });
-  if (runs.length < 2 || runs.length > MAX_RUNS) return undefined;
-  const found: { order: number[]; moved: number; values: number[] }[] = [];
-  const order: number[] = [];
-  const used = new Array<boolean>(runs.length).fill(false);
-  const permute = () => {
-    if (order.length === runs.length) {
-      const v = order.flatMap((r) => runs[r] as number[]);
-      if (!groupsAddUp(v)) return;
-      let moved = 0;
-      for (let i = 0; i < order.length; i++)
-        for (let j = i + 1; j < order.length; j++) if ((order[i] as number) > (order[j] as number)) moved++;
-      if (!found.some((f) => f.values.every((x, i) => x === v[i]))) found.push({ order: [...order], moved, values: v });
-      return;
-    }
-    for (let r = 0; r < runs.length; r++) {
-      if (used[r]) continue;
-      used[r] = true;
-      order.push(r);
-      permute();
-      order.pop();
-      used[r] = false;
-    }
-  };
-  permute();
-  if (!found.length) return undefined;
-  found.sort((a, b) => a.moved - b.moved);
-  return { candidates: found.slice(0, 8).map((f) => f.values), runs: runs.length };
 }
 
 /** x of the 15 sub-headers when each of 维持/纠正/其他/审结/总计 is found three times. */
