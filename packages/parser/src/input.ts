@@ -98,7 +98,8 @@ export function detectInput(bytes: Uint8Array, name = ""): InputKind | undefined
     if (looksBinary(bytes)) return undefined;
     const hint = kindOfName(name);
     const c = firstChar(bytes);
-    if (c === "{" || c === "[") return hint === "text" || hint === "html" ? hint : "json";
+    // No page starts with a brace; a text may ("[2024]…"): a .txt name keeps it text.
+    if (c === "{" || c === "[") return hint === "text" ? "text" : "json";
     if (c === "<") return "html";
     if (hint === "json" || hint === "html") return hint;
     return "text";

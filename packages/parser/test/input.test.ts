@@ -29,6 +29,7 @@ describe("detectInput: the kind of a file from its bytes, the name only as a hin
   it("text by its first character; the extension decides what the content leaves open", () => {
     expect(detectInput(bytes('\uFEFF  {"year": 2024}'), "r.txt")).toBe("text");
     expect(detectInput(bytes('\uFEFF  {"year": 2024}'), "r")).toBe("json");
+    expect(detectInput(bytes('{"year": 2024}'), "<b>x</b>.html")).toBe("json");
     expect(detectInput(bytes("<!doctype html><p>报告"), "r.txt")).toBe("html");
     expect(detectInput(bytes("| 类别 | 数据1 |"), "r.md")).toBe("text");
     expect(detectInput(bytes("一、总体情况"), "page.shtml")).toBe("html");

@@ -3,7 +3,15 @@
  * from the name alone), parse it, validate it, and reduce it to what the desk stores. Never
  * throws: a file that cannot be read comes back with the reason.
  */
-import { cellsNeedingReading, isIsoDate, type ValidationIssue, validateReport } from "@gov-report/core/lite";
+import {
+  cellsNeedingReading,
+  isIsoDate,
+  type ValidationIssue,
+  type ValidationResult,
+  validateReport,
+} from "@gov-report/core/lite";
+import type { Diagnostic } from "@gov-report/parser";
+import { decodeText, detectInput, documentInput, fatalDiagnostic } from "@gov-report/parser/input";
 
 export type FileKind = "json" | "pdf" | "docx" | "html" | "text" | "zip";
 
@@ -24,37 +32,25 @@ export interface Analysis {
   signatureDate?: string | null;
 }
 
-const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
-
-/** The kind of a file, from its first bytes and, for text, its extension and content. */
-export function sniffKind(bytes: Uint8Array, filename: string): FileKind {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return "pdf"; // %PDF
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return /\.docx$/i.test(filename) ? "docx" : "zip";
-  const head = new TextDecoder()
-    .decode(bytes.subarray(0, 512))
-    .replace(/^\uFEFF/, "")
-    .trimStart();
-  if (head.startsWith("{")) return "json";
-  if (/\.html?$/i.test(filename) || /^<(!doctype|html|head|body|meta|div|table|p)\b/i.test(head)) return "html";
-  return "text";
+/**
+ * The kind of a file by its bytes (the parser's input module, shared with the CLI and the web form),
+ * the name only as a hint; a legacy .doc goes to the Word reader, which says to save it as .docx.
+ * Undefined for an image or another binary.
+ */
+export function sniffKind(bytes: Uint8Array, filename: string): FileKind | undefined {
+  const kind = detectInput(bytes, filename);
+  return kind === "doc" ? "docx" : kind;
 }
-
-/** Diagnostics that mean the file could not be read as a report at all. */
-const FATAL = new Set(["input.unreadable", "input.no-text-layer", "input.not-a-report"]);
 
 interface ParsedDoc {
   report?: unknown;
-  diagnostics?: { code: string; severity: string; message: string; messageEn: string }[];
+  diagnostics?: Diagnostic[];
+  validation?: ValidationResult;
 }
-
-const decodeText = (bytes: Uint8Array) => new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
 
 async function parseDocument(kind: FileKind, bytes: Uint8Array): Promise<ParsedDoc> {
   const { parseReport } = await import("@gov-report/parser");
-  if (kind === "pdf") return parseReport({ pdf: bytes });
-  if (kind === "docx") return parseReport({ docx: bytes });
-  if (kind === "html") return parseReport({ html: decodeText(bytes) });
-  return parseReport({ text: decodeText(bytes) });
+  return parseReport(documentInput(kind, bytes) ?? { text: "" });
 }
 
 function fail(kind: FileKind, zh: string, en: string): Analysis {
@@ -63,17 +59,25 @@ function fail(kind: FileKind, zh: string, en: string): Analysis {
 
 export async function analyze(bytes: Uint8Array, filename: string): Promise<Analysis> {
   const kind = sniffKind(bytes, filename);
+  if (kind === undefined)
+    return fail(
+      "text",
+      "不是报告文件（支持 PDF、Word、网页、文本和 JSON）",
+      "not a report file (PDF, Word, web page, text or JSON)",
+    );
   if (kind === "zip") return fail(kind, "压缩包请整体导入", "a .zip is imported as a batch");
   let value: unknown;
-  let diagnostics: ParsedDoc["diagnostics"] = [];
+  let diagnostics: Diagnostic[] = [];
+  let validation: ValidationResult | undefined;
   try {
     if (kind === "json") value = JSON.parse(decodeText(bytes));
     else {
       const parsed = await parseDocument(kind, bytes);
       diagnostics = parsed.diagnostics ?? [];
-      const fatal = diagnostics.find((d) => FATAL.has(d.code));
+      const fatal = fatalDiagnostic(diagnostics);
       if (fatal) return fail(kind, fatal.message, fatal.messageEn);
       value = parsed.report;
+      validation = parsed.validation;
     }
   } catch (e) {
     const msg = (e as Error)?.message ?? String(e);
@@ -81,10 +85,11 @@ export async function analyze(bytes: Uint8Array, filename: string): Promise<Anal
       ? fail(kind, `不是有效的 JSON：${msg}`, `not valid JSON: ${msg}`)
       : fail(kind, `无法读取文件：${msg}`, `cannot read the file: ${msg}`);
   }
-  return summarize(kind, value, diagnostics);
+  return summarize(kind, value, diagnostics, validation);
 }
 
-function summarize(kind: FileKind, value: unknown, diagnostics: ParsedDoc["diagnostics"]): Analysis {
+/** What the desk keeps of a report; `validation` is the parser's own when a document was parsed. */
+function summarize(kind: FileKind, value: unknown, diagnostics: Diagnostic[], validation?: ValidationResult): Analysis {
   const v = value as { agency?: { name?: unknown }; year?: unknown; edition?: unknown; signature?: { date?: unknown } };
   if (typeof v !== "object" || v === null || Array.isArray(v))
     return fail(
@@ -96,8 +101,7 @@ function summarize(kind: FileKind, value: unknown, diagnostics: ParsedDoc["diagn
   if (typeof v.year !== "number" || !Number.isInteger(v.year))
     return fail(kind, "读不出报告年度", "the report year cannot be read");
   if (!agency) return fail(kind, "读不出报告机关名称", "the agency name cannot be read");
-  const result = validateReport(value);
-  const issues = result.issues;
+  const issues = (validation ?? validateReport(value)).issues;
   const date = v.signature?.date;
   return {
     kind,

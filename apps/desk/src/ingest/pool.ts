@@ -12,7 +12,15 @@ interface Job {
   bytes: Uint8Array;
   filename: string;
   resolve(a: Analysis): void;
+  timer?: NodeJS.Timeout;
 }
+
+/**
+ * Longest one file may take (GOV_REPORT_PARSE_TIMEOUT, seconds, as in the CLI): the fixtures' PDFs
+ * take about a second; a file that takes minutes is malformed or made to hurt, and must not hold a
+ * worker of the server for good.
+ */
+const timeoutMs = () => (Number(process.env.GOV_REPORT_PARSE_TIMEOUT) || 300) * 1000;
 
 /** Starts a worker: the built .js, or the .ts source through a tsx boot file (tests, dev). */
 function startWorker(): Worker {
@@ -53,6 +61,7 @@ export class ParsePool {
     w.on("message", (msg: { id: number; analysis: Analysis }) => {
       const job = this.busy.get(w);
       this.busy.delete(w);
+      if (job?.timer) clearTimeout(job.timer);
       if (job && job.id === msg.id) job.resolve(msg.analysis);
       this.idle.push(w);
       this.pump();
@@ -62,9 +71,24 @@ export class ParsePool {
     return w;
   }
 
+  /** A file over the time limit: its worker is stopped (a new one takes its place), the file gets the reason. */
+  private timedOut(w: Worker): void {
+    const job = this.busy.get(w);
+    this.busy.delete(w);
+    job?.resolve({
+      kind: "text",
+      error: {
+        zh: "读取超时，已停止（文件可能异常）",
+        en: "reading took too long and was stopped (the file may be malformed)",
+      },
+    });
+    void w.terminate();
+  }
+
   private lost(w: Worker, why: string): void {
     const job = this.busy.get(w);
     this.busy.delete(w);
+    if (job?.timer) clearTimeout(job.timer);
     const i = this.idle.indexOf(w);
     if (i >= 0) this.idle.splice(i, 1);
     this.workers--;
@@ -79,6 +103,8 @@ export class ParsePool {
       if (!w) return;
       const job = this.queue.shift()!;
       this.busy.set(w, job);
+      const worker = w;
+      job.timer = setTimeout(() => this.timedOut(worker), timeoutMs());
       w.postMessage({ id: job.id, bytes: job.bytes, filename: job.filename });
     }
   }
