@@ -266,7 +266,11 @@ function pushNumber(
   yuan = false,
 ): void {
   const value = sign * Number(frac ? `${digits}.${frac}` : digits);
-  const text = `${signed ? (sign < 0 ? "-" : "+") : ""}${digits}${frac ? `.${frac}` : ""}${yuan ? AMOUNT_UNITS.yuan.zh : ""}`;
+  // Most figures are plain digits: their text is the digits themselves.
+  const text =
+    signed || frac || yuan
+      ? `${signed ? (sign < 0 ? "-" : "+") : ""}${digits}${frac ? `.${frac}` : ""}${yuan ? AMOUNT_UNITS.yuan.zh : ""}`
+      : digits;
   // Optional keys only when set, in one order (what every reader of tokens has always seen).
   const t: Token = { kind: "num", text, value, line };
   if (signed) t.signed = signed;
