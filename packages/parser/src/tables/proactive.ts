@@ -17,6 +17,7 @@ import { splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { editDistance, labelKey } from "../normalize.js";
+import { BlockScan, CAPTION_PREFIX, captionIndex } from "../strategies/block-headers.js";
 import { centresFromRows, isValue, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 
 interface RowRef {
@@ -35,18 +36,6 @@ interface RowRef {
 const CONTENT_HEADER_KEY = labelKey(PROACTIVE_BLOCKS["2021"][0]?.contentHeader.zh ?? "");
 /** Table 三's header words (申请人情况, 自然人): where table 二's figures cannot be any more. */
 const TABLE3_HEADER_KEYS = [APPLICANT_HEADER.zh, APPLICANT_COLUMNS[0]?.zh ?? APPLICANT_HEADER.zh].map(labelKey);
-/** labelKey of what every block caption starts with (第二十条…), from core's catalog. */
-const CAPTION_PREFIX = commonPrefix(
-  Object.values(PROACTIVE_BLOCKS).flatMap((bs) => bs.map((b) => labelKey(b.caption.zh))),
-);
-
-function commonPrefix(keys: readonly string[]): string {
-  let p = keys[0] ?? "";
-  for (const k of keys) while (p && !k.startsWith(p)) p = p.slice(0, -1);
-  // Up to the item number (第二十条第（一）项 → 第二十条): captions differ from there on.
-  return p.endsWith("第") ? p.slice(0, -1) : p;
-}
-
 export function readProactive(ctx: ReadContext, range: [number, number] | undefined): number {
   if (!range) {
     // Every cell stays unrecorded: the report gets them as unread.
@@ -317,80 +306,6 @@ function readByBlocks(
 /** Lines after table 二's range where its last column may still come (plain PDF-to-text output). */
 const BLOCK_LOOKAHEAD = 60;
 
-/** The state of reading table 二 by block headers: which token fills which cell. */
-class BlockScan {
-  /** cells[b][row][col]: the token read for that cell. */
-  readonly cells: (Token | undefined)[][][];
-  private readonly headers: { block: number; column: number; key: string }[];
-  private block = -1;
-  private words = "";
-  private targets: { block: number; column: number }[] = [];
-  private figures: Token[] = [];
-  firstLine = -1;
-
-  constructor(private readonly blocks: readonly ProactiveBlockDef[]) {
-    this.cells = blocks.map((b) => b.rows.map(() => new Array<Token | undefined>(b.columns.length).fill(undefined)));
-    this.headers = blocks
-      .flatMap((b, bi) => b.columns.map((c, ci) => ({ block: bi, column: ci, key: labelKey(c.zh) })))
-      .filter((h) => h.key)
-      .sort((a, b) => b.key.length - a.key.length);
-  }
-
-  token(t: Token, line: number): void {
-    if (isValue(t)) {
-      if (!this.figures.length && this.firstLine < 0) this.firstLine = line;
-      this.figures.push(t);
-      return;
-    }
-    const k = labelKey(t.text);
-    if (!k) return;
-    this.flush();
-    this.words = (this.words.length > 200 ? this.words.slice(-100) : this.words) + k;
-    const capAt = this.words.lastIndexOf(CAPTION_PREFIX);
-    const cap = capAt >= 0 ? captionIndex(this.words.slice(capAt), this.blocks) : -1;
-    if (cap >= 0) {
-      this.block = cap;
-      this.words = "";
-      return;
-    }
-    const h = this.headerFor(this.words);
-    if (h) {
-      this.targets.push(h);
-      this.words = "";
-    }
-  }
-
-  /** The figures since the last headers fill those columns, row by row, when their count fits. */
-  flush(): void {
-    if (!this.figures.length) return;
-    const b = this.targets[0]?.block ?? this.block;
-    const def = this.blocks[b];
-    const cols = this.targets.length ? this.targets.map((t) => t.column) : def ? def.columns.map((_, i) => i) : [];
-    if (def && this.targets.every((t) => t.block === b) && this.figures.length === def.rows.length * cols.length) {
-      def.rows.forEach((_, ri) => {
-        cols.forEach((ci, j) => {
-          const row = this.cells[b]?.[ri];
-          if (row) row[ci] = this.figures[ri * cols.length + j];
-        });
-      });
-    }
-    this.figures = [];
-    this.targets = [];
-  }
-
-  /** The column header the words end with: the current block's when it has it, else the first unfilled. */
-  private headerFor(key: string) {
-    const matches = this.headers.filter((h) => key.endsWith(h.key));
-    if (!matches.length) return undefined;
-    const longest = (matches[0] as { key: string }).key.length;
-    const same = matches.filter((h) => h.key.length === longest);
-    const unfilled = (h: { block: number; column: number }) =>
-      !this.targets.some((t) => t.block === h.block && t.column === h.column) &&
-      (this.cells[h.block] ?? []).some((row) => row[h.column] === undefined);
-    return same.find((h) => h.block === this.block && unfilled(h)) ?? same.find(unfilled);
-  }
-}
-
 /** labelKey of every column header of table 二 (and 信息内容), longest first. */
 function columnHeaderKeys(blocks: readonly ProactiveBlockDef[]): string[] {
   const keys = new Set<string>([CONTENT_HEADER_KEY]);
@@ -429,11 +344,6 @@ function stripped(raw: string, key: string, headers: readonly string[]): string[
     rest = rest.slice(h.length);
   }
   return out;
-}
-
-function captionIndex(key: string, blocks: readonly ProactiveBlockDef[]): number {
-  if (!key.startsWith(CAPTION_PREFIX)) return -1;
-  return blocks.findIndex((b) => key.startsWith(labelKey(b.caption.zh)));
 }
 
 function headerPositions(tokens: readonly Token[], b: ProactiveBlockDef): number[] | undefined {
