@@ -32,6 +32,22 @@ describe("all-blank table rows", () => {
     expect(r.report.proactiveDisclosure.normativeDocuments).toEqual({ issued: 1, repealed: 2, inForce: 3 });
   });
 
+  it("a label-less 表二 row right before a row printed with its label is the row before it", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "| 第二十条第（一）项 |  |  |  |",
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+      "|  | 4 | 0 | 9 |",
+      "| 行政规范性文件 | 1 | 2 | 3 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    expect(r.report.proactiveDisclosure.rules).toEqual({ issued: 4, repealed: 0, inForce: 9 });
+    expect(r.report.proactiveDisclosure.normativeDocuments).toEqual({ issued: 1, repealed: 2, inForce: 3 });
+    expect(
+      r.diagnostics.some((d) => d.code === "row.by-order" && d.path?.join(".") === "proactiveDisclosure.rules"),
+    ).toBe(true);
+  });
+
   it("a |-separated 表三 row with a label and only blank cells is blank, not unread", () => {
     const text = [
       "三、收到和处理政府信息公开申请情况",

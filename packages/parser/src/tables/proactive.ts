@@ -116,7 +116,7 @@ class ProactiveScan {
         if (this.wordTokens.length < 64) this.wordTokens.push(t);
         // A label with figures after it on its line is theirs, not the figures' before it.
         if (j > lastValue) this.tryPending();
-        else this.pending = undefined;
+        else this.pendingBefore();
       }
       // A grid row ends its figures: the next row's are another row's, even with no label.
       if (line.tableRow && lastValue >= 0) this.flush();
@@ -125,6 +125,27 @@ class ProactiveScan {
     this.flush();
     this.settleLabelOnly(undefined);
     return this.finish();
+  }
+
+  /**
+   * Label-less figures right before a row printed with its own: rows keep their order, so they
+   * are the row before it in its block, when that row has none yet.
+   */
+  private pendingBefore(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
+    const key = labelKey(this.words);
+    const at = this.rows.findIndex((r) => r.blockIndex === pending.block && r.keys.some((k) => key.startsWith(k)));
+    const prev = at > 0 ? this.rows[at - 1] : undefined;
+    if (!prev || prev.blockIndex !== pending.block || this.found.has(prev.rowKey)) return;
+    assign(this.ctx, prev, pending.values, this.headerPos.get(prev.blockIndex), pending.line);
+    this.found.add(prev.rowKey);
+    this.ctx.diags.emit(
+      "row.by-order",
+      { row: rowOf(this.ctx, prev), how: "label" },
+      { path: ["proactiveDisclosure", prev.rowKey], source: refOf(this.ctx.doc, pending.line) },
+    );
   }
 
   private noteLabelOnly(key: string, line: number): void {
