@@ -1,26 +1,49 @@
 /**
  * Peak memory per input megabyte of each reader (text, HTML, Word, PDF), alone and through
- * parseReport. Every measurement runs in a fresh child process: its peak resident set size
- * (process.resourceUsage().maxRSS) minus the same process's size just before parsing, after the
- * modules are loaded and the input is read — the memory the parse itself takes.
+ * parseReport. Every measurement runs in a fresh child process: its peak resident set size while
+ * parsing minus its size just before, after the modules are loaded and the input is read — the
+ * memory the parse itself takes. On Linux the child resets its peak (`/proc/self/clear_refs`)
+ * just before parsing and reads it back (`VmHWM`), so a peak reached while loading the modules
+ * does not count; elsewhere it falls back to the process's lifetime peak (`maxRSS`), which can
+ * add the loading's own peak to small inputs.
  *
  *   npx tsx --conditions=@gov-report/source packages/parser/bench/memory.bench.ts
- *   (MEMBENCH_MB=1,4 for fewer sizes)
+ *   (MEMBENCH_MB=1,4 for fewer sizes, MEMBENCH_READERS=docx,html for fewer readers)
  *
- * Inputs: a report with its narrative repeated up to 1, 4 and 16 MB (text, HTML; Word XML up to
- * 8 MB, as 16 MB of one-run paragraphs is over the element limit), and the three fixture PDFs.
+ * Inputs: a report with its narrative repeated up to 1, 4 and 16 MB (text, HTML); Word XML of
+ * one-sentence paragraphs up to 1, 4 and 8 MB, 16 MB of three-sentence paragraphs (16 MB of
+ * one-sentence ones is over the element limit) and tiny paragraphs up to the element limit (the
+ * most elements per megabyte the reader accepts); the three fixture PDFs.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LIMITS } from "../src/limits.js";
 import { docx } from "../test/sources-zip.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = resolve(here, "../../../fixtures");
 const CORPUS = resolve(here, "../test/corpus");
 const MB = 1024 * 1024;
+const STATUS = "/proc/self/status";
+
+/** Resets the peak resident size (Linux); false when the system cannot. */
+function resetPeak(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A "VmRSS" / "VmHWM" figure of /proc/self/status, in bytes. */
+function status(field: "VmRSS" | "VmHWM"): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(STATUS, "utf8"));
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
 
 type Reader = "text" | "html" | "docx" | "pdf";
 
@@ -36,7 +59,8 @@ async function child(reader: Reader, file: string, whole: boolean): Promise<void
   const bytes = new Uint8Array(readFileSync(file));
   const text = reader === "text" || reader === "html" ? new TextDecoder().decode(bytes) : "";
   await sources.pdf.loadPdfJs();
-  const before = process.memoryUsage().rss;
+  const reset = resetPeak();
+  const before = reset ? status("VmRSS") : process.memoryUsage().rss;
   if (whole) {
     if (reader === "text") parser.parseText(text);
     else if (reader === "html") parser.parseHtml(text);
@@ -46,9 +70,11 @@ async function child(reader: Reader, file: string, whole: boolean): Promise<void
   else if (reader === "html") sources.html.htmlSource(text);
   else if (reader === "docx") sources.docx.docxSource(bytes);
   else sources.pdf.pdfSource(await sources.pdf.readPdfContent(bytes));
-  const peak = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(JSON.stringify({ extra: Math.max(0, peak - before) }));
+  const peak = reset ? status("VmHWM") : process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ extra: Math.max(0, peak - before), method: reset ? "VmHWM" : "maxRSS" }));
 }
+
+const methods = new Set<string>();
 
 function measure(reader: Reader, file: string, whole: boolean): number {
   const out = execFileSync(
@@ -65,40 +91,73 @@ function measure(reader: Reader, file: string, whole: boolean): number {
     ],
     { encoding: "utf8", maxBuffer: 16 * MB },
   );
-  return (JSON.parse(out) as { extra: number }).extra;
+  const r = JSON.parse(out) as { extra: number; method: string };
+  methods.add(r.method);
+  return r.extra;
 }
 
-/** The narrative paragraph repeated until the input is `mb` megabytes. */
-function inputs(dir: string, mb: number): Record<Exclude<Reader, "pdf">, { file: string; bytes: number }> {
+const PARA =
+  "本年度，我局依法做好政府信息主动公开工作，通过政府网站、政务新媒体和政务公开栏公开各类信息，及时回应社会关切。";
+const repeat = (unit: string, mb: number) => unit.repeat(Math.ceil((mb * MB) / Buffer.byteLength(unit)));
+
+interface Input {
+  file: string;
+  bytes: number;
+}
+
+/** The narrative paragraph repeated until the text or HTML input is `mb` megabytes. */
+function pageInputs(dir: string, mb: number): Record<"text" | "html", Input> {
   const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
-  const para =
-    "本年度，我局依法做好政府信息主动公开工作，通过政府网站、政务新媒体和政务公开栏公开各类信息，及时回应社会关切。";
-  const repeat = (unit: string) => unit.repeat(Math.ceil((mb * MB) / Buffer.byteLength(unit)));
   const html = readFileSync(join(CORPUS, "seed-2020.rendered.html"), "utf8");
   const files = {
-    text: `${seed}\n${repeat(`${para}\n`)}`,
-    html: html.replace("</body>", `${repeat(`<p>${para}</p>\n`)}</body>`),
+    text: `${seed}\n${repeat(`${PARA}\n`, mb)}`,
+    html: html.replace("</body>", `${repeat(`<p>${PARA}</p>\n`, mb)}</body>`),
   };
-  const xmlPara = `<w:p><w:r><w:t>${para}</w:t></w:r></w:p>`;
-  const body = `<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>${repeat(xmlPara)}`;
-  const word = docx(body);
-  const out = {} as Record<Exclude<Reader, "pdf">, { file: string; bytes: number }>;
+  const out = {} as Record<"text" | "html", Input>;
   for (const [k, v] of Object.entries(files)) {
     const file = join(dir, `${k}-${mb}.${k === "text" ? "txt" : "html"}`);
     writeFileSync(file, v);
     out[k as "text" | "html"] = { file, bytes: Buffer.byteLength(v) };
   }
-  const file = join(dir, `docx-${mb}.docx`);
-  writeFileSync(file, word);
-  out.docx = { file, bytes: Buffer.byteLength(body) };
   return out;
 }
 
-function row(reader: string, input: string, bytes: number, file: string, r: Reader): string {
+/** A .docx of this body XML; its size is the body's (the XML the reader inflates and reads). */
+function wordInput(dir: string, name: string, body: string): Input {
+  const file = join(dir, `${name}.docx`);
+  writeFileSync(file, docx(body));
+  return { file, bytes: Buffer.byteLength(body) };
+}
+
+const wordPara = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+/** Paragraphs of `sentences` narrative sentences after a heading, to `mb` megabytes of XML. */
+function wordNarrative(dir: string, mb: number, sentences: number): Input {
+  const body = `${wordPara("一、总体情况")}${repeat(wordPara(PARA.repeat(sentences)), mb)}`;
+  return wordInput(dir, `docx-${mb}-${sentences}`, body);
+}
+
+/** Paragraphs of one figure, as many as the element limit allows (3 elements each). */
+function wordTiny(dir: string): Input {
+  const body = wordPara("1").repeat(Math.floor(LIMITS.maxElements / 3) - 2);
+  return wordInput(dir, "docx-tiny", body);
+}
+
+function row(reader: string, input: string, { bytes, file }: Input, r: Reader): string {
   const alone = measure(r, file, false) / MB;
   const whole = measure(r, file, true) / MB;
   const perMB = (x: number) => (x / (bytes / MB)).toFixed(1);
   return `| ${reader} | ${input} | ${(bytes / MB).toFixed(2)} | ${alone.toFixed(0)} | ${perMB(alone)} | ${whole.toFixed(0)} | ${perMB(whole)} |`;
+}
+
+function wordRows(dir: string, sizes: readonly number[]): string[] {
+  const rows: string[] = [];
+  for (const mb of sizes) {
+    if (mb <= 8) rows.push(row("Word", `${mb} MB of document.xml`, wordNarrative(dir, mb, 1), "docx"));
+    else rows.push(row("Word", `${mb} MB of document.xml, 3-sentence paragraphs`, wordNarrative(dir, mb, 3), "docx"));
+  }
+  rows.push(row("Word", "one-figure paragraphs to the element limit", wordTiny(dir), "docx"));
+  return rows;
 }
 
 async function main(): Promise<void> {
@@ -107,22 +166,26 @@ async function main(): Promise<void> {
     "| reader | input | input MB | reader MB | reader MB/MB | parseReport MB | parseReport MB/MB |",
     "|---|---|---:|---:|---:|---:|---:|",
   ];
+  const only = process.env.MEMBENCH_READERS?.split(",");
+  const wanted = (r: Reader) => !only || only.includes(r);
   try {
     const sizes = (process.env.MEMBENCH_MB ?? "1,4,8,16").split(",").map(Number);
-    for (const mb of sizes) {
-      const ins = inputs(dir, mb);
-      lines.push(row("text", `narrative to ${mb} MB`, ins.text.bytes, ins.text.file, "text"));
-      lines.push(row("HTML", `narrative to ${mb} MB`, ins.html.bytes, ins.html.file, "html"));
-      if (mb <= 8) lines.push(row("Word", `${mb} MB of document.xml`, ins.docx.bytes, ins.docx.file, "docx"));
-    }
+    const pages = sizes.map((mb) => ({ mb, ...pageInputs(dir, mb) }));
+    for (const [r, name] of [
+      ["text", "text"],
+      ["html", "HTML"],
+    ] as const)
+      if (wanted(r)) for (const p of pages) lines.push(row(name, `narrative to ${p.mb} MB`, p[r], r));
+    if (wanted("docx")) lines.push(...wordRows(dir, sizes));
     for (const stem of ["hongze-2023", "hongze-2024", "huaian-2024"]) {
       const file = join(FIXTURES, `${stem}.pdf`);
-      lines.push(row("PDF", `fixtures/${stem}.pdf`, readFileSync(file).length, file, "pdf"));
+      if (wanted("pdf"))
+        lines.push(row("PDF", `fixtures/${stem}.pdf`, { file, bytes: readFileSync(file).length }, "pdf"));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(`${lines.join("\n")}\n`);
+  process.stdout.write(`${lines.join("\n")}\npeak measured by ${[...methods].join(", ")}\n`);
 }
 
 const args = process.argv.slice(2);
