@@ -66,6 +66,26 @@ describe("readers on arbitrary input", () => {
     );
   }, 60_000);
 
+  it("a .docx of any sequence of Word's tags, balanced or not, gives a document", () => {
+    const NAMES = ["w:p", "w:r", "w:t", "w:tbl", "w:tr", "w:tc", "w:tcPr", "w:trPr", "w:gridSpan", "w:gridBefore"];
+    const MORE = ["w:vMerge", "w:sdt", "w:sdtContent", "w:txbxContent", "w:tab", "w:br", "w:del", "mc:Fallback"];
+    const name = fc.constantFrom(...NAMES, ...MORE, "w:body", "dc:title");
+    const attr = fc.constantFrom("", ' w:val="restart"', ' w:val="2"', ' w:val="-1"', ' w:val="99"', " w:val='x'");
+    const tag = fc.oneof(
+      fc.tuple(name, attr).map(([n, a]) => `<${n}${a}>`),
+      fc.tuple(name, attr).map(([n, a]) => `<${n}${a}/>`),
+      name.map((n) => `</${n}>`),
+      fc.constantFrom("1", "一、总体情况", "&amp;", "&bogus;", "<![CDATA[x]]>", "<!-- c", "<", "\uFFFE"),
+    );
+    fc.assert(
+      fc.property(fc.array(tag, { maxLength: 120 }), (parts) => {
+        const doc = docxSource(docx(parts.join("")));
+        for (const l of doc.lines) expect(typeof l.text).toBe("string");
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
   it("random bytes after a zip signature are a DocxReadError", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 4000 }), (tail) => {
