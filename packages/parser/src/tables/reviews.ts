@@ -21,7 +21,8 @@ import { headingOf } from "../sections.js";
 import { prefixCheck, rowCheck } from "../solve/rows.js";
 import { gridCentres } from "../strategies/grid-columns.js";
 import { reorderRuns } from "../strategies/reordered-runs.js";
-import { isValue, orderedPlacements, placeByPosition, recordReadings, recordToken, stackColumns } from "./common.js";
+import { clusterCentres, wrappedRow } from "../strategies/wrapped-row.js";
+import { isValue, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
 /** The shortest printed form of each leaf header (结果维持 or 维持 …), from core's catalog. */
@@ -61,7 +62,13 @@ export function readReviews(ctx: ReadContext, found: number | undefined): Review
   const g = gather(doc, header);
   const source = refOf(doc, g.firstValueLine >= 0 ? g.firstValueLine : header);
   const where = { path: [TABLE], source };
-  const band = doc.positional ? wrappedRow(doc, g.firstValueLine, g.values, g.headerTokens) : undefined;
+  const band = doc.positional
+    ? wrappedRow(doc, g.firstValueLine, g.values, headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens), {
+        width: WIDTH,
+        addsUp: groupsAddUp,
+        isHeaderWords: isHeaderWordsOnly,
+      })
+    : undefined;
   if (band) {
     diags.emit("cell.wrapped", { table: tableTag(TABLE), lines: band.lines, wrapped: band.wrapped }, where);
     PATHS.forEach((p, i) => {
@@ -220,57 +227,6 @@ function readRunTogether(ctx: ReadContext, values: readonly Token[], where: Wher
   recordReadings(ctx, PATHS, readings, by);
 }
 
-/**
- * Figures too wide for table 四's narrow cells wrap ("100" over "6"), the other cells centred
- * between: the data row then spans up to six lines (a figure can wrap twice). When the figures as
- * read do not make three groups that add up, the lines from the first figure on are stacked
- * column by column (by the header's positions) and taken if they do.
- */
-function wrappedRow(
-  doc: SourceDoc,
-  first: number,
-  values: readonly Token[],
-  headerTokens: readonly Token[],
-): { tokens: (Token | undefined)[]; wrapped: string[]; lines: number; end: number } | undefined {
-  if (first < 0 || (values.length === WIDTH && groupsAddUp(values.map((t) => t.value ?? 0)))) return undefined;
-  const header = headerCentres(headerTokens) ?? leafCentres(headerTokens);
-  const lines: Token[][] = [];
-  for (let i = first; i < doc.lines.length && lines.length < 6; i++) {
-    const l = doc.lines[i];
-    if (!l) continue;
-    const vals = l.tokens.filter(isValue);
-    if (!vals.length) {
-      if (isHeaderWordsOnly(l.key) || !l.key) continue;
-      break;
-    }
-    lines.push(vals);
-    if (lines.length < 2) continue;
-    const centres = header ?? clusterCentres(lines.flat());
-    if (!centres) continue;
-    const stacked = stackColumns(lines, centres, true);
-    if (stacked?.wrapped.length && groupsAddUp(stacked.tokens.map((t) => t?.value ?? 0)))
-      return { ...stacked, lines: lines.length, end: i };
-  }
-  return undefined;
-}
-
-/**
- * Column positions from the figures themselves when the header's are not known (a header printed
- * one character per line): positions closer than CLUSTER_GAP are one column; 15 columns or none.
- */
-function clusterCentres(tokens: readonly Token[]): number[] | undefined {
-  const xs = tokens.map((t) => t.pos).filter((x): x is number => x !== undefined);
-  xs.sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (const x of xs) {
-    const last = out[out.length - 1];
-    if (last && x - (last[last.length - 1] as number) < CLUSTER_GAP) last.push(x);
-    else out.push([x]);
-  }
-  if (out.length !== WIDTH) return undefined;
-  return out.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
-}
-
 /** Characters of the fifteen leaf headers (结果维持 … 总计), from the catalog. */
 const LEAF_CHARS = new Set(REVIEW_OUTCOMES.flatMap((o) => [...o.zh]));
 
@@ -285,11 +241,8 @@ function leafCentres(tokens: readonly Token[]): number[] | undefined {
     for (const ch of k) if (!LEAF_CHARS.has(ch)) return false;
     return true;
   });
-  return clusterCentres(leaf);
+  return clusterCentres(leaf, WIDTH);
 }
-
-/** Points between the centres of two figures of one column (half a digit apart at most when wrapped). */
-const CLUSTER_GAP = 12;
 
 /** The characters of table 四's header (行政复议, 未经复议直接起诉, 结果维持, 尚未审结, 总计…). */
 const HEADER_CHARS = new Set(
