@@ -6,8 +6,9 @@
  *
  * The XML is read as a stream of tags (htmlparser2's parser in XML mode, fed the bytes as they are
  * inflated, decoded one slice at a time): neither the inflated XML, nor a string of it, nor a tree
- * of it is ever held whole — only the HTML, which is smaller than the XML. Each element gets a frame saying what its children,
- * its text and its end tag mean in Word's model; the frames on the stack are the open elements.
+ * of it is ever held whole — only the HTML, which is smaller than the XML. Each element gets a
+ * frame saying what its children, its text and its end tag mean in Word's model; the frames on the
+ * stack are the open elements.
  */
 import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
@@ -97,7 +98,7 @@ const SLICE = 64 * 1024;
 /**
  * Streams the XML through the frames, keeping the element stack as the XML parser does: more
  * than LIMITS.maxElements elements or nesting deeper than LIMITS.maxXmlDepth refuses the document.
- * Text inside CDATA sections is not content (as in the tree the reader used to build).
+ * Text inside CDATA sections is not read: Word writes none, and a crafted one is not page text.
  */
 function walkXml(feed: (write: (bytes: Uint8Array) => void) => void, root: Frame): void {
   const frames: Frame[] = [root];
