@@ -13,11 +13,11 @@ import {
 import { cellName, rowNameOf, tableName, tableTag } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
 import type { Named } from "../diagnostics.js";
-import { splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { editDistance, labelKey } from "../normalize.js";
 import { BlockScan, CAPTION_PREFIX, captionIndex } from "../strategies/block-headers.js";
+import { gluedReadings, splitTokens } from "../strategies/run-together-row.js";
 import { centresFromRows, isValue, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 
 interface RowRef {
@@ -452,22 +452,6 @@ function assign(ctx: ReadContext, row: RowRef, tokens: Token[], header: number[]
   convertYuan(ctx, row, paths, placed, line);
 }
 
-/** Readings of a row with a glued "-": as a blank cell, and as the sign of the next figure. */
-function gluedReadings(tokens: readonly Token[], glued: number, count: number, signedAt: number): number[][] {
-  const next = tokens[glued + 1] as Token;
-  const asNegative: Token = {
-    ...next,
-    value: -(next.value ?? 0),
-    signed: true,
-    digits: next.digits ?? String(next.value ?? 0),
-  };
-  const readings = [tokens, [...tokens.slice(0, glued), asNegative, ...tokens.slice(glued + 2)]];
-  const seen = new Map<string, number[]>();
-  for (const r of readings)
-    for (const c of splitTokens(r, count, signedAt).candidates) if (!seen.has(c.join("|"))) seen.set(c.join("|"), c);
-  return [...seen.values()];
-}
-
 /**
  * Records a row from the splits of its run-together figures. Table 二 has no totals: one split
  * is decided by the digits alone; several are weighed by the evidence (the text's figures, last
@@ -539,17 +523,6 @@ function convertYuan(
       { path, source: refOf(ctx.doc, t?.line ?? line) },
     );
   });
-}
-
-/** Every split of a row's run-together figures into `count` cells (table 二 has no totals to check). */
-function splitTokens(tokens: readonly Token[], count: number, signedAt: number) {
-  return splitRuns(
-    tokens.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac })),
-    count,
-    () => true,
-    16,
-    signedAt >= 0 ? signedAt : undefined,
-  );
 }
 
 /** The block header above the row says （单位：元） instead of 万元. */
