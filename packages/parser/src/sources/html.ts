@@ -313,15 +313,32 @@ function dataOf(n: TextNode): string {
   return fromCodes(codes);
 }
 
-/** Line numbers of offsets, for offsets met mostly in increasing order (a moving cursor: linear). */
+/**
+ * Line numbers of offsets, for offsets met mostly in increasing order (a moving cursor: linear).
+ * The newlines either side of the cursor are kept, so a move that crosses no newline scans
+ * nothing: on a page printed on one line, `indexOf` would otherwise run to the end at every call.
+ */
 function lineCounter(html: string): (offset: number) => number {
   let at = 0;
   let line = 1;
+  // The last newline before `at` and the first at or after it (-1: none).
+  let prev = -1;
+  let next = html.indexOf("\n");
   return (offset) => {
     const to = Math.max(0, Math.min(offset, html.length));
-    // line = 1 + the newlines before `at`: add those in [at, to), or take off those in [to, at).
-    const [from, until, step] = to < at ? [to, at, -1] : [at, to, 1];
-    for (let k = html.indexOf("\n", from); k >= 0 && k < until; k = html.indexOf("\n", k + 1)) line += step;
+    if (to >= at) {
+      while (next >= 0 && next < to) {
+        line++;
+        prev = next;
+        next = html.indexOf("\n", next + 1);
+      }
+    } else {
+      while (prev >= to) {
+        line--;
+        next = prev;
+        prev = prev > 0 ? html.lastIndexOf("\n", prev - 1) : -1;
+      }
+    }
     at = to;
     return line;
   };
