@@ -17,6 +17,7 @@ import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { editDistance, labelKey } from "../normalize.js";
 import { BlockScan, CAPTION_PREFIX, captionIndex } from "../strategies/block-headers.js";
+import { gridCentres } from "../strategies/grid-columns.js";
 import { gluedReadings, splitTokens } from "../strategies/run-together-row.js";
 import { centresFromRows, isValue, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 
@@ -125,6 +126,17 @@ class ProactiveScan {
     this.flush();
     this.settleLabelOnly(undefined);
     return this.finish();
+  }
+
+  /**
+   * A grid header row with one cell per column before the figures (a converter's generic
+   * `| 类别 | 数据1 | 数据2 | 数据3 |`): its cells are the block's columns, whatever they say.
+   */
+  private gridHeader(block: number, cols: number): number[] | undefined {
+    const grid = this.wordTokens.filter((t) => this.ctx.doc.lines[t.line]?.tableRow);
+    const centres = gridCentres(grid, cols);
+    if (centres) this.headerPos.set(block, centres);
+    return centres;
   }
 
   /**
@@ -258,8 +270,8 @@ class ProactiveScan {
   private take(row: RowRef): void {
     const { values } = this;
     this.block = row.blockIndex;
-    const header = this.headerPos.get(row.blockIndex);
     const cols = row.block.columns.length;
+    const header = this.headerPos.get(row.blockIndex) ?? this.gridHeader(row.blockIndex, cols);
     const positioned = values.every((t) => t.pos !== undefined);
     // Fewer figures than columns and no header positions: placed once the block's full rows
     // have shown where its columns are.
