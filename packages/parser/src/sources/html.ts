@@ -420,6 +420,9 @@ class PageHandler extends DomHandler {
   }
 }
 
+/** The end of a block element in readPage's walk. */
+const CLOSE = 0;
+
 const PARSE_OPTIONS = { withStartIndices: true, decodeEntities: true } as const;
 
 function readPage(input: string, kind: "html" | "docx"): SourceDoc {
@@ -432,20 +435,18 @@ function readPage(input: string, kind: "html" | "docx"): SourceDoc {
   const flush = () => out.flush();
 
   // Iterative walk (deeply nested markup must not overflow the stack). Entries are nodes to
-  // visit, or "close" markers for block elements.
-  type Entry = { node: ChildNode } | { close: string };
-  const stack: Entry[] = [];
+  // visit, or CLOSE, the end of a block element (nodes pushed as they are: no object per node).
+  const stack: (ChildNode | typeof CLOSE)[] = [];
   const pushChildren = (nodes: readonly ChildNode[]) => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i] as ChildNode });
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i] as ChildNode);
   };
   pushChildren(dom.children);
   while (stack.length) {
-    const e = stack.pop() as Entry;
-    if ("close" in e) {
+    const node = stack.pop() as ChildNode | typeof CLOSE;
+    if (node === CLOSE) {
       flush();
       continue;
     }
-    const node = e.node;
     if (isText(node)) {
       out.text(node.startIndex ?? 0, dataOf(node));
       continue;
@@ -464,7 +465,7 @@ function readPage(input: string, kind: "html" | "docx"): SourceDoc {
     }
     if (BLOCK.has(name)) {
       flush();
-      stack.push({ close: name });
+      stack.push(CLOSE);
     }
     pushChildren(node.children);
   }
