@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHtml, parseText } from "../src/index.js";
 import { foldNotes, noteOf } from "../src/strategies/cell-notes.js";
-import { gridTokens, isSeparatorRow, pipeCells } from "../src/strategies/pipe-grid.js";
+import { gridTokens, isSeparatorRow, ownRowColumns, pipeCells } from "../src/strategies/pipe-grid.js";
 import { tokenize } from "../src/tokens.js";
 
 describe("pipe grid", () => {
@@ -22,6 +22,15 @@ describe("pipe grid", () => {
   it("a label broken over the first cells counts as one label cell", () => {
     const t = gridTokens(["（", "3.其他", "", "2", "", "519", "2", "", "523"], 0).filter((x) => x.kind === "num");
     expect(t.map((x) => x.pos)).toEqual([2, 4, 5, 7]);
+  });
+
+  it("a row of one label cell and one cell per column gives its own columns", () => {
+    const row = gridTokens(pipeCells("|  | 0 |  | 434 |") as string[], 0).filter((t) => t.kind === "num");
+    expect(ownRowColumns(row, 3)).toEqual([1, 2, 3]);
+    // Another shape (an extra cell behind) says nothing about the columns.
+    const wide = gridTokens(pipeCells("| 规章 | 0 |  | 434 |  |") as string[], 0).filter((t) => t.kind === "num");
+    expect(ownRowColumns(wide, 3)).toBeUndefined();
+    expect(ownRowColumns(tokenize("0 434", 0), 3)).toBeUndefined();
   });
 
   it("Markdown separator rows and lines without separators", () => {

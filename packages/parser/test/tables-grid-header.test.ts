@@ -19,4 +19,22 @@ describe("table 二 in a generic grid", () => {
     expect(prov["proactiveDisclosure.rules.inForce"]).toEqual({ status: "blank" });
     expect(prov["proactiveDisclosure.normativeDocuments.inForce"]).toEqual({ status: "printed" });
   });
+
+  it("with a header naming only some columns, a row of one label cell and one cell per column is read by its cells", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项",
+      "| 本年制发 | 现行有效 |",
+      "| --- | --- |",
+      "| 规章 | 1 |  | 7 |",
+      "| 行政规范性文件 |  |  |  |",
+      "|  | 0 |  | 434 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    // No row fills every column, so only each row's own cells can place its figures.
+    expect(r.report.proactiveDisclosure.rules).toEqual({ issued: 1, repealed: 0, inForce: 7 });
+    expect(r.report.proactiveDisclosure.normativeDocuments).toEqual({ issued: 0, repealed: 0, inForce: 434 });
+    expect(r.report.provenance?.["proactiveDisclosure.normativeDocuments.repealed"]).toEqual({ status: "blank" });
+    expect(r.report.provenance?.["proactiveDisclosure.normativeDocuments.issued"]).toEqual({ status: "printed" });
+  });
 });

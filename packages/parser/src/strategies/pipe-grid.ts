@@ -8,6 +8,18 @@
 import { type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
 import { tokenize } from "../tokens.js";
 
+/** The number of cells of the grid row each figure was printed in. */
+const ROW_CELLS = new WeakMap<Token, number>();
+
+/**
+ * Columns of a grid row of `cols` value cells after one label cell (`|  | 0 |  | 434 |`): each
+ * figure's position is its column. Undefined unless every figure's row has exactly that shape.
+ */
+export function ownRowColumns(tokens: readonly Token[], cols: number): number[] | undefined {
+  if (!tokens.length || !tokens.every((t) => ROW_CELLS.get(t) === cols + 1)) return undefined;
+  return Array.from({ length: cols }, (_, i) => i + 1);
+}
+
 /** Lines with separators a document needs before it is read as having pipe tables. */
 const MIN_PIPE_ROWS = 3;
 
@@ -50,6 +62,7 @@ export function gridTokens(cells: readonly string[], line: number): Token[] {
     const pos = i < label && !allText ? 0 : i - shift;
     tokenize(c, line, { x0: pos, x1: pos }, out);
   });
+  for (const t of out) if (t.kind !== "text") ROW_CELLS.set(t, cells.length);
   return out;
 }
 

@@ -18,6 +18,7 @@ import { weigh } from "../evidence/evidence.js";
 import { editDistance, labelKey } from "../normalize.js";
 import { BlockScan, CAPTION_PREFIX, captionIndex } from "../strategies/block-headers.js";
 import { gridCentres } from "../strategies/grid-columns.js";
+import { ownRowColumns } from "../strategies/pipe-grid.js";
 import { gluedReadings, splitTokens } from "../strategies/run-together-row.js";
 import { centresFromRows, isValue, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 
@@ -132,6 +133,12 @@ class ProactiveScan {
    * A grid header row with one cell per column before the figures (a converter's generic
    * `| 类别 | 数据1 | 数据2 | 数据3 |`): its cells are the block's columns, whatever they say.
    */
+  /** Column positions for a row's figures: the block's header, a grid header, or the row's own grid cells. */
+  private columnsOf(row: RowRef, values: readonly Token[]): number[] | undefined {
+    const cols = row.block.columns.length;
+    return this.headerPos.get(row.blockIndex) ?? this.gridHeader(row.blockIndex, cols) ?? ownRowColumns(values, cols);
+  }
+
   private gridHeader(block: number, cols: number): number[] | undefined {
     const grid = this.wordTokens.filter((t) => this.ctx.doc.lines[t.line]?.tableRow);
     const centres = gridCentres(grid, cols);
@@ -151,7 +158,7 @@ class ProactiveScan {
     const at = this.rows.findIndex((r) => r.blockIndex === pending.block && r.keys.some((k) => key.startsWith(k)));
     const prev = at > 0 ? this.rows[at - 1] : undefined;
     if (!prev || prev.blockIndex !== pending.block || this.found.has(prev.rowKey)) return;
-    assign(this.ctx, prev, pending.values, this.headerPos.get(prev.blockIndex), pending.line);
+    assign(this.ctx, prev, pending.values, this.columnsOf(prev, pending.values), pending.line);
     this.found.add(prev.rowKey);
     this.ctx.diags.emit(
       "row.by-order",
@@ -200,7 +207,7 @@ class ProactiveScan {
     for (const r of this.rows) {
       if (r.blockIndex !== pending.block || this.found.has(r.rowKey)) continue;
       if (r.keys.some((k) => key.startsWith(k))) {
-        assign(this.ctx, r, pending.values, this.headerPos.get(r.blockIndex), pending.line);
+        assign(this.ctx, r, pending.values, this.columnsOf(r, pending.values), pending.line);
         this.found.add(r.rowKey);
         this.ctx.diags.emit(
           "row.label-after",
@@ -271,7 +278,7 @@ class ProactiveScan {
     const { values } = this;
     this.block = row.blockIndex;
     const cols = row.block.columns.length;
-    const header = this.headerPos.get(row.blockIndex) ?? this.gridHeader(row.blockIndex, cols);
+    const header = this.columnsOf(row, values);
     const positioned = values.every((t) => t.pos !== undefined);
     // Fewer figures than columns and no header positions: placed once the block's full rows
     // have shown where its columns are.
