@@ -48,6 +48,22 @@ describe("all-blank table rows", () => {
     ).toBe(true);
   });
 
+  it("label-less 表二 rows before a label printed late are the rows before it, in order", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项",
+      "| 类别 | 数据1 | 数据2 | 数据3 |",
+      "| --- | --- | --- | --- |",
+      "|  | 4 | 0 | 9 |",
+      "|  | 1 | 2 | 3 |",
+      "| 行政规范性文件 |  |  |  |",
+      "第二十条第（五）项",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    expect(r.report.proactiveDisclosure.rules).toEqual({ issued: 4, repealed: 0, inForce: 9 });
+    expect(r.report.proactiveDisclosure.normativeDocuments).toEqual({ issued: 1, repealed: 2, inForce: 3 });
+  });
+
   it("a |-separated 表三 row with a label and only blank cells is blank, not unread", () => {
     const text = [
       "三、收到和处理政府信息公开申请情况",

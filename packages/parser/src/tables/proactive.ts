@@ -22,6 +22,13 @@ import { ownRowColumns } from "../strategies/pipe-grid.js";
 import { gluedReadings, splitTokens } from "../strategies/run-together-row.js";
 import { centresFromRows, isValue, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 
+/** Figures waiting for their row's label. */
+interface Pending {
+  values: Token[];
+  block: number;
+  line: number;
+}
+
 interface RowRef {
   block: ProactiveBlockDef;
   blockIndex: number;
@@ -70,7 +77,9 @@ class ProactiveScan {
    * label after its figure ("本年收费金额（单位：万元） 7545 行政事业性收费"). They wait for the
    * words that follow; if those start with a row of the same block, that row gets them.
    */
-  private pending: { values: Token[]; block: number; line: number } | undefined;
+  private pending: Pending | undefined;
+  /** Label-less rows of the same block before the pending one: the rows before its row, in order. */
+  private earlier: Pending[] = [];
   /**
    * A table row holding a row's label and no figure: a row whose cells are all blank, unless the
    * next row brings figures with no label (the label printed one row early, as OCR converters do).
@@ -153,18 +162,28 @@ class ProactiveScan {
   private pendingBefore(): void {
     const pending = this.pending;
     this.pending = undefined;
-    if (!pending) return;
     const key = labelKey(this.words);
-    const at = this.rows.findIndex((r) => r.blockIndex === pending.block && r.keys.some((k) => key.startsWith(k)));
-    const prev = at > 0 ? this.rows[at - 1] : undefined;
-    if (!prev || prev.blockIndex !== pending.block || this.found.has(prev.rowKey)) return;
-    assign(this.ctx, prev, pending.values, this.columnsOf(prev, pending.values), pending.line);
-    this.found.add(prev.rowKey);
-    this.ctx.diags.emit(
-      "row.by-order",
-      { row: rowOf(this.ctx, prev), how: "label" },
-      { path: ["proactiveDisclosure", prev.rowKey], source: refOf(this.ctx.doc, pending.line) },
-    );
+    const at = pending
+      ? this.rows.findIndex((r) => r.blockIndex === pending.block && r.keys.some((k) => key.startsWith(k)))
+      : -1;
+    this.placeInOrder([...this.earlier, ...(pending ? [pending] : [])], at);
+  }
+
+  /** Label-less rows, last first, put in the rows before row `at` of their block that have none yet. */
+  private placeInOrder(rows: readonly Pending[], at: number): void {
+    this.earlier = [];
+    for (let k = rows.length - 1, r = at - 1; k >= 0 && r >= 0; k--, r--) {
+      const p = rows[k] as Pending;
+      const row = this.rows[r] as RowRef;
+      if (row.blockIndex !== p.block || this.found.has(row.rowKey)) return;
+      assign(this.ctx, row, p.values, this.columnsOf(row, p.values), p.line);
+      this.found.add(row.rowKey);
+      this.ctx.diags.emit(
+        "row.by-order",
+        { row: rowOf(this.ctx, row), how: "label" },
+        { path: ["proactiveDisclosure", row.rowKey], source: refOf(this.ctx.doc, p.line) },
+      );
+    }
   }
 
   private noteLabelOnly(key: string, line: number): void {
@@ -215,15 +234,19 @@ class ProactiveScan {
           { path: ["proactiveDisclosure", r.rowKey], source: refOf(this.ctx.doc, pending.line) },
         );
         this.pending = undefined;
+        this.placeInOrder(this.earlier, this.rows.indexOf(r));
         return;
       }
       if (r.keys.some((k) => k.startsWith(key))) waiting = true;
     }
-    if (!waiting) this.pending = undefined;
+    if (waiting) return;
+    this.pending = undefined;
+    this.earlier = [];
   }
 
   private flush(): void {
     if (!this.values.length) return;
+    const before = this.pending;
     this.pending = undefined;
     // Column headers printed between a row's label and its figures (a block split by a page
     // break, or plain text output) are not part of the label.
@@ -232,17 +255,24 @@ class ProactiveScan {
     this.readCaption(raw);
     const row = this.rowFor(raw, key);
     const b = this.blocks[this.block];
-    if (row) this.take(row);
-    // Figures under the block's headers, or with no words at all before them (a label-less row).
+    if (row) {
+      this.take(row);
+      this.earlier = [];
+    }
+    // Figures under the block's headers (named, or a grid header row), or with no words at all
+    // before them: a label-less row.
     else if (
       b &&
       (!raw ||
         endsWithHeader(
           raw,
           b.columns.map((c) => labelKey(c.zh)),
-        ))
-    )
+        ) ||
+        this.gridHeader(this.block, b.columns.length))
+    ) {
+      this.earlier = before && !raw && before.block === this.block ? [...this.earlier, before] : [];
       this.pending = { values: this.values, block: this.block, line: this.firstLine };
+    } else this.earlier = [];
     this.words = "";
     this.wordTokens = [];
     this.values = [];
