@@ -182,6 +182,11 @@ export function cellAt(edition: Edition, path: Path): CellDef | undefined {
   return CELL_INDEX[edition].get(pathId(path));
 }
 
+/** The cell of an id (its path joined with "."; the keys of `provenance`), or undefined. */
+export function cellById(edition: Edition, id: string): CellDef | undefined {
+  return CELL_INDEX[edition].get(id);
+}
+
 /** Cells both editions share (same path, same meaning): 三 except （六）, 四, the texts. */
 export function sharedCells(): readonly CellDef[] {
   const other = CELL_INDEX["2021"];

@@ -4,7 +4,7 @@
  * to bottom in one place.
  */
 import { type Edition, TOP_LEVEL_LABELS } from "./catalog.js";
-import { type CellDef, cellAt, type Path } from "./cells.js";
+import { type CellDef, cellById, type Path } from "./cells.js";
 import { CELL_STATUSES } from "./provenance.js";
 import { RULES, type RuleDef } from "./rules.js";
 import { isIsoDate, publicationDeadline } from "./signature.js";
@@ -45,40 +45,44 @@ function wrongType(path: Path, name: string, want: { zh: string; en: string }, v
   };
 }
 
-/** Structure of one provenance entry: `{ status, by?, candidates?, note? }`. */
-function entryFindings(id: string, entry: unknown): Finding[] {
-  const at = ["provenance", id];
-  if (!isRecord(entry)) return [wrongType(at, id, { zh: "对象", en: "an object" }, entry)];
-  const out: Finding[] = [];
+/**
+ * Structure of one provenance entry (`{ status, by?, candidates?, note? }`), its findings pushed
+ * onto `out`. A parsed report has an entry per cell: a well-formed one costs no allocation.
+ */
+function entryFindings(id: string, entry: unknown, out: Finding[]): void {
+  const at = (...rest: string[]) => ["provenance", id, ...rest];
+  if (!isRecord(entry)) {
+    out.push(wrongType(at(), id, { zh: "对象", en: "an object" }, entry));
+    return;
+  }
   const status = entry.status;
   if (status === undefined) {
     out.push({
       rule: RULES.missing,
-      path: [...at, "status"],
+      path: at("status"),
       zh: `${PL.zh} ${id}: 缺少 status`,
       en: `provenance ${id}: status missing`,
     });
   } else if (typeof status !== "string" || !(CELL_STATUSES as readonly string[]).includes(status)) {
     const list = CELL_STATUSES.join(", ");
-    out.push(wrongType([...at, "status"], `${id}.status`, { zh: `以下之一：${list}`, en: `one of ${list}` }, status));
+    out.push(wrongType(at("status"), `${id}.status`, { zh: `以下之一：${list}`, en: `one of ${list}` }, status));
   }
   for (const k of ["by", "note"] as const) {
     if (entry[k] !== undefined && typeof entry[k] !== "string")
-      out.push(wrongType([...at, k], `${id}.${k}`, { zh: "文本", en: "a string" }, entry[k]));
+      out.push(wrongType(at(k), `${id}.${k}`, { zh: "文本", en: "a string" }, entry[k]));
   }
   const cand = entry.candidates;
   if (cand !== undefined && !(Array.isArray(cand) && cand.every((x) => typeof x === "number" && Number.isFinite(x))))
-    out.push(wrongType([...at, "candidates"], `${id}.candidates`, { zh: "数字数组", en: "an array of numbers" }, cand));
+    out.push(wrongType(at("candidates"), `${id}.candidates`, { zh: "数字数组", en: "an array of numbers" }, cand));
   for (const k of Object.keys(entry)) {
-    if (!ENTRY_KEYS.has(k))
-      out.push({
-        rule: RULES.unknownKey,
-        path: [...at, k],
-        zh: `${PL.zh} ${id}: 出现未定义的项 "${k}"`,
-        en: `provenance ${id}: unknown key "${k}"`,
-      });
+    if (ENTRY_KEYS.has(k)) continue;
+    out.push({
+      rule: RULES.unknownKey,
+      path: at(k),
+      zh: `${PL.zh} ${id}: 出现未定义的项 "${k}"`,
+      en: `provenance ${id}: unknown key "${k}"`,
+    });
   }
-  return out;
 }
 
 /** Structural findings of `provenance`: an object keyed by cell ids of the edition, each entry well-formed. */
@@ -87,16 +91,14 @@ export function provenanceFindings(provenance: unknown, edition: Edition): Findi
   if (!isRecord(provenance)) return [wrongType(["provenance"], "", { zh: "对象", en: "an object" }, provenance)];
   const out: Finding[] = [];
   for (const id of Object.keys(provenance)) {
-    if (!cellAt(edition, id.split("."))) {
+    if (cellById(edition, id)) entryFindings(id, provenance[id], out);
+    else
       out.push({
         rule: RULES.unknownKey,
         path: ["provenance", id],
         zh: `${PL.zh}: "${id}" 不是 ${edition} 版格式的单元格`,
         en: `provenance: "${id}" is not a cell of the ${edition} edition`,
       });
-      continue;
-    }
-    out.push(...entryFindings(id, provenance[id]));
   }
   return out;
 }
