@@ -453,8 +453,10 @@ function readPage(input: string, kind: "html" | "docx"): SourceDoc {
     }
     if (!isTag(node)) continue;
     const name = node.name;
-    if (name === "title") {
-      title = collapse(textOf(node));
+    if (name === "title" || name === "head") {
+      // The page's <title> sits in <head>, which is no body text.
+      const t = name === "title" ? node : node.children.find((c): c is Element => isTag(c) && c.name === "title");
+      if (t && title === undefined) title = collapse(textOf(t)) || undefined;
       continue;
     }
     if (SKIP.has(name)) continue;
