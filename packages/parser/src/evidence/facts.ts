@@ -49,14 +49,31 @@ const CLAUSE_END = new Set(["。", "；", ";", "！", "!", "\n"]);
  * other column of the block has) with the words before the figure — or to the column of the
  * previous figure of the clause. Only count columns; amounts are not stated this way.
  */
+interface LabelRow {
+  block: (typeof PROACTIVE_BLOCKS)[Edition][number];
+  key: string;
+  label: string;
+}
+const PROACTIVE_LABELS = new Map<Edition, { rows: LabelRow[]; lastChars: Set<string> }>();
+
+/** 表二's rows with their label keys, and the last characters of those keys: built once per edition. */
+function proactiveLabels(edition: Edition): { rows: LabelRow[]; lastChars: Set<string> } {
+  let labels = PROACTIVE_LABELS.get(edition);
+  if (!labels) {
+    const rows = PROACTIVE_BLOCKS[edition].flatMap((block) =>
+      block.rows.map((r) => ({ block, key: r.key, label: labelKey(r.zh) })),
+    );
+    // A label can only start to match at its last character: the key is looked up there alone,
+    // so the scan stays linear (a key per character made long texts several times slower).
+    labels = { rows, lastChars: new Set(rows.map((r) => r.label.slice(-1)).filter(Boolean)) };
+    PROACTIVE_LABELS.set(edition, labels);
+  }
+  return labels;
+}
+
 export function proactiveStatements(edition: Edition, raw: string): Fact[] {
   const text = normalizeChars(raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw);
-  const rows = PROACTIVE_BLOCKS[edition].flatMap((block) =>
-    block.rows.map((r) => ({ block, key: r.key, label: labelKey(r.zh) })),
-  );
-  // A label can only start to match at its last character: the key is looked up there alone,
-  // so the scan stays linear (a key per character made long texts several times slower).
-  const lastChars = new Set(rows.map((r) => r.label.slice(-1)).filter(Boolean));
+  const { rows, lastChars } = proactiveLabels(edition);
   const facts: Fact[] = [];
   let row: (typeof rows)[number] | undefined;
   let column: string | undefined;
