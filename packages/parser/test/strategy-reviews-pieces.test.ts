@@ -33,6 +33,9 @@ describe("grid columns", () => {
     const header = [cell("类别", 0), cell("数据1", 1), cell("数据2", 2), cell("数据3", 3)];
     expect(gridCentres(header, 3)).toEqual([1, 2, 3]);
     expect(gridCentres(header.slice(1), 3)).toEqual([1, 2, 3]);
+    // Without its corner cell the header may be one cell off the rows: refused when asked.
+    expect(gridCentres(header.slice(1), 3, true)).toBeUndefined();
+    expect(gridCentres(header, 3, true)).toEqual([1, 2, 3]);
   });
 
   it("a row with another number of cells, or cells out of order, gives no columns", () => {

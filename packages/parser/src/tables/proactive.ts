@@ -148,9 +148,14 @@ class ProactiveScan {
     return this.headerPos.get(row.blockIndex) ?? this.gridHeader(row.blockIndex, cols) ?? ownRowColumns(values, cols);
   }
 
+  /** The words before the figures that were printed in grid rows (header cells). */
+  private gridWords(): Token[] {
+    return this.wordTokens.filter((t) => this.ctx.doc.lines[t.line]?.tableRow);
+  }
+
   private gridHeader(block: number, cols: number): number[] | undefined {
-    const grid = this.wordTokens.filter((t) => this.ctx.doc.lines[t.line]?.tableRow);
-    const centres = gridCentres(grid, cols);
+    // Table 二 has no totals to tell a header set one cell off: only a header with its corner cell.
+    const centres = gridCentres(this.gridWords(), cols, true);
     if (centres) this.headerPos.set(block, centres);
     return centres;
   }
@@ -268,7 +273,7 @@ class ProactiveScan {
           raw,
           b.columns.map((c) => labelKey(c.zh)),
         ) ||
-        this.gridHeader(this.block, b.columns.length))
+        gridCentres(this.gridWords(), b.columns.length) !== undefined)
     ) {
       this.earlier = before && !raw && before.block === this.block ? [...this.earlier, before] : [];
       this.pending = { values: this.values, block: this.block, line: this.firstLine };
