@@ -34,4 +34,23 @@ describe("table 四 in a generic grid", () => {
     expect(r.report.provenance?.["reviewsAndLawsuits.lawsuitAfterReview.total"]).toEqual({ status: "blank" });
     expect(r.diagnostics.some((d) => d.code === "table.missing" && d.path?.[0] === "reviewsAndLawsuits")).toBe(false);
   });
+
+  it("a row one cell off its header either way, both adding up, is ambiguous, not guessed", () => {
+    const leaves = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计";
+    const text = [
+      "四、政府信息公开行政复议、行政诉讼情况",
+      "| 行政复议 |  |  |  |  | 行政诉讼 |  |  |  |  |  |  |  |  |  |",
+      `| ${leaves} | 未经复议直接起诉 |  |  |  |  | 复议后起诉 |  |  |  |  |`,
+      `|  |  |  |  |  | ${leaves} | ${leaves} |`,
+      // 0 | 0 | 7 | blank | 7 in the last group: read one cell over, 0 | 0 | 0 | 7 | 7 adds up too.
+      "|  | 0 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  | 0 | 7 |  | 7 |",
+      "五、存在的主要问题及改进情况",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    const prov = r.report.provenance ?? {};
+    expect(prov["reviewsAndLawsuits.lawsuitAfterReview.other"]).toEqual({ status: "ambiguous", candidates: [0, 7] });
+    expect(prov["reviewsAndLawsuits.lawsuitAfterReview.pending"]).toEqual({ status: "ambiguous", candidates: [0, 7] });
+    expect(r.report.reviewsAndLawsuits.lawsuitAfterReview.total).toBe(7);
+    expect(r.diagnostics.some((d) => d.code === "split.ambiguous")).toBe(true);
+  });
 });

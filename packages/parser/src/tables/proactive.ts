@@ -130,7 +130,7 @@ class ProactiveScan {
         else this.pendingBefore();
       }
       // A grid row ends its figures: the next row's are another row's, even with no label.
-      if (line.tableRow && lastValue >= 0) this.flush();
+      if (line.tableRow && lastValue >= 0) this.flush(!line.tokens.some((t) => !isValue(t) && labelKey(t.text)));
       if (line.tableRow && line.tokens.length && lastValue < 0) this.noteLabelOnly(line.key, i);
     }
     this.flush();
@@ -249,7 +249,8 @@ class ProactiveScan {
     this.earlier = [];
   }
 
-  private flush(): void {
+  /** `labelLess`: the figures' own grid row has no words (its label cell is empty). */
+  private flush(labelLess = false): void {
     if (!this.values.length) return;
     const before = this.pending;
     this.pending = undefined;
@@ -264,18 +265,20 @@ class ProactiveScan {
       this.take(row);
       this.earlier = [];
     }
-    // Figures under the block's headers (named, or a grid header row), or with no words at all
-    // before them: a label-less row.
+    // Figures of a grid row with an empty label cell, under the block's headers (named, or a grid
+    // header row), or with no words at all before them: a label-less row.
     else if (
       b &&
-      (!raw ||
+      (labelLess ||
+        !raw ||
         endsWithHeader(
           raw,
           b.columns.map((c) => labelKey(c.zh)),
         ) ||
         gridCentres(this.gridWords(), b.columns.length) !== undefined)
     ) {
-      this.earlier = before && !raw && before.block === this.block ? [...this.earlier, before] : [];
+      const next = before && (labelLess || !raw) && before.block === this.block;
+      this.earlier = next ? [...this.earlier, before] : [];
       this.pending = { values: this.values, block: this.block, line: this.firstLine };
     } else this.earlier = [];
     this.words = "";

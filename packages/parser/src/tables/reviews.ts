@@ -153,7 +153,20 @@ function recordReordered(ctx: ReadContext, r: { candidates: number[][]; runs: nu
 function readShort(ctx: ReadContext, g: Gathered, where: Where): void {
   const { values } = g;
   const centres = headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens) ?? gridCentres(g.headerTokens, WIDTH);
-  const placed = centres && values.length ? placeByGrid(values, centres) : undefined;
+  const grid = centres && values.length ? placeByGrid(values, centres) : undefined;
+  if (grid && "readings" in grid) {
+    // The header and the row may be one cell apart either way, and both placements add up.
+    const weighed = weigh(ctx.evidence, PATHS, grid.readings, (p) => ctx.cells.value(p));
+    if (weighed.readings.length > 1)
+      ctx.diags.emit(
+        "split.ambiguous",
+        { row: tableTag(TABLE), candidates: weighed.readings },
+        { ...where, candidates: weighed.readings.map((x) => [...x]) },
+      );
+    recordReadings(ctx, PATHS, weighed.readings, weighed.by ?? RULE_REVIEW_TOTAL);
+    return;
+  }
+  const placed = grid?.placed;
   if (placed) {
     PATHS.forEach((p, i) => {
       recordToken(ctx, p, placed[i]);
@@ -180,21 +193,30 @@ function readShort(ctx: ReadContext, g: Gathered, where: Where): void {
 const GRID_OFFSETS = [0, -1, 1];
 
 /**
- * The figures placed by the header's positions; when the positions as printed break a group
- * total and the same row one column over adds up (a text table whose data row has one more or
- * one less leading cell than its header), that placement.
+ * The figures placed by the header's positions, and one column over either way (a text table
+ * whose data row has one more or one less leading cell than its header): the one placement that
+ * adds up; the readings when several different ones do; else the positions as printed.
  */
-function placeByGrid(values: readonly Token[], centres: readonly number[]): (Token | undefined)[] | undefined {
+function placeByGrid(
+  values: readonly Token[],
+  centres: readonly number[],
+): { placed: (Token | undefined)[] | undefined } | { readings: number[][] } {
   let first: (Token | undefined)[] | undefined;
+  const fits = new Map<string, (Token | undefined)[]>();
   for (const d of GRID_OFFSETS) {
     const moved = values.map((t) => (t.pos === undefined ? t : { ...t, pos: t.pos + d }));
     const placed = placeByPosition(moved, centres);
     if (!placed) continue;
     first ??= d === 0 ? placed : undefined;
-    if (groupsAddUp(placed.map((t) => (t?.kind === "num" ? (t.value as number) : 0))))
-      return placed.map((t) => (t ? (values[moved.indexOf(t)] as Token) : undefined));
+    const nums = placed.map((t) => (t?.kind === "num" ? (t.value as number) : 0));
+    if (groupsAddUp(nums) && !fits.has(nums.join(",")))
+      fits.set(
+        nums.join(","),
+        placed.map((t) => (t ? (values[moved.indexOf(t)] as Token) : undefined)),
+      );
   }
-  return first;
+  if (fits.size > 1) return { readings: [...fits.keys()].map((k) => k.split(",").map(Number)) };
+  return { placed: fits.values().next().value ?? first };
 }
 
 /** Figures run together: split so that every group total adds up; several splits stay ambiguous. */
