@@ -64,6 +64,21 @@ describe("all-blank table rows", () => {
     expect(r.report.proactiveDisclosure.normativeDocuments).toEqual({ issued: 1, repealed: 2, inForce: 3 });
   });
 
+  it("a label-less 表二 grid row under a partial header waits for the label printed after it", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项",
+      "| 本年新制 | 对外公开 |",
+      "| --- | --- |",
+      "|  | 0 | 6 | 0 |",
+      "| 规章 |  |  |  |",
+      "| 规范性文件 | 0 | 2 | 0 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2019", year: 2020 });
+    expect(r.report.proactiveDisclosure.rules).toEqual({ newlyMade: 0, newlyPublished: 6, totalPublished: 0 });
+    expect(r.report.provenance?.["proactiveDisclosure.rules.newlyPublished"]).toEqual({ status: "printed" });
+  });
+
   it("a |-separated 表三 row with a label and only blank cells is blank, not unread", () => {
     const text = [
       "三、收到和处理政府信息公开申请情况",
