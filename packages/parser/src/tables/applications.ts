@@ -315,7 +315,12 @@ function finishAligned(ctx: ReadContext, groups: readonly Group[], best: Best): 
     const g = groups[gi] as Group;
     if (g.blank) continue;
     const figures = g.tokens.map((t) => t.text).join(" ");
-    ctx.diags.emit("numbers.unassigned", { table: tableTag(TABLE), figures }, { source: refOf(ctx.doc, g.line) });
+    // At the table: figures no row took may be a row's, so every row's reading is in doubt.
+    ctx.diags.emit(
+      "numbers.unassigned",
+      { table: tableTag(TABLE), figures },
+      { path: [TABLE], source: refOf(ctx.doc, g.line) },
+    );
   }
 }
 

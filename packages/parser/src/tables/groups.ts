@@ -90,7 +90,7 @@ function lineGroups(doc: SourceDoc, range: [number, number]): Group[] {
       groups.push(g);
       bare = own ? undefined : g;
       before = "";
-    } else if (own && l.tableRow) {
+    } else if (own && l.tableRow && !isColumnHeader(own)) {
       if (bare) bare.after = own.slice(0, CONTEXT);
       groups.push({ tokens: [], before: before.slice(-CONTEXT), line: i, blank: true });
       bare = undefined;
@@ -127,6 +127,14 @@ function textGroups(doc: SourceDoc, range: [number, number]): Group[] {
   }
   if (cur.length) push();
   return groups;
+}
+
+/** Column header words a row of the table's own header holds (three of the seven make one). */
+const HEADER_WORDS_IN_ROW = 3;
+
+/** A row of the applicant column headers (自然人 商业企业 …, repeated after a page break): no table row. */
+function isColumnHeader(key: string): boolean {
+  return COLUMN_PREFIXES.filter((p) => key.includes(p)).length >= HEADER_WORDS_IN_ROW;
 }
 
 /** Only the last words before a group can be its label: keep the context bounded. */
