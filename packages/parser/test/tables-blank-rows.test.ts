@@ -107,4 +107,21 @@ describe("all-blank table rows", () => {
     expect(Object.values(r.report.applications.carriedOver)).toEqual([2, 0, 0, 0, 0, 1, 3]);
     expect(Object.values(r.report.applications.outcomes.disclosed)).toEqual([5, 1, 0, 0, 0, 1, 7]);
   });
+
+  it("a label, label-less figures, the next row's label alone: early or late cannot be told in 表二", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "第二十条第（六）项",
+      "| 类别 | 数据1 |",
+      "| --- | --- |",
+      "| 行政处罚 |  |",
+      "|  | 4 |",
+      "| 行政强制 |  |",
+      "第二十条第（八）项",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    const prov = r.report.provenance ?? {};
+    expect(prov["proactiveDisclosure.penalties.decisions"]).toEqual({ status: "ambiguous", candidates: [0, 4] });
+    expect(prov["proactiveDisclosure.coercion.decisions"]).toEqual({ status: "ambiguous", candidates: [0, 4] });
+  });
 });

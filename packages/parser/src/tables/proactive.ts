@@ -80,11 +80,13 @@ class ProactiveScan {
   private pending: Pending | undefined;
   /** Label-less rows of the same block before the pending one: the rows before its row, in order. */
   private earlier: Pending[] = [];
+  /** The row whose label-less figures were just taken by the label printed before them. */
+  private lastEarly: RowRef | undefined;
   /**
    * A table row holding a row's label and no figure: a row whose cells are all blank, unless the
    * next row brings figures with no label (the label printed one row early, as OCR converters do).
    */
-  private labelOnly: { row: RowRef; line: number } | undefined;
+  private labelOnly: { row: RowRef; line: number; early?: RowRef } | undefined;
 
   constructor(
     private readonly ctx: ReadContext,
@@ -193,7 +195,38 @@ class ProactiveScan {
 
   private noteLabelOnly(key: string, line: number): void {
     const row = this.rows.find((r) => !this.found.has(r.rowKey) && r.keys.includes(key));
-    this.labelOnly = row ? { row, line } : undefined;
+    const early = this.lastEarly;
+    this.lastEarly = undefined;
+    const after =
+      row && early && row.blockIndex === early.blockIndex && this.rows.indexOf(row) === this.rows.indexOf(early) + 1;
+    this.labelOnly = row ? { row, line, ...(after ? { early } : {}) } : undefined;
+  }
+
+  /**
+   * A label-only row, label-less figures, the next row's label alone: the first label printed a
+   * row early (the next row blank) or the second a row late (the first row blank). Table 二 has no
+   * totals to tell: both rows are ambiguous unless the figures are all 0.
+   */
+  private earlyOrLate(first: RowRef, second: RowRef, line: number): void {
+    const paths = (r: RowRef) => r.block.columns.map((c): Path => ["proactiveDisclosure", r.rowKey, c.key]);
+    const values = paths(first).map((p) => this.ctx.cells.value(p) ?? 0);
+    this.found.add(second.rowKey);
+    if (values.every((v) => v === 0)) {
+      assign(this.ctx, second, [], undefined, line);
+      return;
+    }
+    const zeros = values.map(() => 0);
+    for (const [row, readings] of [
+      [first, [values, zeros]],
+      [second, [zeros, values]],
+    ] as const) {
+      recordReadings(this.ctx, paths(row), readings, "order");
+      this.ctx.diags.emit(
+        "split.ambiguous",
+        { row: rowOf(this.ctx, row), candidates: readings, why: "order" },
+        { path: ["proactiveDisclosure", row.rowKey], source: refOf(this.ctx.doc, line), candidates: [...readings] },
+      );
+    }
   }
 
   /** The label-only row is blank unless the next row starts with figures (the end of the table counts as words). */
@@ -203,6 +236,10 @@ class ProactiveScan {
     this.labelOnly = undefined;
     if (next && isValue(next)) return;
     if (this.found.has(pending.row.rowKey)) return;
+    if (pending.early) {
+      this.earlyOrLate(pending.early, pending.row, pending.line);
+      return;
+    }
     assign(this.ctx, pending.row, [], undefined, pending.line);
     this.found.add(pending.row.rowKey);
   }
@@ -261,6 +298,8 @@ class ProactiveScan {
     this.readCaption(raw);
     const row = this.rowFor(raw, key);
     const b = this.blocks[this.block];
+    // Figures of a label-less row taken by a label printed before them (which may be a row early).
+    this.lastEarly = row && labelLess ? row : undefined;
     if (row) {
       this.take(row);
       this.earlier = [];
