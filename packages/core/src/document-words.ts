@@ -11,6 +11,12 @@ import { APPLICANT_HEADER, ARTICLE_20, type Label } from "./catalog.js";
 export const COUNT_UNITS: readonly string[] = ["件", "起", "宗", "个", "条", "份", "项"];
 
 /**
+ * The count units a table cell may print right after its figure ("12件", "3个"), read as part of
+ * that figure. The others of COUNT_UNITS are the narrative's ("办理行政复议3起").
+ */
+export const CELL_COUNT_UNITS: readonly string[] = ["件", "个"];
+
+/**
  * Characters right after a number that make it part of a phrase, not a table figure ("2024年",
  * "第3页", "5名", "3%"). 项 and 条 are here too: "第（五）项", "第20条" cite, they do not count.
  */

@@ -7,7 +7,7 @@
 import {
   AMOUNT_UNITS,
   BLANK_CELL_MARKS,
-  COUNT_UNITS,
+  CELL_COUNT_UNITS,
   FIGURE_WORD_SUFFIXES,
   ORDINAL_MARKS,
 } from "@gov-report/core/lite";
@@ -34,8 +34,8 @@ const LONE_DASH = codes(["-", "—", "/", "－"]);
 const DASHES = new Set(BLANK_CELL_MARKS);
 const YUAN = AMOUNT_UNITS.yuan.zh.charCodeAt(0);
 const WAN_YUAN = AMOUNT_UNITS.wanYuan.zh;
-/** Count units skipped after a figure: 件 (the format's own) and 个. */
-const SKIPPED_COUNT_UNITS = codes(COUNT_UNITS.filter((u) => u === "件" || u === "个"));
+/** Count units skipped after a figure (core's CELL_COUNT_UNITS: 件, the format's own, and 个). */
+const SKIPPED_COUNT_UNITS = codes(CELL_COUNT_UNITS);
 
 export interface PieceSpan {
   /** Position of the piece's first and last character (x on a page, or a grid column). */

@@ -4,22 +4,13 @@
  * headers). The figures after a run of column headers fill those columns of the block the headers
  * belong to, row by row, when their count is exactly rows × columns.
  */
-import { PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
+import { ARTICLE_20, type ProactiveBlockDef } from "@gov-report/core/lite";
 import type { Token } from "../doc.js";
 import { labelKey } from "../normalize.js";
 import { isValue } from "../tables/common.js";
 
-/** labelKey of what every block caption starts with (第二十条…), from core's catalog. */
-export const CAPTION_PREFIX = commonPrefix(
-  Object.values(PROACTIVE_BLOCKS).flatMap((bs) => bs.map((b) => labelKey(b.caption.zh))),
-);
-
-function commonPrefix(keys: readonly string[]): string {
-  let p = keys[0] ?? "";
-  for (const k of keys) while (p && !k.startsWith(p)) p = p.slice(0, -1);
-  // Up to the item number (第二十条第（一）项 → 第二十条): captions differ from there on.
-  return p.endsWith("第") ? p.slice(0, -1) : p;
-}
+/** labelKey of what every block caption starts with (第二十条…): core's ARTICLE_20, of which the captions are made. */
+export const CAPTION_PREFIX = labelKey(ARTICLE_20.zh);
 
 export function captionIndex(key: string, blocks: readonly ProactiveBlockDef[]): number {
   if (!key.startsWith(CAPTION_PREFIX)) return -1;

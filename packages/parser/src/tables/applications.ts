@@ -46,6 +46,8 @@ interface RowSpec {
   key: string;
   /** Bigrams of the row's own label and of each of its variants (core's catalog). */
   forms: number[][];
+  /** The forms as one string: the key of the label similarities memo. */
+  formsKey: string;
   single?: boolean;
 }
 
@@ -78,6 +80,7 @@ function buildRowSpecs(edition: Edition, singleOther: boolean): RowSpec[] {
       target: single ? ["outcomes", "other", "otherReasons"] : def.path,
       key: labelKey(own),
       forms: ownForms(def).map((k) => bigrams(k)),
+      formsKey: ownForms(def).join("|"),
       ...(single ? { single } : {}),
     };
   });
@@ -113,7 +116,7 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
   for (const single of variants) {
     const specs = rowSpecs(edition, single);
     const sims = specs.map((s) => {
-      const label = s.forms.map((f) => f.join(",")).join("|");
+      const label = s.formsKey;
       let row = simsByLabel.get(label);
       if (!row) {
         row = groupGrams.map((g, gi) => {
@@ -452,15 +455,27 @@ function rowName(ctx: ReadContext, spec: RowSpec): Named {
   return rowNameOf(cellName(ctx.edition, [...rowPath(spec), "total"]));
 }
 
+/** Whether seven figures add up as a row of `spec` (core's row equation): built once per row spec. */
+const ROW_FITS = new WeakMap<RowSpec, (row: readonly number[]) => boolean>();
+
+function rowFits(edition: Edition, spec: RowSpec): (row: readonly number[]) => boolean {
+  let fits = ROW_FITS.get(spec);
+  if (!fits) {
+    fits = rowCheck(
+      constraints(edition),
+      APPLICANT_COLUMNS.map((c) => [...rowPath(spec), c.key]),
+    );
+    ROW_FITS.set(spec, fits);
+  }
+  return fits;
+}
+
 /** The seven cells of a group, or the readings to choose from when its figures do not say. */
 function groupReading(ctx: ReadContext, g: Group, spec: RowSpec, centres: number[] | undefined): GroupReading {
   const tokens = g.tokens;
   const where = { path: rowPath(spec), source: refOf(ctx.doc, g.line) };
   const printed = tokens.map((t) => t.text).join(" ");
-  const fits = rowCheck(
-    constraints(ctx.edition),
-    APPLICANT_COLUMNS.map((c) => [...rowPath(spec), c.key]),
-  );
+  const fits = rowFits(ctx.edition, spec);
   if (tokens.length === WIDTH) return { tokens };
   // A row printed with its label and every cell blank.
   if (g.blank) return { tokens: new Array<Token | undefined>(WIDTH).fill(undefined) };

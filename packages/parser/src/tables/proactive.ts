@@ -3,6 +3,7 @@
  * their labels, values mapped to the block's columns by position when the source has positions.
  */
 import {
+  AMOUNT_UNITS,
   APPLICANT_COLUMNS,
   APPLICANT_HEADER,
   labelKeys,
@@ -621,12 +622,12 @@ function convertYuan(
   });
 }
 
-/** The block header above the row says （单位：元） instead of 万元. */
+/** The block header above the row says （单位：元） instead of 万元 (core's AMOUNT_UNITS marks). */
 function headerSaysYuan(doc: SourceDoc, line: number): boolean {
   for (let i = line - 1; i >= Math.max(0, line - 4); i--) {
     const t = (doc.lines[i] as { text: string }).text;
-    if (t.includes("单位：元") || t.includes("单位:元") || t.includes("（元）") || t.includes("(元)")) return true;
-    if (t.includes("万元")) return false;
+    if (AMOUNT_UNITS.yuan.marks.some((m) => t.includes(m))) return true;
+    if (AMOUNT_UNITS.wanYuan.marks.some((m) => t.includes(m))) return false;
   }
   return false;
 }
