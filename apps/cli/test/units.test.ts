@@ -8,8 +8,6 @@ import { uniqueOutputNames } from "../src/util/out-names.js";
 import { formatIssues } from "../src/util/report-output.js";
 import { clean, cleanLines } from "../src/util/sanitize.js";
 
-const bytes = (s: string | number[]) => (typeof s === "string" ? new TextEncoder().encode(s) : new Uint8Array(s));
-
 describe("clean", () => {
   it("strips escape sequences, C0/C1 controls and bidi overrides, keeping the text", () => {
     expect(clean("某局\u001b]0;owned\u0007\u001b[2J二处")).toBe("某局二处");

@@ -4,7 +4,7 @@
  * read is listed with its reason and the walk goes on.
  */
 import { type Dirent, readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import { kindOfName } from "./detect.js";
 import { t } from "./i18n.js";
 import { reasonOf } from "./io.js";
