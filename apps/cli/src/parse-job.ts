@@ -5,12 +5,11 @@
  */
 import type { Report } from "@gov-report/core/lite";
 import type { Diagnostic } from "@gov-report/parser";
-import { documentInput, fatalDiagnostic } from "@gov-report/parser/input";
+import { type DocumentKind, documentInput, fatalDiagnostic } from "@gov-report/parser/input";
 import { type Checked, checkValue, needsReading } from "./util/checked.js";
-import type { SourceKind } from "./util/detect.js";
 import type { Lang } from "./util/i18n.js";
 
-export type DocumentKind = Exclude<SourceKind, "json" | "zip">;
+export type { DocumentKind };
 
 export interface ParseJob {
   kind: DocumentKind;
@@ -41,8 +40,10 @@ export const loadParser = (): Promise<Parser> => {
 
 export async function runParseJob(job: ParseJob): Promise<ParsedDocument> {
   const { parseReport } = await loadParser();
-  const input = documentInput(job.kind, job.bytes) ?? { text: "" };
-  const result = await parseReport(input, job.previous ? { previous: job.previous as Report } : {});
+  const result = await parseReport(
+    documentInput(job.kind, job.bytes),
+    job.previous ? { previous: job.previous as Report } : {},
+  );
   const fatal = fatalDiagnostic(result.diagnostics);
   if (fatal) {
     return {

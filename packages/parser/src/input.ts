@@ -12,6 +12,9 @@ import type { Diagnostic, ParseInput } from "./types.js";
 
 export type InputKind = "json" | "pdf" | "docx" | "doc" | "zip" | "html" | "text";
 
+/** The kinds that are documents for the parser to read (not JSON, not an archive). */
+export type DocumentKind = Exclude<InputKind, "json" | "zip">;
+
 /** The extensions a folder of reports is searched for, and the kind each suggests. */
 export const INPUT_EXTENSIONS: Readonly<Record<string, InputKind>> = {
   ".json": "json",
@@ -129,6 +132,8 @@ export function decodeText(bytes: Uint8Array): string {
  * The parser's input for a document's bytes of a given kind (undefined for JSON and zip archives,
  * which are not documents). A legacy .doc goes to the Word reader, which explains how to save it as .docx.
  */
+export function documentInput(kind: DocumentKind, bytes: Uint8Array): ParseInput;
+export function documentInput(kind: InputKind, bytes: Uint8Array): ParseInput | undefined;
 export function documentInput(kind: InputKind, bytes: Uint8Array): ParseInput | undefined {
   switch (kind) {
     case "pdf":

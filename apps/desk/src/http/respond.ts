@@ -16,6 +16,11 @@ export class HttpError extends Error {
   }
 }
 
+/** What a PDF that could not be made answers (Chromium missing or failing): 503, with its reason. */
+export function pdfUnavailable(e: Error): HttpError {
+  return new HttpError(503, "pdf.unavailable", null, `无法生成 PDF：${e.message}`, `cannot make the PDF: ${e.message}`);
+}
+
 /** The page CSP: scripts and styles of our own origin only, no plugins, no framing by others. */
 export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +

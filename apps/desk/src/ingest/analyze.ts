@@ -11,7 +11,7 @@ import {
   validateReport,
 } from "@gov-report/core/lite";
 import type { Diagnostic } from "@gov-report/parser";
-import { decodeText, detectInput, documentInput, fatalDiagnostic } from "@gov-report/parser/input";
+import { type DocumentKind, decodeText, detectInput, documentInput, fatalDiagnostic } from "@gov-report/parser/input";
 
 export type FileKind = "json" | "pdf" | "docx" | "html" | "text" | "zip";
 
@@ -48,9 +48,9 @@ interface ParsedDoc {
   validation?: ValidationResult;
 }
 
-async function parseDocument(kind: FileKind, bytes: Uint8Array): Promise<ParsedDoc> {
+async function parseDocument(kind: DocumentKind, bytes: Uint8Array): Promise<ParsedDoc> {
   const { parseReport } = await import("@gov-report/parser");
-  return parseReport(documentInput(kind, bytes) ?? { text: "" });
+  return parseReport(documentInput(kind, bytes));
 }
 
 function fail(kind: FileKind, zh: string, en: string): Analysis {

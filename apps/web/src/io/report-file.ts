@@ -22,14 +22,6 @@ export type OpenResult =
   | { ok: false; reason: "structure"; issues: ValidationIssue[] }
   | { ok: false; reason: "unreadable"; detail: string; detailEn: string };
 
-/**
- * The kind of a file by its bytes (the parser's input module: magic bytes, then the first character
- * of the text), the name only as a hint. A zip archive that is not a .docx is no report.
- */
-export function sniffKind(file: PickedFile): FileKind | "zip" | undefined {
-  return detectInput(file.bytes, file.name);
-}
-
 /** A report file's text checked: JSON, then the report's structure (勾稽 errors are allowed: they are what a reviewer looks for). */
 export function parseReportFile(text: string): OpenResult {
   let data: unknown;
@@ -68,7 +60,8 @@ function notAReport(kind: "zip" | undefined): OpenResult {
 
 /** The report in any file the form reads; never rejects. */
 export async function readReportFile(file: PickedFile, read: ReadDocument = lazyReadDocument): Promise<OpenResult> {
-  const kind = sniffKind(file);
+  // By its bytes (the parser's input module, as in the CLI and the desk), the name only as a hint.
+  const kind = detectInput(file.bytes, file.name);
   if (kind === undefined || kind === "zip") return notAReport(kind);
   if (kind === "json") return parseReportFile(decodeText(file.bytes));
   let parsed: ParseResult;

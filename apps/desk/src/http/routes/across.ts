@@ -6,7 +6,7 @@ import { listReports } from "../../review/queries.js";
 import type { CrossYearPair, ExpectedAgencies, ExpectedReplaced, OverviewTable, RollupResult } from "../api-types.js";
 import { type Desk, handlersOf } from "../desk.js";
 import { choiceParam, yearParam } from "../params.js";
-import { attachment, badField, HttpError, readBody, sendBytes, sendJson } from "../respond.js";
+import { attachment, badField, HttpError, pdfUnavailable, readBody, sendBytes, sendJson } from "../respond.js";
 import type { Ctx, Router } from "../router.js";
 
 export function requireYear(url: URL): number {
@@ -77,13 +77,7 @@ async function getRollup(desk: Desk, { res, url }: Ctx): Promise<void> {
 async function rollupPdf(report: RenderableReport): Promise<Uint8Array> {
   const { renderPdf } = await import("@gov-report/renderer/pdf");
   return renderPdf(report, { annotate: true }).catch((e: Error) => {
-    throw new HttpError(
-      503,
-      "pdf.unavailable",
-      null,
-      `无法生成 PDF：${e.message}`,
-      `cannot make the PDF: ${e.message}`,
-    );
+    throw pdfUnavailable(e);
   });
 }
 

@@ -6,7 +6,7 @@ import { type Finding, findingsOf } from "../../review/findings.js";
 import { listReports, versionRow } from "../../review/queries.js";
 import { type Desk, handlersOf } from "../desk.js";
 import { choiceParam, idParam, yearParam } from "../params.js";
-import { attachment, HttpError, notFound, sendBytes } from "../respond.js";
+import { attachment, notFound, pdfUnavailable, sendBytes } from "../respond.js";
 import type { Ctx, Router } from "../router.js";
 import { optional } from "./reports.js";
 
@@ -146,13 +146,7 @@ async function findingsSheet(desk: Desk, { res, url, params }: Ctx): Promise<voi
       "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'",
     });
   const pdf = await htmlToPdf(html).catch((e: Error) => {
-    throw new HttpError(
-      503,
-      "pdf.unavailable",
-      null,
-      `无法生成 PDF：${e.message}`,
-      `cannot make the PDF: ${e.message}`,
-    );
+    throw pdfUnavailable(e);
   });
   sendBytes(res, 200, pdf, { "Content-Type": "application/pdf", "Content-Disposition": attachment(`${name}.pdf`) });
 }
