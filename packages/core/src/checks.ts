@@ -85,14 +85,34 @@ function entryFindings(id: string, entry: unknown, out: Finding[]): void {
   }
 }
 
+const STATUS_SET: ReadonlySet<unknown> = new Set(CELL_STATUSES);
+
+/**
+ * True when `entry` is a well-formed provenance entry (what entryFindings finds nothing in),
+ * checked without allocating: a parsed report has an entry per cell, nearly always well-formed.
+ */
+function wellFormedEntry(entry: unknown): boolean {
+  if (!isRecord(entry) || !STATUS_SET.has(entry.status)) return false;
+  if (entry.by !== undefined && typeof entry.by !== "string") return false;
+  if (entry.note !== undefined && typeof entry.note !== "string") return false;
+  const cand = entry.candidates;
+  if (cand !== undefined && !(Array.isArray(cand) && cand.every((x) => typeof x === "number" && Number.isFinite(x))))
+    return false;
+  // Own enumerable string keys, as Object.keys gives them, without building the array.
+  for (const k in entry) if (Object.hasOwn(entry, k) && !ENTRY_KEYS.has(k)) return false;
+  return true;
+}
+
 /** Structural findings of `provenance`: an object keyed by cell ids of the edition, each entry well-formed. */
 export function provenanceFindings(provenance: unknown, edition: Edition): Finding[] {
   if (provenance === undefined) return [];
   if (!isRecord(provenance)) return [wrongType(["provenance"], "", { zh: "对象", en: "an object" }, provenance)];
   const out: Finding[] = [];
   for (const id of Object.keys(provenance)) {
-    if (cellById(edition, id)) entryFindings(id, provenance[id], out);
-    else
+    if (cellById(edition, id)) {
+      const entry = provenance[id];
+      if (!wellFormedEntry(entry)) entryFindings(id, entry, out);
+    } else
       out.push({
         rule: RULES.unknownKey,
         path: ["provenance", id],

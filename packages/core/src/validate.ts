@@ -293,8 +293,9 @@ function checkObject(c: Collector, node: ObjectNode, value: unknown, values: (nu
     else checkObject(c, child, v, values);
   }
   if (node.path.length === 0) return; // top-level keys are checked separately
-  for (const k of Object.keys(value)) {
-    if (!node.children.has(k)) {
+  // Own enumerable keys in Object.keys order, without building the array (a walk per object node).
+  for (const k in value) {
+    if (Object.hasOwn(value, k) && !node.children.has(k)) {
       c.add(
         RULES.unknownKey,
         [...node.path, k],

@@ -38,10 +38,11 @@ const MAX_TEXT = 20_000;
 /** Words kept before a figure: enough for any column label, bounded on texts without clause ends. */
 const MAX_CLAUSE_WORDS = 256;
 
-const UNITS = new Set(COUNT_UNITS);
-
-/** Clause ends: a statement about one row does not run past them. */
-const CLAUSE_END = new Set(["。", "；", ";", "！", "!", "\n"]);
+/** Clause ends: a statement about one row does not run past them (UTF-16 codes). */
+const CLAUSE_END = new Set([..."。；;！!\n"].map((c) => c.charCodeAt(0)));
+/** The units a figure of a statement may be followed by, as codes (one character each). */
+const UNIT_CODES = new Set(COUNT_UNITS.filter((u) => u.length === 1).map((u) => u.charCodeAt(0)));
+const isDigitCode = (c: number) => c >= 48 && c <= 57; // false for NaN (past the end)
 
 /**
  * "制发行政规范性文件45件，废止21件": in one clause, a figure followed by a unit belongs to the row
@@ -54,55 +55,73 @@ interface LabelRow {
   key: string;
   label: string;
 }
-const PROACTIVE_LABELS = new Map<Edition, { rows: LabelRow[]; lastChars: Set<string> }>();
+interface ProactiveLabels {
+  /** Rows by the last UTF-16 code of their label key, longest label first (catalog order among equals). */
+  byLastChar: Map<number, LabelRow[]>;
+}
+const PROACTIVE_LABELS = new Map<Edition, ProactiveLabels>();
 
-/** 表二's rows with their label keys, and the last characters of those keys: built once per edition. */
-function proactiveLabels(edition: Edition): { rows: LabelRow[]; lastChars: Set<string> } {
+/** 表二's rows with their label keys, grouped by the last character of the key: built once per edition. */
+function proactiveLabels(edition: Edition): ProactiveLabels {
   let labels = PROACTIVE_LABELS.get(edition);
   if (!labels) {
     const rows = PROACTIVE_BLOCKS[edition].flatMap((block) =>
       block.rows.map((r) => ({ block, key: r.key, label: labelKey(r.zh) })),
     );
-    // A label can only start to match at its last character: the key is looked up there alone,
-    // so the scan stays linear (a key per character made long texts several times slower).
-    labels = { rows, lastChars: new Set(rows.map((r) => r.label.slice(-1)).filter(Boolean)) };
+    // A label can only start to match at its last character: the rows ending there are the only
+    // ones tried, so the scan stays linear (a key per character made long texts several times slower).
+    const byLastChar = new Map<number, LabelRow[]>();
+    for (const r of [...rows].sort((a, b) => b.label.length - a.label.length)) {
+      if (!r.label) continue;
+      const c = r.label.charCodeAt(r.label.length - 1);
+      byLastChar.set(c, [...(byLastChar.get(c) ?? []), r]);
+    }
+    labels = { byLastChar };
     PROACTIVE_LABELS.set(edition, labels);
   }
   return labels;
 }
 
+/** The longest row label that the words ending at `end` end with (the words start at `from`). */
+function rowEndingAt(text: string, from: number, end: number, candidates: readonly LabelRow[]): LabelRow | undefined {
+  const k = labelKey(text.slice(Math.max(from, end - 24), end));
+  for (const r of candidates) if (k.endsWith(r.label)) return r;
+  return undefined;
+}
+
 export function proactiveStatements(edition: Edition, raw: string): Fact[] {
   const text = normalizeChars(raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw);
-  const { rows, lastChars } = proactiveLabels(edition);
+  const { byLastChar } = proactiveLabels(edition);
   const facts: Fact[] = [];
-  let row: (typeof rows)[number] | undefined;
+  let row: LabelRow | undefined;
   let column: string | undefined;
-  let words = "";
+  // The words of the clause since its start or its last figure are text[words, i): indices, not
+  // a string grown by a character at a time. Past MAX_CLAUSE_WORDS, only the last half is kept.
+  let words = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (CLAUSE_END.has(ch)) {
+    const c = text.charCodeAt(i);
+    if (CLAUSE_END.has(c)) {
       row = undefined;
       column = undefined;
-      words = "";
+      words = i + 1;
       continue;
     }
-    if (ch < "0" || ch > "9") {
-      words = words.length > MAX_CLAUSE_WORDS ? words.slice(-MAX_CLAUSE_WORDS / 2) + ch : words + ch;
-      if (!lastChars.has(ch)) continue;
-      const k = labelKey(words.slice(-24));
-      const hit = rows.filter((r) => r.label && k.endsWith(r.label)).sort((a, b) => b.label.length - a.label.length)[0];
+    if (!isDigitCode(c)) {
+      if (i - words > MAX_CLAUSE_WORDS) words = i - MAX_CLAUSE_WORDS / 2;
+      const candidates = byLastChar.get(c);
+      if (!candidates) continue;
+      const hit = rowEndingAt(text, words, i + 1, candidates);
       if (hit && hit !== row) row = hit;
       continue;
     }
     let j = i;
-    while (j < text.length && (text[j] as string) >= "0" && (text[j] as string) <= "9") j++;
-    const unit = UNITS.has(text[j] as string);
-    if (row && unit) {
-      column = columnOf(row.block, words) ?? column;
+    while (isDigitCode(text.charCodeAt(j))) j++;
+    if (row && UNIT_CODES.has(text.charCodeAt(j))) {
+      column = columnOf(row.block, text.slice(words, i)) ?? column;
       if (column)
         facts.push(statement(row.key, column, Number(text.slice(i, j)), text.slice(Math.max(0, i - 12), j + 1)));
     }
-    words = "";
+    words = j;
     i = j - 1;
   }
   return facts;
@@ -135,21 +154,36 @@ function statement(row: string, column: string, value: number, excerpt: string):
   return { by: BY_TEXT, terms: [{ path: ["proactiveDisclosure", row, column], coef: 1 }], value, excerpt };
 }
 
-/** The count column whose distinctive bigrams occur in `words`. */
+/** Per block: its count columns, each with the bigrams of its label that no other count column has. */
+const DISTINCTIVE = new Map<ProactiveBlockDef, { key: string; grams: number[] }[]>();
+
+function distinctiveGrams(block: ProactiveBlockDef): { key: string; grams: number[] }[] {
+  let cols = DISTINCTIVE.get(block);
+  if (!cols) {
+    const counts = block.columns.filter((c) => c.kind === "count" || c.kind === "signedCount");
+    const grams = counts.map((c) => new Set(bigrams(labelKey(c.zh))));
+    cols = counts.map((c, i) => ({
+      key: c.key,
+      grams: [...(grams[i] as Set<number>)].filter((g) => grams.every((o, j) => j === i || !o.has(g))),
+    }));
+    DISTINCTIVE.set(block, cols);
+  }
+  return cols;
+}
+
+/** The count column whose distinctive bigrams occur in `words` most (the first of equals). */
 function columnOf(block: ProactiveBlockDef, words: string): string | undefined {
-  const counts = block.columns.filter((c) => c.kind === "count" || c.kind === "signedCount");
-  const grams = counts.map((c) => new Set(bigrams(labelKey(c.zh))));
   const have = new Set(bigrams(labelKey(words)));
   let best: string | undefined;
   let bestHits = 0;
-  counts.forEach((c, i) => {
+  for (const c of distinctiveGrams(block)) {
     let hits = 0;
-    for (const g of grams[i] as Set<number>) if (have.has(g) && grams.every((o, j) => j === i || !o.has(g))) hits++;
+    for (const g of c.grams) if (have.has(g)) hits++;
     if (hits > bestHits) {
       bestHits = hits;
       best = c.key;
     }
-  });
+  }
   return best;
 }
 
