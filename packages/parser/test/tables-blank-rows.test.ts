@@ -124,4 +124,21 @@ describe("all-blank table rows", () => {
     expect(prov["proactiveDisclosure.penalties.decisions"]).toEqual({ status: "ambiguous", candidates: [0, 4] });
     expect(prov["proactiveDisclosure.coercion.decisions"]).toEqual({ status: "ambiguous", candidates: [0, 4] });
   });
+
+  it("a label, label-less figures, the next row never printed: early or skipped cannot be told in 表二", () => {
+    const lines = (rest: string[]) =>
+      ["二、主动公开政府信息情况", "第二十条第（六）项", "| 类别 | 数据1 |", "| --- | --- |", ...rest].join("\n");
+    const r = parseText(lines(["| 行政处罚 |  |", "|  | 12 |", "第二十条第（八）项"]), { edition: "2021", year: 2024 });
+    const prov = r.report.provenance ?? {};
+    expect(prov["proactiveDisclosure.penalties.decisions"]).toEqual({ status: "ambiguous", candidates: [0, 12] });
+    expect(prov["proactiveDisclosure.coercion.decisions"]).toEqual({ status: "unread" });
+    // Both rows printed with their label early: nothing in doubt.
+    const both = parseText(lines(["| 行政处罚 |  |", "|  | 12 |", "| 行政强制 |  |", "|  | 5 |"]), {
+      edition: "2021",
+      year: 2024,
+    });
+    expect(both.report.proactiveDisclosure.penalties.decisions).toBe(12);
+    expect(both.report.proactiveDisclosure.coercion.decisions).toBe(5);
+    expect(both.report.provenance?.["proactiveDisclosure.penalties.decisions"]?.status).toBe("printed");
+  });
 });
