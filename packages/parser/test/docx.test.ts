@@ -5,7 +5,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseDocx, parseReport } from "../src/index.js";
 import { LIMITS } from "../src/limits.js";
-import { DocxReadError, docxSource, docxToHtml } from "../src/sources/docx.js";
+import { DocxReadError, docxSource } from "../src/sources/docx.js";
+import { htmlSource } from "../src/sources/html.js";
 import { readZipEntries, ZipArchive } from "../src/sources/zip.js";
 import { CORPUS, expected, STEMS } from "./helpers.js";
 import { docx, zip } from "./sources-zip.js";
@@ -57,19 +58,25 @@ describe("Word (.docx) files", () => {
     expect(r.report.overview.slice(0, 40)).toBe(want.overview.slice(0, 40));
   }, 60_000);
 
-  it("merged cells become rowspan/colspan in the intermediate HTML", () => {
-    const html = docxToHtml(corpus("huaian-2024.rendered.docx"));
-    expect(html).toMatch(/rowspan="\d+"/);
-    expect(html).toMatch(/colspan="\d+"/);
-  });
+  it.each(STEMS)(
+    "%s: the .docx's table rows are those of the same report's HTML page (one table model)",
+    (stem) => {
+      const rows = (doc: ReturnType<typeof htmlSource>) =>
+        doc.lines.filter((l) => l.tableRow).map((l) => `${l.text}|${l.tokens.map((t) => t.pos).join(",")}`);
+      const word = rows(docxSource(corpus(`${stem}.rendered.docx`)));
+      expect(word.length).toBeGreaterThan(40);
+      expect(word).toEqual(rows(htmlSource(readFileSync(join(CORPUS, `${stem}.rendered.html`), "utf8"))));
+    },
+    60_000,
+  );
 
   it("markup typed into the Word text stays text", async () => {
     const report = expected("huaian-2024") as { overview: string };
     report.overview = `<script>alert(1)</script> & <b>粗体</b> ${report.overview}`;
     const bytes = await renderDocx(report as never);
-    const html = docxToHtml(bytes);
-    expect(html).not.toContain("<script>");
-    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;");
+    expect(docxSource(bytes).lines.some((l) => l.text.startsWith("<script>alert(1)</script> & <b>粗体</b>"))).toBe(
+      true,
+    );
     const r = parseDocx(bytes);
     expect(r.report.overview).toContain("<script>alert(1)</script> & <b>粗体</b>");
   }, 60_000);
@@ -78,7 +85,7 @@ describe("Word (.docx) files", () => {
 const wp = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
 
 describe("Word's model, read as a stream of tags", () => {
-  it("runs, tabs, breaks, tables with merges, content controls and text boxes become this HTML", () => {
+  it("runs, tabs, breaks, tables with merges, content controls and text boxes become these lines", () => {
     const body = [
       // Paragraph properties, deleted text, field codes and CDATA are not what the page shows.
       '<w:p><w:pPr><w:t>样式</w:t></w:pPr><w:r><w:t>甲</w:t><w:tab/><w:t xml:space="preserve">乙 &amp; &lt;丙&gt;</w:t></w:r>',
@@ -95,16 +102,23 @@ describe("Word's model, read as a stream of tags", () => {
       `${wp("框一")}${wp("框二")}</w:txbxContent></mc:Choice>`,
       `<mc:Fallback><w:txbxContent>${wp("副本")}</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
     ].join("");
-    expect(docxToHtml(docx(body))).toBe(
-      [
-        "<!doctype html><html><head></head><body>\n",
-        "<p>甲 乙 &amp; &lt;丙&gt;<br>丁</p>\n",
-        '<table>\n<tr><td colspan="2" rowspan="2"><p>合</p>\n</td><td><p>1</p>\n</td></tr>\n',
-        "<tr><td><p></p>\n</td><td><p>2</p>\n</td></tr>\n</table>\n",
-        "<p>框外<br>框一<br>框二<br></p>\n",
-        "</body></html>\n",
-      ].join(""),
-    );
+    // Line, its number (the place among the lines), table row or block, grid columns of its figures:
+    // the merged cell spans columns 0–1 and rows 1–2, so "1" is in column 2 and "2" in column 3.
+    const lines = docxSource(docx(body)).lines.map((l) => [
+      l.text,
+      l.lineNo,
+      l.tableRow === true,
+      l.tokens.filter((t) => t.kind === "num").map((t) => t.pos),
+    ]);
+    expect(lines).toEqual([
+      ["甲 乙 & <丙>", 1, false, []],
+      ["丁", 2, false, []],
+      ["合 1", 3, true, [2]],
+      ["2", 4, true, [3]],
+      ["框外", 5, false, []],
+      ["框一", 6, false, []],
+      ["框二", 7, false, []],
+    ]);
   });
 
   it("text and tags across the slices the XML is decoded in are read whole", () => {
@@ -117,11 +131,11 @@ describe("Word's model, read as a stream of tags", () => {
     expect(doc.lines.map((l) => l.text)).toEqual(texts);
   }, 60_000);
 
-  it("the title of docProps/core.xml goes into the HTML, escaped", () => {
+  it("the title of docProps/core.xml is the document's title, markup in it as text", () => {
     const core =
       '<cp:coreProperties xmlns:dc="d"><dc:title> 某&amp;局&lt;b&gt; 2024 年报告 </dc:title></cp:coreProperties>';
     const bytes = docx(wp("一、总体情况"), 0, [{ name: "docProps/core.xml", data: Buffer.from(core) }]);
-    expect(docxToHtml(bytes)).toContain("<title>某&amp;局&lt;b&gt; 2024 年报告</title>");
+    expect(docxSource(bytes).title).toBe("某&局<b> 2024 年报告");
   });
 
   it("docProps/core.xml is read within the same limits as the body", () => {

@@ -1,19 +1,19 @@
 /**
  * Word (.docx) → lines. A .docx is a zip whose word/document.xml holds paragraphs (w:p) and
- * tables (w:tbl, merged cells as w:gridSpan and w:vMerge). The body is turned into the equivalent
- * HTML — one <p> per paragraph, <table> with colspan/rowspan — and read by the HTML source, so
- * Word files and web pages share one table reader. Every string is escaped on the way.
+ * tables (w:tbl, merged cells as w:gridSpan and w:vMerge). Paragraphs are blocks and tables grids,
+ * fed to the same line-model builder as the HTML reader's, so Word files and web pages share one
+ * table model: a table holding a table is page layout, read as blocks.
  *
  * The XML is read as a stream of tags (htmlparser2's parser in XML mode, fed the bytes as they are
  * inflated, decoded one slice at a time): neither the inflated XML, nor a string of it, nor a tree
- * of it is ever held whole — only the HTML, which is smaller than the XML. Each element gets a
- * frame saying what its children, its text and its end tag mean in Word's model; the frames on the
- * stack are the open elements.
+ * of it is ever held whole. A paragraph of the body becomes its lines when it ends; a table is held
+ * (its cells' text) until it ends. Each element gets a frame saying what its children, its text and
+ * its end tag mean in Word's model; the frames on the stack are the open elements.
  */
 import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
 import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
-import { htmlSource } from "./html.js";
+import { collapse, type GridCell, MAX_ROWSPAN, PageLines } from "./page.js";
 import { ZipArchive, ZipError } from "./zip.js";
 
 export type DocxErrorReason = "legacy-doc" | "not-zip" | "no-document" | "too-large";
@@ -39,45 +39,30 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /**
- * Reads the .docx's document.xml (and its title) and returns the body as an HTML document.
- * Throws DocxReadError for a file that is not a readable .docx, LimitExceeded past the limits.
- */
-export function docxToHtml(bytes: Uint8Array): string {
-  if (isLegacyOffice(bytes)) throw new DocxReadError("legacy-doc", "a legacy Word 97–2003 (.doc) file, not a .docx");
-  if (!isZip(bytes)) throw new DocxReadError("not-zip", "not a .docx file (not a zip archive)");
-  try {
-    return bodyHtml(new ZipArchive(bytes));
-  } catch (e) {
-    if (e instanceof ZipError) throw new DocxReadError("not-zip", `damaged .docx (${e.message})`);
-    throw e;
-  }
-}
-
-/** The HTML of the archive's document.xml, streamed from the archive into the XML parser. */
-function bodyHtml(zip: ZipArchive): string {
-  const DOC = "word/document.xml";
-  if (!zip.has(DOC)) throw new DocxReadError("no-document", "the archive has no word/document.xml");
-  const title = titleOf(zip);
-  const out: string[] = ["<!doctype html><html><head>"];
-  if (title) out.push(`<title>${escapeHtml(title)}</title>`);
-  out.push("</head><body>\n");
-  walkXml((write) => zip.stream(DOC, write), new DocumentFrame(out));
-  out.push("</body></html>\n");
-  return out.join("");
-}
-
-/**
  * The line model of a .docx. Throws only DocxReadError (a file that is not a readable .docx); a
  * document over the reader limits gives a refused document.
  */
 export function docxSource(bytes: Uint8Array): SourceDoc {
   try {
-    return htmlSource(docxToHtml(bytes), "docx");
+    if (isLegacyOffice(bytes)) throw new DocxReadError("legacy-doc", "a legacy Word 97–2003 (.doc) file, not a .docx");
+    if (!isZip(bytes)) throw new DocxReadError("not-zip", "not a .docx file (not a zip archive)");
+    return readDocument(new ZipArchive(bytes));
   } catch (e) {
     if (e instanceof LimitExceeded) return refusedDoc("docx", e.refusal);
     if (e instanceof DocxReadError) throw e;
+    if (e instanceof ZipError) throw new DocxReadError("not-zip", `damaged .docx (${e.message})`);
     throw new DocxReadError("not-zip", "damaged .docx");
   }
+}
+
+/** The lines of the archive's document.xml, streamed from the archive through the XML parser. */
+function readDocument(zip: ZipArchive): SourceDoc {
+  const DOC = "word/document.xml";
+  if (!zip.has(DOC)) throw new DocxReadError("no-document", "the archive has no word/document.xml");
+  const title = collapse(titleOf(zip));
+  const out = new WordLines();
+  walkXml((write) => zip.stream(DOC, write), new DocumentFrame((item) => out.item(item)));
+  return { kind: "docx", lines: out.done(), positional: true, ...(title ? { title } : {}) };
 }
 
 type Attribs = Record<string, string>;
@@ -151,16 +136,35 @@ function titleOf(zip: ZipArchive): string {
   return title;
 }
 
-/** Outside the body: looks for the first w:body, whose blocks are written to `out`. */
+/** A line break in a paragraph (w:br, w:cr). */
+const BREAK = 0;
+
+/** A paragraph's content in order: text, line breaks, and text boxes (blocks of their own). */
+type Piece = string | typeof BREAK | Item[];
+
+/** A block of Word's model: a paragraph, or a table (its rows of cells, merges resolved). */
+type Item = { pieces: Piece[] } | { rows: WordCell[][] };
+
+/** A table cell as printed: its spans and its blocks. */
+interface WordCell {
+  colspan: number;
+  rowspan: number;
+  items: Item[];
+}
+
+/** Where a block goes when it ends: to the lines (the body), or into a cell or a text box. */
+type Sink = (item: Item) => void;
+
+/** Outside the body: looks for the first w:body, whose blocks go to `sink`. */
 class DocumentFrame implements Frame {
   private found = false;
 
-  constructor(private readonly out: string[]) {}
+  constructor(private readonly sink: Sink) {}
 
   child(name: string): Frame {
     if (name !== "w:body" || this.found) return this;
     this.found = true;
-    return new BlocksFrame(this.out);
+    return new BlocksFrame(this.sink);
   }
 }
 
@@ -186,12 +190,14 @@ class TextFrame implements Frame {
 
 /** Block-level content in order: paragraphs and tables, through content controls and the like. */
 class BlocksFrame implements Frame {
-  constructor(protected readonly sink: string[]) {}
+  constructor(protected readonly sink: Sink) {}
 
   child(name: string, _attribs: Attribs): Frame {
     switch (name) {
-      case "w:p":
-        return new RunsFrame([], this.sink);
+      case "w:p": {
+        const pieces: Piece[] = [];
+        return new RunsFrame(pieces, () => this.sink({ pieces }));
+      }
       case "w:tbl":
         return new TableFrame(this.sink);
       case "w:sdt":
@@ -207,27 +213,27 @@ class BlocksFrame implements Frame {
 }
 
 /**
- * A paragraph (w:p, written to `sink` at its end) or an element inside one: the text of w:t in
- * runs, tabs and breaks as spaces and line breaks.
+ * A paragraph (`done` at its end) or an element inside one: the text of w:t in runs, tabs as
+ * spaces, breaks, text boxes.
  */
 class RunsFrame implements Frame {
   constructor(
-    private readonly p: string[],
-    private readonly sink?: string[],
+    private readonly p: Piece[],
+    private readonly done?: () => void,
   ) {}
 
   child(name: string): Frame {
     const p = this.p;
     switch (name) {
       case "w:t":
-        return new TextFrame([], (t) => p.push(escapeHtml(t)));
+        return new TextFrame([], (t) => p.push(t));
       case "w:tab":
       case "w:ptab":
         p.push(" ");
         return SKIP;
       case "w:br":
       case "w:cr":
-        p.push("<br>");
+        p.push(BREAK);
         return SKIP;
       case "w:noBreakHyphen":
         p.push("-");
@@ -240,34 +246,26 @@ class RunsFrame implements Frame {
       case "w:pPr":
       case "w:rPr":
         return SKIP;
-      case "w:txbxContent":
-        return new TextBoxFrame(p);
+      case "w:txbxContent": {
+        const box: Item[] = [];
+        p.push(box);
+        return new BlocksFrame((item) => box.push(item));
+      }
       default:
         return new RunsFrame(p);
     }
   }
 
   close(): void {
-    this.sink?.push(`<p>${this.p.join("")}</p>\n`);
+    this.done?.();
   }
 }
 
-/** A text box inside a paragraph: its own paragraphs, each on its own line of the paragraph. */
-class TextBoxFrame extends BlocksFrame {
-  constructor(private readonly p: string[]) {
-    super([]);
-  }
-
-  close(): void {
-    this.p.push(`<br>${this.sink.map((x) => x.replace(/^<p>|<\/p>\n$/g, "")).join("<br>")}<br>`);
-  }
-}
-
-/** A cell as read: its properties (first w:tcPr) and its blocks as HTML. */
+/** A cell as read: its properties (first w:tcPr) and its blocks. */
 interface RawCell {
   span: number | undefined;
   merge: "restart" | "continue" | undefined;
-  html: string;
+  items: Item[];
 }
 
 /** A row as read: w:gridBefore of its first w:trPr, and its cells in order. */
@@ -276,11 +274,11 @@ interface RawRow {
   cells: RawCell[];
 }
 
-/** A table: its rows (w:tr children), written to `sink` with their merges at its end. */
+/** A table: its rows (w:tr children), sent with their merges resolved at its end. */
 class TableFrame implements Frame {
   private readonly rows: RawRow[] = [];
 
-  constructor(private readonly sink: string[]) {}
+  constructor(private readonly sink: Sink) {}
 
   child(name: string): Frame {
     if (name !== "w:tr") return SKIP;
@@ -290,7 +288,7 @@ class TableFrame implements Frame {
   }
 
   close(): void {
-    writeTable(this.rows, this.sink);
+    this.sink({ rows: merged(this.rows) });
   }
 }
 
@@ -323,11 +321,13 @@ class RowFrame implements Frame {
 
 /** A table cell: block content, and its first w:tcPr (w:gridSpan, w:vMerge). */
 class CellFrame extends BlocksFrame {
-  private readonly cell: RawCell = { span: undefined, merge: undefined, html: "" };
+  private readonly cell: RawCell;
   private propsSeen = false;
 
   constructor(private readonly cells: RawCell[]) {
-    super([]);
+    const items: Item[] = [];
+    super((item) => items.push(item));
+    this.cell = { span: undefined, merge: undefined, items };
   }
 
   override child(name: string, attribs: Attribs): Frame {
@@ -350,55 +350,37 @@ class CellFrame extends BlocksFrame {
   }
 
   close(): void {
-    this.cell.html = this.sink.join("");
     this.cells.push(this.cell);
   }
 }
 
-interface Cell {
-  col: number;
-  span: number;
-  merge: "restart" | "continue" | undefined;
-  rowspan: number;
-  html: string;
-}
-
 /**
- * A table with its merges: w:gridSpan is colspan; a w:vMerge run (restart, then continue cells in
- * the same grid column of the rows below) becomes one cell with rowspan.
+ * The rows of a table with its merges: w:gridSpan is the colspan; a w:vMerge run (restart, then
+ * continue cells in the same grid column of the rows below) becomes one cell with a rowspan (the
+ * continue cells, and what they hold, are not printed apart).
  */
-function writeTable(raw: readonly RawRow[], out: string[]): void {
-  const rows: Cell[][] = [];
-  const openAt = new Map<number, Cell>();
+function merged(raw: readonly RawRow[]): WordCell[][] {
+  const rows: WordCell[][] = [];
+  const openAt = new Map<number, WordCell>();
   for (const r of raw) {
-    const row: Cell[] = [];
+    const row: WordCell[] = [];
     let col = r.gridBefore ?? 0;
     for (const tc of r.cells) {
       const span = Math.max(1, Math.min(64, tc.span ?? 1));
-      const merge = tc.merge;
-      const cell: Cell = { col, span, merge, rowspan: 1, html: tc.html };
+      const cell: WordCell = { colspan: span, rowspan: 1, items: tc.items };
       const origin = openAt.get(col);
-      if (merge === "continue" && origin && origin.span === span) {
+      if (tc.merge === "continue" && origin && origin.colspan === span) {
         origin.rowspan++;
       } else {
         row.push(cell);
-        if (merge === "restart") for (let c = col; c < col + span; c++) openAt.set(c, cell);
+        if (tc.merge === "restart") for (let c = col; c < col + span; c++) openAt.set(c, cell);
         else for (let c = col; c < col + span; c++) openAt.delete(c);
       }
       col += span;
     }
     rows.push(row);
   }
-  out.push("<table>\n");
-  for (const row of rows) {
-    out.push("<tr>");
-    for (const c of row) {
-      const attrs = `${c.span > 1 ? ` colspan="${c.span}"` : ""}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ""}`;
-      out.push(`<td${attrs}>${c.html}</td>`);
-    }
-    out.push("</tr>\n");
-  }
-  out.push("</table>\n");
+  return rows;
 }
 
 function intVal(attribs: Attribs): number | undefined {
@@ -408,18 +390,80 @@ function intVal(attribs: Attribs): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-/** The text with & < > " escaped, copied in slices between them (the text itself when none). */
-function escapeHtml(s: string): string {
-  const parts: string[] = [];
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const entity = c === 38 ? "&amp;" : c === 60 ? "&lt;" : c === 62 ? "&gt;" : c === 34 ? "&quot;" : undefined;
-    if (entity === undefined) continue;
-    parts.push(s.slice(last, i), entity);
-    last = i + 1;
+/**
+ * The body's blocks turned into lines as each ends. A line limit crossed is kept and thrown once
+ * the XML is read: a limit of the XML itself (elements, depth), or a damaged archive, found later
+ * in the stream is what the document is refused for, as when lines were made after the XML.
+ */
+class WordLines {
+  private readonly page = new PageLines();
+  private over: LimitExceeded | undefined;
+
+  item(item: Item): void {
+    if (this.over) return;
+    try {
+      emitItem(this.page, item);
+    } catch (e) {
+      if (!(e instanceof LimitExceeded)) throw e;
+      this.over = e;
+    }
   }
-  if (!parts.length) return s;
-  parts.push(s.slice(last));
-  return parts.join("");
+
+  done(): PageLines["lines"] {
+    if (this.over) throw this.over;
+    this.page.flush();
+    return this.page.lines;
+  }
+}
+
+/**
+ * A block into lines: a paragraph is a block whose line breaks and text boxes start new ones; a
+ * table holding no table is a grid, one holding a table is page layout (its cells are blocks).
+ */
+function emitItem(page: PageLines, item: Item): void {
+  page.flush();
+  if ("pieces" in item) {
+    for (const piece of item.pieces) {
+      if (typeof piece === "string") page.text(0, piece);
+      else {
+        page.flush();
+        if (piece !== BREAK) for (const inner of piece) emitItem(page, inner);
+        page.flush();
+      }
+    }
+  } else if (item.rows.some((row) => row.some((cell) => cell.items.some(holdsTable)))) {
+    for (const row of item.rows)
+      for (const cell of row) {
+        page.flush();
+        for (const inner of cell.items) emitItem(page, inner);
+      }
+  } else page.grid(item.rows.map((row) => row.map(gridCell)));
+  page.flush();
+}
+
+/** Whether a block is or holds a table (in a text box of a paragraph). */
+function holdsTable(item: Item): boolean {
+  if ("rows" in item) return true;
+  return item.pieces.some((p) => typeof p === "object" && p.some(holdsTable));
+}
+
+/** A cell of a grid: its paragraphs, line breaks and text boxes one space apart. */
+function gridCell(cell: WordCell): GridCell {
+  const parts: string[] = [];
+  const add = (items: readonly Item[]) => {
+    for (const item of items) {
+      if (!("pieces" in item)) continue;
+      parts.push(" ");
+      for (const piece of item.pieces) {
+        if (typeof piece === "string") parts.push(piece);
+        else {
+          parts.push(" ");
+          if (piece !== BREAK) add(piece);
+          parts.push(" ");
+        }
+      }
+    }
+  };
+  add(cell.items);
+  return { text: collapse(parts.join("")), at: 0, rowspan: Math.min(cell.rowspan, MAX_ROWSPAN), colspan: cell.colspan };
 }

@@ -4,20 +4,10 @@
  * keeps its grid column. Tables that wrap other tables are page layout: their cells are blocks.
  * Text outside tables becomes one line per block (<p>, <div>, <br>, headings, list items).
  */
-import { DomHandler, Parser, type parseDocument } from "htmlparser2";
-
-// Node types through htmlparser2's own exports (domhandler is its dependency, not ours).
-// Element names are compared as they are: in HTML mode htmlparser2 lower-cases every tag name
-// (only SVG names such as "clipPath" get their camel case back, and none of those is looked for).
-type ChildNode = ReturnType<typeof parseDocument>["children"][number];
-type Element = Extract<ChildNode, { attribs: Record<string, string> }>;
-const isTag = (n: ChildNode): n is Element => n.type === "tag" || n.type === "script" || n.type === "style";
-type TextNode = Extract<ChildNode, { data: string }>;
-const isText = (n: ChildNode): n is TextNode => n.type === "text";
-
-import { type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
-import { Budget, LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
-import { tokenize } from "../tokens.js";
+import { Parser } from "htmlparser2";
+import type { SourceDoc } from "../doc.js";
+import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
+import { collapse, type GridCell, MAX_COLSPAN, MAX_ROWSPAN, PageLines } from "./page.js";
 
 const BLOCK = new Set([
   "p",
@@ -51,16 +41,6 @@ const BLOCK = new Set([
   "main",
 ]);
 const SKIP = new Set(["script", "style", "noscript", "template", "head", "object", "svg", "iframe"]);
-const MAX_COLSPAN = 64;
-const MAX_ROWSPAN = 200;
-
-interface GridCell {
-  text: string;
-  offset: number;
-  rowspan: number;
-  colspan: number;
-}
-
 /** Elements that never nest (htmlparser2's void elements). */
 const VOID = new Set([
   "area",
@@ -299,11 +279,10 @@ function fromCodes(codes: Uint16Array): string {
 }
 
 /**
- * A text node's characters, with the "<" hidden by hideStrayLessThan put back (through a typed
+ * Text as the parser tells it, with the "<" hidden by hideStrayLessThan put back (through a typed
  * array: `replaceAll` builds its result of one piece per match).
  */
-function dataOf(n: TextNode): string {
-  const s = n.data;
+function dataOf(s: string): string {
   if (!s.includes(STRAY)) return s;
   const codes = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) {
@@ -345,250 +324,306 @@ function lineCounter(html: string): (offset: number) => number {
 }
 
 /** The line model of an HTML page; a page over the reader limits gives a refused document. */
-export function htmlSource(input: string, kind: "html" | "docx" = "html"): SourceDoc {
+export function htmlSource(input: string): SourceDoc {
   try {
     if (input.length > LIMITS.maxChars) throw new LimitExceeded(refusal("maxChars"));
-    return readPage(input, kind);
+    return readPage(input);
   } catch (e) {
-    if (e instanceof LimitExceeded) return refusedDoc(kind, e.refusal);
+    if (e instanceof LimitExceeded) return refusedDoc("html", e.refusal);
     throw e;
   }
 }
 
-/** Lines of the page being read, with their tokens counted against the budget. */
-class PageLines {
-  readonly lines: Line[] = [];
-  private readonly budget = new Budget();
-  private tokens = 0;
+/** The page read as a stream of tags and text (htmlparser2's parser, no tree built) into lines. */
+function readPage(input: string): SourceDoc {
+  const html = limitNesting(hideStrayLessThan(input));
+  const reader = new PageReader(new PageLines(lineCounter(html)));
+  let parser: Parser | undefined;
+  // Where the event being told starts (the parser's own index, read during the callback).
+  const at = () => (parser as Parser).startIndex;
+  parser = new Parser(
+    {
+      onopentag: (name, attribs) => reader.open(name, attribs, at()),
+      ontext: (data) => reader.text(dataOf(data), at()),
+      onclosetag: () => reader.close(),
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return reader.done();
+}
 
-  constructor(readonly lineOf: (offset: number) => number) {}
+/** What the end of an element does in the walk of blocks. */
+const NOTHING = 0;
+const FLUSH = 1;
 
-  add(line: Omit<Line, "key">): void {
-    this.tokens += line.tokens.length;
-    this.budget.line(this.tokens);
-    this.lines.push(makeLine(line));
-  }
+/**
+ * The walk of the page's elements as the parser tells them: blocks are lines, text outside
+ * them joins the block around it, skipped elements (and <head>) are no text, <title> is the
+ * title. A table is kept as it is told until it ends — then it is a grid — or until a table
+ * opens inside it — then it is page layout, and what was kept is walked as blocks.
+ */
+class PageReader {
+  private title: string | undefined;
+  /** For each open element outside skipped content: whether its end ends a block. */
+  private readonly ends: number[] = [];
+  /** Depth inside skipped content (a SKIP element, <head>, <title>): 0 outside. */
+  private skip = 0;
+  /** Inside a <head>, and whether its first <title> child was met. */
+  private inHead = false;
+  private headTitle = false;
+  /** The text of the <title> being read, and the skip depth of its element. */
+  private titleText: TextCollector | undefined;
+  private titleDepth = 0;
+  /** The table being kept (no table inside it yet). */
+  private table: TableEvents | undefined;
 
-  /** Text of the block being read, and where it starts. */
-  private block = "";
-  private blockOffset = -1;
+  constructor(private readonly out: PageLines) {}
 
-  text(offset: number, data: string): void {
-    if (this.blockOffset < 0) this.blockOffset = offset;
-    this.block += data;
-  }
-
-  /** Ends the block being read: its text, whitespace collapsed, is one line. */
-  flush(): void {
-    const t = collapse(this.block);
-    if (t) {
-      this.add({
-        text: t,
-        tokens: tokenize(t, this.lines.length),
-        lineNo: this.lineOf(this.blockOffset),
-        offset: this.blockOffset,
-        indent: true,
-        trailingSpace: false,
-        block: true,
-      });
+  open(name: string, attribs: Attribs, at: number): void {
+    const t = this.table;
+    if (t && name !== "table") {
+      t.open(name, attribs, at);
+      return;
     }
-    this.block = "";
-    this.blockOffset = -1;
+    if (t) {
+      // A table inside the kept one: the kept one is page layout, its cells are blocks.
+      this.table = undefined;
+      t.replay(this);
+    }
+    this.openBlock(name, at, false);
   }
+
+  text(data: string, at: number): void {
+    if (this.table) this.table.text(data, at);
+    else this.textBlock(data, at);
+  }
+
+  close(): void {
+    const t = this.table;
+    if (!t) {
+      this.closeBlock();
+      return;
+    }
+    if (t.close()) return;
+    this.table = undefined;
+    this.out.grid(gridOf(t));
+  }
+
+  done(): SourceDoc {
+    this.out.flush();
+    return { kind: "html", lines: this.out.lines, positional: true, ...(this.title ? { title: this.title } : {}) };
+  }
+
+  /** An element in the walk of blocks; `layout`: a table known to hold a table. */
+  openBlock(name: string, at: number, layout: boolean): void {
+    if (this.skip > 0) {
+      this.openSkipped(name);
+      return;
+    }
+    if (name === "title" || name === "head" || SKIP.has(name)) {
+      // The page's <title> sits in <head>, which is no body text.
+      this.skip = 1;
+      this.inHead = name === "head";
+      this.headTitle = false;
+      if (name === "title") this.startTitle();
+      return;
+    }
+    if (name === "table" && !layout) {
+      this.out.flush();
+      this.table = new TableEvents(name, at);
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) this.out.flush();
+    this.ends.push(block ? FLUSH : NOTHING);
+  }
+
+  textBlock(data: string, at: number): void {
+    if (this.skip === 0) this.out.text(at, data);
+    else this.titleText?.text(data);
+  }
+
+  closeBlock(): void {
+    if (this.skip > 0) {
+      if (this.titleText && this.skip === this.titleDepth) this.endTitle();
+      else this.titleText?.close();
+      this.skip--;
+      return;
+    }
+    if (this.ends.pop() === FLUSH) this.out.flush();
+  }
+
+  private openSkipped(name: string): void {
+    this.skip++;
+    if (this.titleText) this.titleText.open(name);
+    else if (this.inHead && this.skip === 2 && name === "title" && !this.headTitle) {
+      // The first <title> among the head's own children.
+      this.headTitle = true;
+      this.startTitle();
+    }
+  }
+
+  private startTitle(): void {
+    this.titleText = new TextCollector();
+    this.titleDepth = this.skip;
+  }
+
+  private endTitle(): void {
+    const t = collapse((this.titleText as TextCollector).value);
+    this.titleText = undefined;
+    if (t && this.title === undefined) this.title = t;
+  }
+}
+
+type Attribs = Record<string, string>;
+
+/**
+ * The text of an element's content as a cell or a title reads it: skipped elements are no text,
+ * <br>, <p> and <div> start with a space.
+ */
+class TextCollector {
+  value = "";
+  private skipped = 0;
+
+  open(name: string): void {
+    if (this.skipped > 0 || SKIP.has(name)) this.skipped++;
+    else if (name === "br" || name === "p" || name === "div") this.value += " ";
+  }
+
+  close(): void {
+    if (this.skipped > 0) this.skipped--;
+  }
+
+  text(data: string): void {
+    if (this.skipped === 0) this.value += data;
+  }
+}
+
+const OPEN = 0;
+const TEXT = 1;
+const CLOSE = 2;
+
+/** The events of a table, kept until it ends or a table opens inside it (no table among them). */
+class TableEvents {
+  readonly kinds: number[] = [];
+  /** Tag name (OPEN) or text (TEXT). */
+  readonly strs: string[] = [];
+  readonly ats: number[] = [];
+  /** The attributes of the cells (td, th), by event index: only their spans are read. */
+  readonly cellAttribs = new Map<number, Attribs>();
+  private depth = 0;
+
+  constructor(name: string, at: number) {
+    this.open(name, {}, at);
+  }
+
+  open(name: string, attribs: Attribs, at: number): void {
+    if (name === "td" || name === "th") this.cellAttribs.set(this.kinds.length, attribs);
+    this.push(OPEN, name, at);
+    this.depth++;
+  }
+
+  text(data: string, at: number): void {
+    this.push(TEXT, data, at);
+  }
+
+  /** The end of an element; false when it ends the table. */
+  close(): boolean {
+    this.push(CLOSE, "", 0);
+    return --this.depth > 0;
+  }
+
+  /** The events told again to the walk of blocks, the table itself as page layout. */
+  replay(reader: PageReader): void {
+    for (let i = 0; i < this.kinds.length; i++) {
+      const kind = this.kinds[i];
+      const s = this.strs[i] as string;
+      const at = this.ats[i] as number;
+      if (kind === OPEN) reader.openBlock(s, at, i === 0);
+      else if (kind === TEXT) reader.textBlock(s, at);
+      else reader.closeBlock();
+    }
+  }
+
+  private push(kind: number, s: string, at: number): void {
+    this.kinds.push(kind);
+    this.strs.push(s);
+    this.ats.push(at);
+  }
+}
+
+/** Where an element of a table sits: the table, a row group (thead/tbody/tfoot, form), a row, elsewhere. */
+const IN_TABLE = 0;
+const IN_GROUP = 1;
+const IN_ROW = 2;
+const ELSEWHERE = 3;
+
+function placeOf(parent: number | undefined, name: string): number {
+  if (parent === undefined) return IN_TABLE;
+  if (parent !== IN_TABLE && parent !== IN_GROUP) return ELSEWHERE;
+  if (name === "tr") return IN_ROW;
+  return name === "thead" || name === "tbody" || name === "tfoot" || name === "form" ? IN_GROUP : ELSEWHERE;
+}
+
+interface OpenCell {
+  text: TextCollector;
+  at: number;
+  attribs: Attribs;
+  depth: number;
 }
 
 /**
- * htmlparser2's DOM handler that also notes, as the page is parsed, each table holding another
- * table (page layout, whose cells are blocks): one step per element, where asking each table
- * after the parse would walk its whole subtree once per enclosing table.
+ * The rows of a table holding no table: its own rows (through thead/tbody/tfoot), the td/th
+ * children of each, their text and spans. Text anywhere else in the table is not in a cell.
  */
-class PageHandler extends DomHandler {
-  readonly layoutTables = new Set<unknown>();
-  private readonly openTables: unknown[] = [];
-
-  override onopentag(name: string, attribs: Record<string, string>): void {
-    super.onopentag(name, attribs);
-    if (name === "table") this.openTables.push(this.tagStack[this.tagStack.length - 1]);
-  }
-
-  override onclosetag(): void {
-    const closing = this.tagStack[this.tagStack.length - 1];
-    super.onclosetag();
-    if (closing !== this.openTables[this.openTables.length - 1]) return;
-    this.openTables.pop();
-    if (this.openTables.length) this.layoutTables.add(this.openTables[this.openTables.length - 1]);
-  }
-}
-
-/** The end of a block element in readPage's walk. */
-const CLOSE = 0;
-
-const PARSE_OPTIONS = { withStartIndices: true, decodeEntities: true } as const;
-
-function readPage(input: string, kind: "html" | "docx"): SourceDoc {
-  const html = limitNesting(hideStrayLessThan(input));
-  const handler = new PageHandler(undefined, PARSE_OPTIONS);
-  new Parser(handler, PARSE_OPTIONS).end(html);
-  const dom = handler.root;
-  const out = new PageLines(lineCounter(html));
-  let title: string | undefined;
-  const flush = () => out.flush();
-
-  // Iterative walk (deeply nested markup must not overflow the stack). Entries are nodes to
-  // visit, or CLOSE, the end of a block element (nodes pushed as they are: no object per node).
-  const stack: (ChildNode | typeof CLOSE)[] = [];
-  const pushChildren = (nodes: readonly ChildNode[]) => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i] as ChildNode);
-  };
-  pushChildren(dom.children);
-  while (stack.length) {
-    const node = stack.pop() as ChildNode | typeof CLOSE;
-    if (node === CLOSE) {
-      flush();
-      continue;
+function gridOf(t: TableEvents): GridCell[][] {
+  const rows: GridCell[][] = [];
+  const places: number[] = [];
+  let cell: OpenCell | undefined;
+  for (let i = 0; i < t.kinds.length; i++) {
+    const kind = t.kinds[i];
+    const s = t.strs[i] as string;
+    if (cell) {
+      if (cellEvent(cell, kind, s)) continue;
+      (rows[rows.length - 1] as GridCell[]).push({
+        text: collapse(cell.text.value),
+        at: cell.at,
+        rowspan: span(cell.attribs.rowspan, MAX_ROWSPAN),
+        colspan: span(cell.attribs.colspan, MAX_COLSPAN),
+      });
+      cell = undefined;
+    } else if (kind === CLOSE) places.pop();
+    else if (kind === OPEN) {
+      const parent = places[places.length - 1];
+      const attribs = t.cellAttribs.get(i);
+      if (parent === IN_ROW && attribs) {
+        cell = { text: new TextCollector(), at: t.ats[i] as number, attribs, depth: 0 };
+        continue;
+      }
+      const place = placeOf(parent, s);
+      places.push(place);
+      if (place === IN_ROW) rows.push([]);
     }
-    if (isText(node)) {
-      out.text(node.startIndex ?? 0, dataOf(node));
-      continue;
-    }
-    if (!isTag(node)) continue;
-    const name = node.name;
-    if (name === "title" || name === "head") {
-      // The page's <title> sits in <head>, which is no body text.
-      const t = name === "title" ? node : node.children.find((c): c is Element => isTag(c) && c.name === "title");
-      if (t && title === undefined) title = collapse(textOf(t)) || undefined;
-      continue;
-    }
-    if (SKIP.has(name)) continue;
-    if (name === "table" && !handler.layoutTables.has(node)) {
-      flush();
-      emitGrid(node, out);
-      continue;
-    }
-    if (BLOCK.has(name)) {
-      flush();
-      stack.push(CLOSE);
-    }
-    pushChildren(node.children);
-  }
-  flush();
-  return { kind, lines: out.lines, positional: true, ...(title ? { title } : {}) };
-}
-
-/** Runs of whitespace to one space, trimmed; words copied as slices (linear on huge text nodes). */
-function collapse(s: string): string {
-  if (isCollapsed(s)) return s;
-  const parts: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 32;
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
-      if (start >= 0) parts.push(s.slice(start, i));
-      start = -1;
-    } else if (start < 0) start = i;
-  }
-  return parts.join(" ");
-}
-
-/** True when `s` has no whitespace to collapse: no leading, trailing or double space, no tab or newline. */
-function isCollapsed(s: string): boolean {
-  let prevSpace = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 9 || c === 10 || c === 13 || c === 12) return false;
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-    } else prevSpace = false;
-  }
-  return !prevSpace || s.length === 0;
-}
-
-function textOf(node: Element): string {
-  // Most cells hold one text node: its text as it is.
-  const only = node.children.length === 1 ? node.children[0] : undefined;
-  if (only && isText(only)) return dataOf(only);
-  let out = "";
-  const stack: ChildNode[] = [...node.children].reverse();
-  while (stack.length) {
-    const n = stack.pop() as ChildNode;
-    if (isText(n)) out += dataOf(n);
-    else if (isTag(n)) {
-      const name = n.name;
-      if (SKIP.has(name)) continue;
-      if (name === "br" || name === "p" || name === "div") out += " ";
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
-    }
-  }
-  return out;
-}
-
-/** The rows of this table (through thead/tbody/tfoot), not those of nested tables. */
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  const stack: ChildNode[] = [...table.children].reverse();
-  while (stack.length) {
-    const n = stack.pop() as ChildNode;
-    if (!isTag(n)) continue;
-    const name = n.name;
-    if (name === "tr") rows.push(n);
-    else if (name === "thead" || name === "tbody" || name === "tfoot" || name === "form")
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
   }
   return rows;
+}
+
+/** An event inside an open cell; false when it is the cell's end. */
+function cellEvent(cell: OpenCell, kind: number | undefined, s: string): boolean {
+  if (kind === TEXT) cell.text.text(s);
+  else if (kind === OPEN) {
+    cell.depth++;
+    cell.text.open(s);
+  } else if (cell.depth === 0) return false;
+  else {
+    cell.depth--;
+    cell.text.close();
+  }
+  return true;
 }
 
 function span(v: string | undefined, max: number): number {
   const n = Number.parseInt(v ?? "1", 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
-}
-
-/**
- * Expands spans into a grid and emits one line per row, numbers positioned by grid column. A grid
- * of more than LIMITS.maxGridSlots slots refuses the page (a report's tables have a few hundred).
- */
-function emitGrid(table: Element, out: PageLines): void {
-  const taken: boolean[][] = [];
-  const rows = rowsOf(table);
-  let slots = 0;
-  rows.forEach((tr, r) => {
-    const own: { cell: GridCell; col: number }[] = [];
-    if (!taken[r]) taken[r] = [];
-    const occupied = taken[r] as boolean[];
-    let col = 0;
-    for (const td of tr.children) {
-      if (!isTag(td)) continue;
-      const name = td.name;
-      if (name !== "td" && name !== "th") continue;
-      while (occupied[col]) col++;
-      const cell: GridCell = {
-        text: collapse(textOf(td)),
-        offset: td.startIndex ?? 0,
-        rowspan: span(td.attribs.rowspan, MAX_ROWSPAN),
-        colspan: span(td.attribs.colspan, MAX_COLSPAN),
-      };
-      slots += Math.min(cell.rowspan, rows.length - r) * cell.colspan;
-      if (slots > LIMITS.maxGridSlots) throw new LimitExceeded(refusal("maxGridSlots"));
-      for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++) {
-        if (!taken[r + dr]) taken[r + dr] = [];
-        const row = taken[r + dr] as boolean[];
-        for (let dc = 0; dc < cell.colspan; dc++) row[col + dc] = true;
-      }
-      own.push({ cell, col });
-      col += cell.colspan;
-    }
-    const index = out.lines.length;
-    const tokens: Token[] = [];
-    const texts: string[] = [];
-    for (const { cell, col: c } of own) {
-      if (!cell.text) continue;
-      texts.push(cell.text);
-      const centre = c + (cell.colspan - 1) / 2;
-      tokenize(cell.text, index, { x0: centre, x1: centre }, tokens);
-    }
-    const text = texts.join(" ");
-    if (!text) return;
-    const offset = own[0]?.cell.offset ?? 0;
-    out.add({ text, tokens, lineNo: out.lineOf(offset), offset, indent: false, trailingSpace: false, tableRow: true });
-  });
 }
