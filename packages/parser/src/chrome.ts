@@ -8,7 +8,7 @@
  * concern of the reader of web pages. Every word of the format the parser looks for (labels,
  * table marks, title, period, preamble and signature words, units) is read from core.
  */
-import { labelKey } from "./normalize.js";
+import { labelKey, PhraseSet } from "./normalize.js";
 
 export const SITE_CHROME: readonly string[] = [
   "附件下载",
@@ -31,11 +31,12 @@ export const SITE_CHROME: readonly string[] = [
   "联系我们",
 ];
 
-const KEYS = SITE_CHROME.map(labelKey).filter(Boolean);
+/** The phrases' keys, looked for in every line of a text section by one scan of the line. */
+const KEYS = new PhraseSet(SITE_CHROME.map(labelKey).filter(Boolean));
 
 /** True when the line (its labelKey) carries a chrome phrase. */
 export function isChrome(key: string): boolean {
   // Chrome phrases are short; a long paragraph that happens to say 浏览器 is report text.
   if (key.length > 80) return false;
-  return KEYS.some((k) => key.includes(k));
+  return KEYS.has(key);
 }

@@ -104,55 +104,77 @@ export function refOf(doc: SourceDoc, lineIndex: number | undefined, excerpt?: s
   return ref as typeof ref & { excerpt: string };
 }
 
+/** Longest compact form (spaces removed) page furniture has. */
+const FURNITURE_MAX = 12;
+/** The compact form of a line being asked, as UTF-16 codes (one buffer: no string per line). */
+const compactBuf = new Int32Array(FURNITURE_MAX + 1);
+const codeOf = (s: string) => (s.length === 1 ? s.charCodeAt(0) : -2);
+const ORDINAL = codeOf(PAGE_NUMBER_WORDS.ordinal);
+const PAGE = codeOf(PAGE_NUMBER_WORDS.page);
+const TOTAL = codeOf(PAGE_NUMBER_WORDS.total);
+const SLASH = 0x2f;
+/** "-", "—", "–", "－", "‐". */
+const isDash = (c: number) => c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0xff0d || c === 0x2010;
+/** ASCII and full-width digits. */
+const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** The code at i of the compact form of length n; -1 past its end. */
+const at = (i: number, n: number) => (i < n ? (compactBuf[i] as number) : -1);
+
 /** "- 1 -", "-1-", "— 2 —", "第 3 页", "第3页 共5页", "3/5": page furniture, not content. */
 export function isPageFurniture(text: string): boolean {
   // Every line is asked: most start with a character no page number starts with (第, a dash,
-  // a digit), and are answered without building the compact form below.
+  // a digit), and are answered without looking further.
   if (!mayBeFurniture(text)) return false;
-  let s = "";
-  for (let k = 0; k < text.length; k++) {
-    const ch = text[k] as string;
-    if (ch === " " || ch === "\t" || ch === "\u3000") continue;
-    s += ch;
-    if (s.length > 12) return false;
-  }
-  if (!s) return false;
+  const n = compactCodes(text);
+  if (n <= 0) return false;
+  if (at(0, n) === ORDINAL) return pageOf(n);
   let i = 0;
-  const dash = (c: string | undefined) => c === "-" || c === "—" || c === "–" || c === "－" || c === "‐";
-  const digit = (c: string | undefined) => c !== undefined && ((c >= "0" && c <= "9") || (c >= "０" && c <= "９"));
-  const { ordinal, page, total } = PAGE_NUMBER_WORDS;
-  if (s[0] === ordinal) {
-    i = 1;
-    const d0 = i;
-    while (digit(s[i])) i++;
-    if (i === d0 || s[i] !== page) return false;
-    i++;
-    if (i === s.length) return true;
-    if (s[i] !== total) return false;
-    i++;
-    const d1 = i;
-    while (digit(s[i])) i++;
-    return i > d1 && s[i] === page && i + 1 === s.length;
-  }
   let lead = 0;
-  while (dash(s[i])) {
+  while (isDash(at(i, n))) {
     i++;
     lead++;
   }
   const d0 = i;
-  while (digit(s[i])) i++;
+  while (isDigitCode(at(i, n))) i++;
   if (i === d0 || i - d0 > 3) return false;
-  if (s[i] === "/") {
+  if (at(i, n) === SLASH) {
     const d1 = ++i;
-    while (digit(s[i])) i++;
-    return i > d1 && i === s.length && lead === 0;
+    while (isDigitCode(at(i, n))) i++;
+    return i > d1 && i === n && lead === 0;
   }
   let trail = 0;
-  while (dash(s[i])) {
+  while (isDash(at(i, n))) {
     i++;
     trail++;
   }
-  return i === s.length && lead > 0 && trail > 0;
+  return i === n && lead > 0 && trail > 0;
+}
+
+/** The line without " ", tab and U+3000 into compactBuf: its length, or -1 past FURNITURE_MAX. */
+function compactCodes(text: string): number {
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || c === 0x3000) continue;
+    if (n === FURNITURE_MAX) return -1;
+    compactBuf[n++] = c;
+  }
+  return n;
+}
+
+/** "第3页" or "第3页共5页" (the compact form starts with 第). */
+function pageOf(n: number): boolean {
+  let i = 1;
+  const d0 = i;
+  while (isDigitCode(at(i, n))) i++;
+  if (i === d0 || at(i, n) !== PAGE) return false;
+  i++;
+  if (i === n) return true;
+  if (at(i, n) !== TOTAL) return false;
+  i++;
+  const d1 = i;
+  while (isDigitCode(at(i, n))) i++;
+  return i > d1 && at(i, n) === PAGE && i + 1 === n;
 }
 
 /** First characters of page furniture: 第, the dashes and digits isPageFurniture accepts. */

@@ -97,6 +97,58 @@ export function coverage(labelGrams: readonly number[], textGrams: ReadonlySet<n
   return hit / labelGrams.length;
 }
 
+/**
+ * A fixed list of phrases (label keys) looked for in many keys: one scan of the key, where a table
+ * of the phrases' first characters says at which positions a phrase may start, instead of one
+ * `includes` per phrase. Linear in the key's length times the phrases sharing a first character.
+ */
+export class PhraseSet {
+  /** 1 where a phrase starts with this UTF-16 code. */
+  private readonly first = new Uint8Array(0x10000);
+  private readonly byFirst = new Map<number, { phrase: string; index: number }[]>();
+  /** Per phrase, the scan that last found it (a phrase counts once per key). */
+  private readonly seen: Int32Array;
+  private scan = 0;
+
+  constructor(readonly phrases: readonly string[]) {
+    this.seen = new Int32Array(phrases.length);
+    phrases.forEach((phrase, index) => {
+      if (!phrase) return;
+      const c = phrase.charCodeAt(0);
+      this.first[c] = 1;
+      this.byFirst.set(c, [...(this.byFirst.get(c) ?? []), { phrase, index }]);
+    });
+  }
+
+  /** True when `key` contains one of the phrases. */
+  has(key: string): boolean {
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (this.first[c] !== 1) continue;
+      for (const p of this.byFirst.get(c) ?? []) if (key.startsWith(p.phrase, i)) return true;
+    }
+    return false;
+  }
+
+  /** For each distinct phrase `key` contains, adds 1 to `totals[group[index of the phrase]]`. */
+  countInto(key: string, group: readonly number[], totals: number[]): void {
+    if (++this.scan === 0x7fffffff) {
+      this.seen.fill(0);
+      this.scan = 1;
+    }
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (this.first[c] !== 1) continue;
+      for (const p of this.byFirst.get(c) ?? []) {
+        if (this.seen[p.index] === this.scan || !key.startsWith(p.phrase, i)) continue;
+        this.seen[p.index] = this.scan;
+        const g = group[p.index] as number;
+        totals[g] = (totals[g] as number) + 1;
+      }
+    }
+  }
+}
+
 /** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
