@@ -4,6 +4,10 @@
  * labels — Needleman–Wunsch, so that rows a document left out and groups that are no row are
  * found too. Order decides where labels are unreadable.
  */
+import type { StrategyInfo } from "./strategy.js";
+
+/** Labels sit beside their figures only where the source keeps rows apart by position. */
+export const LATER_LABELS_FIRST: StrategyInfo = { name: "label-alignment:later-labels-first", needs: ["positions"] };
 
 /** What the alignment needs of a group: its label words, and whether it is a label-only row. */
 export interface LabelledGroup {

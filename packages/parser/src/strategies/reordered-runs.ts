@@ -4,6 +4,10 @@
  * words between them — are put in every order; the orders in which every group adds up are the
  * candidates, fewest pieces moved first.
  */
+import type { StrategyInfo } from "./strategy.js";
+
+/** Pieces out of order come from a text flow; a grid keeps each figure in its column. */
+export const REORDERED_RUNS: StrategyInfo = { name: "reordered-runs", needs: ["text-flow"] };
 
 /** Most runs whose orders are tried (7! = 5,040 orders). */
 const MAX_RUNS = 7;

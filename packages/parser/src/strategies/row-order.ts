@@ -5,6 +5,14 @@
  * must pass its own total and the whole the column equations; a reading is taken only when it is
  * the only one (plain PDF-to-text output, see tables/applications.ts).
  */
+import type { StrategyInfo } from "./strategy.js";
+
+/**
+ * Rows matched by label but short of figures are read in order too where figures are a text flow
+ * (plain output of a table that runs onto another page prints its last columns after the table);
+ * in a grid a short row is a row with blank cells.
+ */
+export const SHORT_ROWS_IN_ORDER: StrategyInfo = { name: "row-order:short-rows", needs: ["text-flow"] };
 
 /** The rows' width and their own check (总计 = the sum of the parts). */
 export interface RowShape {

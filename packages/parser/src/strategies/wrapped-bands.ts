@@ -14,6 +14,7 @@ import { refOf, type Token } from "../doc.js";
 import { rowCheck } from "../solve/rows.js";
 import { centresFromRows, stackColumns } from "../tables/common.js";
 import { type Group, headerCentres, WIDTH } from "../tables/groups.js";
+import type { StrategyInfo } from "./strategy.js";
 
 /** Lines a row's figures may spread over (a figure wrapped in its cell, others centred between). */
 const MAX_BAND = 4;
@@ -43,6 +44,9 @@ function addsUp(tokens: readonly (Token | undefined)[]): boolean {
 }
 
 const defined = (tokens: readonly (Token | undefined)[]) => tokens.filter((t): t is Token => t !== undefined);
+
+/** Only a printed page wraps figures inside cells: an HTML or Word table row is one row. */
+export const WRAPPED_BANDS: StrategyInfo = { name: "wrapped-bands", needs: ["printed-page"] };
 
 export function joinBands(ctx: ReadContext, groups: Group[], range: [number, number]): Group[] {
   const centres =

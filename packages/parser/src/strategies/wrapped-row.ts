@@ -6,6 +6,10 @@
  */
 import type { SourceDoc, Token } from "../doc.js";
 import { isValue, stackColumns } from "../tables/common.js";
+import type { StrategyInfo } from "./strategy.js";
+
+/** The lines are stacked by the figures' positions. */
+export const WRAPPED_ROW: StrategyInfo = { name: "wrapped-row", needs: ["positions"] };
 
 /** The row's width, its equations, and the words that may sit between its lines (header pieces). */
 export interface WrappedRowShape {

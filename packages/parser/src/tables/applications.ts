@@ -25,9 +25,10 @@ import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { bigrams, coverage, labelKey } from "../normalize.js";
 import { type Locate, narrowRows, rowCheck } from "../solve/rows.js";
-import { type Alignment, align, laterLabelsFirst } from "../strategies/label-alignment.js";
-import { cutIntoRows, readSplitColumns } from "../strategies/row-order.js";
-import { joinBands } from "../strategies/wrapped-bands.js";
+import { type Alignment, align, LATER_LABELS_FIRST, laterLabelsFirst } from "../strategies/label-alignment.js";
+import { cutIntoRows, readSplitColumns, SHORT_ROWS_IN_ORDER } from "../strategies/row-order.js";
+import { meets } from "../strategies/strategy.js";
+import { joinBands, WRAPPED_BANDS } from "../strategies/wrapped-bands.js";
 import { centresFromRows, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 import { type Group, groupsOf, headerCentres, headerLineOf, WIDTH } from "./groups.js";
 
@@ -129,7 +130,11 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
       return row;
     });
     const keys = specs.map((x) => x.key);
-    const al = align(specs.length, groups, doc.positional ? laterLabelsFirst(keys, groups, sims) : sims);
+    const al = align(
+      specs.length,
+      groups,
+      meets(doc, LATER_LABELS_FIRST) ? laterLabelsFirst(keys, groups, sims) : sims,
+    );
     if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
   }
   return best as Best;
@@ -141,15 +146,14 @@ export function readApplications(ctx: ReadContext, range: [number, number] | und
     diags.emit("table.missing", { table: tableName(TABLE) }, { path: [TABLE] });
     return { groups: 0, singleOther: false, rowsFound: 0 };
   }
-  // Only a printed page wraps figures inside cells: an HTML or Word table row is one row.
-  const groups = doc.kind === "pdf" ? joinBands(ctx, groupsOf(doc, range), range) : groupsOf(doc, range);
+  const read = groupsOf(doc, range);
+  const groups = meets(doc, WRAPPED_BANDS) ? joinBands(ctx, read, range) : read;
   const best = bestAlignment(doc, groups, edition);
   const { al } = best;
   const extra = al.extraGroups.filter((gi) => !groups[gi]?.blank);
   const clean = !al.missingRows.length && !extra.length && al.pairs.every((p) => p.sim >= 0.25);
-  // Rows short of figures in text with labels matched: their last columns may have gone after
-  // the table (plain output of a table that runs onto another page).
-  const short = !doc.positional && al.pairs.some((p) => (groups[p.group]?.tokens.length ?? WIDTH) < WIDTH);
+  const short =
+    meets(doc, SHORT_ROWS_IN_ORDER) && al.pairs.some((p) => (groups[p.group]?.tokens.length ?? WIDTH) < WIDTH);
   if (!clean || short) {
     const variants = (edition === "2021" ? [false, true] : [false]).map((v) => rowSpecs(edition, v));
     const seq = readInRowOrder(ctx, groups, variants, headerLineOf(doc, range));
@@ -170,13 +174,13 @@ function readAligned(
 ): ApplicationsResult {
   const { doc } = ctx;
   const { specs, al, single } = best;
-  const centres = doc.positional
-    ? (headerCentres(doc, range[0], groups[0]?.line ?? range[1]) ??
-      centresFromRows(
-        groups.map((g) => g.tokens),
-        WIDTH,
-      ))
-    : undefined;
+  // Column positions from the header words, else from the rows printed in full (positioned tokens only).
+  const centres =
+    headerCentres(doc, range[0], groups[0]?.line ?? range[1]) ??
+    centresFromRows(
+      groups.map((g) => g.tokens),
+      WIDTH,
+    );
   const known = new Map<number, readonly number[]>();
   const open = new Map<number, number[][]>();
   const tokensOf = new Map<number, (Token | undefined)[]>();

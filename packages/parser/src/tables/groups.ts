@@ -5,6 +5,7 @@
 import { APPLICANT_COLUMNS } from "@gov-report/core/lite";
 import type { SourceDoc, Token } from "../doc.js";
 import { labelKey } from "../normalize.js";
+import { firstReading, type Strategy } from "../strategies/strategy.js";
 import { isValue } from "./common.js";
 
 export const WIDTH = APPLICANT_COLUMNS.length;
@@ -59,8 +60,16 @@ export function headerCentres(doc: SourceDoc, from: number, to: number): number[
   return out;
 }
 
+type Grouping = Strategy<{ doc: SourceDoc; range: [number, number] }, Group[]>;
+
+/** How table 三's figures make rows: a line of a positioned source is a row, else seven figures in text are. */
+const GROUPINGS: readonly Grouping[] = [
+  { name: "line-rows", needs: ["positions"], read: ({ doc, range }) => lineGroups(doc, range) },
+  { name: "text-rows", needs: ["text-flow"], read: ({ doc, range }) => textGroups(doc, range) },
+];
+
 export function groupsOf(doc: SourceDoc, range: [number, number]): Group[] {
-  return doc.positional ? lineGroups(doc, range) : textGroups(doc, range);
+  return firstReading(doc, GROUPINGS, { doc, range }) ?? [];
 }
 
 /**

@@ -20,8 +20,9 @@ import { labelKey } from "../normalize.js";
 import { headingOf } from "../sections.js";
 import { prefixCheck, rowCheck } from "../solve/rows.js";
 import { gridCentres } from "../strategies/grid-columns.js";
-import { reorderRuns } from "../strategies/reordered-runs.js";
-import { clusterCentres, wrappedRow } from "../strategies/wrapped-row.js";
+import { REORDERED_RUNS, reorderRuns } from "../strategies/reordered-runs.js";
+import { meets } from "../strategies/strategy.js";
+import { clusterCentres, WRAPPED_ROW, wrappedRow } from "../strategies/wrapped-row.js";
 import { isValue, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
@@ -62,7 +63,7 @@ export function readReviews(ctx: ReadContext, found: number | undefined): Review
   const g = gather(doc, header);
   const source = refOf(doc, g.firstValueLine >= 0 ? g.firstValueLine : header);
   const where = { path: [TABLE], source };
-  const band = doc.positional
+  const band = meets(doc, WRAPPED_ROW)
     ? wrappedRow(doc, g.firstValueLine, g.values, headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens), {
         width: WIDTH,
         addsUp: groupsAddUp,
@@ -77,7 +78,7 @@ export function readReviews(ctx: ReadContext, found: number | undefined): Review
     return { end: Math.max(g.end, band.end), found: true };
   }
   const reordered =
-    g.values.length === WIDTH && !doc.positional
+    g.values.length === WIDTH && meets(doc, REORDERED_RUNS)
       ? reorderRuns(
           g.values.map((t) => t.value),
           g.runOf,

@@ -3,17 +3,17 @@
  * label ends its segment's words; captions and headers come before it. Working on segments rather
  * than lines also reads tables whose rows run together on one line (scraped text).
  */
-import { type Path, PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
-import { tableTag } from "../../cells/names.js";
+import { PROACTIVE_BLOCKS, type ProactiveBlockDef } from "@gov-report/core/lite";
 import type { ReadContext } from "../../context.js";
 import { refOf, type Token } from "../../doc.js";
 import { labelKey } from "../../normalize.js";
 import { CAPTION_PREFIX, captionIndex } from "../../strategies/block-headers.js";
 import { gridCentres } from "../../strategies/grid-columns.js";
 import { ownRowColumns } from "../../strategies/pipe-grid.js";
-import { centresFromRows, isValue, recordReadings } from "../common.js";
+import { centresFromRows, isValue } from "../common.js";
 import { assign } from "./assign.js";
 import { readByBlocks } from "./by-blocks.js";
+import { earlyOrLate, earlyOrSkipped, type Pending, reportUnplaced } from "./label-apart.js";
 import {
   CONTENT_HEADER_KEY,
   columnHeaderKeys,
@@ -26,15 +26,6 @@ import {
   stripped,
   stripTrailing,
 } from "./rows.js";
-
-const TABLE = "proactiveDisclosure";
-
-/** Figures waiting for their row's label. */
-interface Pending {
-  values: Token[];
-  block: number;
-  line: number;
-}
 
 /**
  * The region as segments: the words printed before a run of figures, and the figures. A row
@@ -179,54 +170,6 @@ export class ProactiveScan {
     this.labelOnly = row ? { row, line, ...(after ? { early } : {}) } : undefined;
   }
 
-  /**
-   * A label-only row, label-less figures, the next row's label alone: the first label printed a
-   * row early (the next row blank) or the second a row late (the first row blank). Table 二 has no
-   * totals to tell: both rows are ambiguous unless the figures are all 0.
-   */
-  private earlyOrLate(first: RowRef, second: RowRef, line: number): void {
-    const paths = (r: RowRef) => r.block.columns.map((c): Path => ["proactiveDisclosure", r.rowKey, c.key]);
-    const values = paths(first).map((p) => this.ctx.cells.value(p) ?? 0);
-    this.found.add(second.rowKey);
-    if (values.every((v) => v === 0)) {
-      assign(this.ctx, second, [], undefined, line);
-      return;
-    }
-    const zeros = values.map(() => 0);
-    for (const [row, readings] of [
-      [first, [values, zeros]],
-      [second, [zeros, values]],
-    ] as const) {
-      recordReadings(this.ctx, paths(row), readings, "order");
-      this.ctx.diags.emit(
-        "split.ambiguous",
-        { row: rowOf(this.ctx, row), candidates: readings, why: "order" },
-        { path: ["proactiveDisclosure", row.rowKey], source: refOf(this.ctx.doc, line), candidates: [...readings] },
-      );
-    }
-  }
-
-  /**
-   * Label-less figures after a label-only row, and the block's next row never printed: the label
-   * was printed a row early (the next row unprinted), or its row is blank and the figures are the
-   * next row's with their label left out. Table 二 has no totals to tell: unless the figures are
-   * all 0, the row is ambiguous and the next row stays unread.
-   */
-  private earlyOrSkipped(row: RowRef, line: number): void {
-    const next = this.rows[this.rows.indexOf(row) + 1];
-    if (!next || next.blockIndex !== row.blockIndex || this.found.has(next.rowKey)) return;
-    const paths = row.block.columns.map((c): Path => ["proactiveDisclosure", row.rowKey, c.key]);
-    const values = paths.map((p) => this.ctx.cells.value(p) ?? 0);
-    if (values.every((v) => v === 0)) return;
-    const readings = [values, values.map(() => 0)];
-    recordReadings(this.ctx, paths, readings, "order");
-    this.ctx.diags.emit(
-      "split.ambiguous",
-      { row: rowOf(this.ctx, row), candidates: readings, why: "order" },
-      { path: ["proactiveDisclosure", row.rowKey], source: refOf(this.ctx.doc, line), candidates: readings },
-    );
-  }
-
   /** The label-only row is blank unless the next row starts with figures (the end of the table counts as words). */
   private settleLabelOnly(next: Token | undefined): void {
     const pending = this.labelOnly;
@@ -235,7 +178,8 @@ export class ProactiveScan {
     if (next && isValue(next)) return;
     if (this.found.has(pending.row.rowKey)) return;
     if (pending.early) {
-      this.earlyOrLate(pending.early, pending.row, pending.line);
+      this.found.add(pending.row.rowKey);
+      earlyOrLate(this.ctx, pending.early, pending.row, pending.line);
       return;
     }
     assign(this.ctx, pending.row, [], undefined, pending.line);
@@ -249,8 +193,16 @@ export class ProactiveScan {
     }
     const byLabel = new Set(this.found);
     if (this.found.size < this.rows.length) readByBlocks(this.ctx, this.range, this.blocks, this.rows, this.found);
-    for (const e of this.takenEarly) this.earlyOrSkipped(e.row, e.line);
-    this.reportUnplaced(byLabel);
+    for (const e of this.takenEarly) {
+      const next = this.rows[this.rows.indexOf(e.row) + 1];
+      if (next && next.blockIndex === e.row.blockIndex && !this.found.has(next.rowKey))
+        earlyOrSkipped(this.ctx, e.row, e.line);
+    }
+    for (const p of this.unplaced) {
+      const rows = this.blocks[p.block]?.rows ?? [];
+      // Figures of a block read by its column headers were taken there.
+      if (!rows.every((r) => !byLabel.has(r.key) && this.found.has(r.key))) reportUnplaced(this.ctx, p);
+    }
     let missing = 0;
     for (const r of this.rows) {
       if (this.found.has(r.rowKey)) continue;
@@ -259,22 +211,6 @@ export class ProactiveScan {
       this.ctx.diags.emit("row.missing", { row: rowOf(this.ctx, r) }, { path: ["proactiveDisclosure", r.rowKey] });
     }
     return this.rows.length - missing;
-  }
-
-  /**
-   * Label-less figures no row took, outside the blocks read by their column headers: a printed
-   * row of the table is one of its rows, so every row's reading is in doubt (at the table).
-   */
-  private reportUnplaced(byLabel: ReadonlySet<string>): void {
-    for (const p of this.unplaced) {
-      const rows = this.blocks[p.block]?.rows ?? [];
-      if (rows.every((r) => !byLabel.has(r.key) && this.found.has(r.key))) continue;
-      this.ctx.diags.emit(
-        "numbers.unassigned",
-        { table: tableTag(TABLE), figures: p.values.map((t) => t.text).join(" ") },
-        { path: [TABLE], source: refOf(this.ctx.doc, p.line) },
-      );
-    }
   }
 
   private tryPending(): void {
@@ -376,11 +312,10 @@ export class ProactiveScan {
     this.block = row.blockIndex;
     const cols = row.block.columns.length;
     const header = this.columnsOf(row, values);
-    const positioned = values.every((t) => t.pos !== undefined);
-    // Fewer figures than columns and no header positions: placed once the block's full rows
-    // have shown where its columns are.
-    if (!header && this.ctx.doc.positional && values.length < cols && positioned)
-      this.deferred.push({ row, values, line: this.firstLine });
+    // Figures that carry positions, fewer than columns and no header positions: placed once the
+    // block's full rows have shown where its columns are.
+    const positioned = values.length > 0 && values.every((t) => t.pos !== undefined);
+    if (!header && values.length < cols && positioned) this.deferred.push({ row, values, line: this.firstLine });
     else {
       assign(this.ctx, row, values, header, this.firstLine);
       if (values.length === cols && positioned)
