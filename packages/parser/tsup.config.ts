@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/input.ts"],
+  // The pool is its own entry (Node only): the web form never loads node:child_process.
+  entry: ["src/index.ts", "src/input.ts", "src/pool/index.ts"],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -1,7 +1,7 @@
 /**
  * One document read into a report and validated: what a parse worker does for each file (and
  * the only place the CLI calls the parser). The result is plain data, so that it crosses from a
- * worker thread to the main thread by structured clone.
+ * worker process to the main process (V8 serialization over the IPC channel).
  */
 import type { Report } from "@gov-report/core/lite";
 import type { Diagnostic } from "@gov-report/parser";

@@ -1,0 +1,30 @@
+/**
+ * The worker side of the parse pool: the module a pool starts (`PoolOptions.entry`) calls
+ * {@link serve} with its job handler. Jobs come over the IPC channel one at a time; the answer
+ * goes back the same way.
+ */
+import { type JobMessage, messageOf, type WorkerMessage } from "./protocol.js";
+
+/**
+ * Answers the pool's jobs with `handle`. `prepare` (loading the parser, say) runs first; the pool
+ * is told when it is done, so that a job's time limit does not count the start of a worker on a
+ * busy machine. Does nothing in a process that no pool started.
+ */
+export function serve<Req, Res>(handle: (request: Req) => Promise<Res>, prepare?: () => Promise<unknown>): void {
+  const send = process.send?.bind(process);
+  if (!send) return;
+  const reply = (msg: WorkerMessage<Res>) => {
+    // The pool may be gone (its process ended): then there is nobody to answer.
+    if (process.connected) send(msg);
+  };
+  // The pool's process ended (even killed): this worker has nothing left to do.
+  process.on("disconnect", () => process.exit(0));
+  const ready = () => reply({ ready: true });
+  (prepare ? prepare() : Promise.resolve()).then(ready, ready);
+  process.on("message", (msg: JobMessage<Req>) => {
+    handle(msg.request).then(
+      (result) => reply({ id: msg.id, result }),
+      (e: unknown) => reply({ id: msg.id, error: messageOf(e) }),
+    );
+  });
+}
