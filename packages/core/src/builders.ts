@@ -20,14 +20,35 @@ export function createEmptyReport(options: EmptyReportOptions & { edition: "2019
 export function createEmptyReport(options: EmptyReportOptions & { edition: "2021" }): Report2021;
 export function createEmptyReport(options: EmptyReportOptions): Report;
 export function createEmptyReport({ edition, year, agencyName = "" }: EmptyReportOptions): Report {
-  const ed = edition ?? editionForYear(year);
-  const report: Record<string, unknown> = { edition: ed, year, agency: { name: agencyName } };
-  // Keep the documented key order: sections in printed order.
-  for (const s of SECTIONS) report[s.key] = s.kind === "text" ? "" : {};
-  for (const cell of cellsOf(ed)) {
-    if (cell.kind !== "text") setAt(report, cell.path, 0);
-  }
+  const report = copyTree(skeleton(edition ?? editionForYear(year))) as Record<string, unknown>;
+  report.year = year;
+  report.agency = { name: agencyName };
   return report as unknown as Report;
+}
+
+const SKELETONS = new Map<Edition, Record<string, unknown>>();
+
+/** The empty report of an edition, built once from the cell list (the parser starts every parse from it). */
+function skeleton(edition: Edition): Record<string, unknown> {
+  let report = SKELETONS.get(edition);
+  if (!report) {
+    report = { edition, year: 0, agency: { name: "" } };
+    // Keep the documented key order: sections in printed order.
+    for (const s of SECTIONS) report[s.key] = s.kind === "text" ? "" : {};
+    for (const cell of cellsOf(edition)) {
+      if (cell.kind !== "text") setAt(report, cell.path, 0);
+    }
+    SKELETONS.set(edition, report);
+  }
+  return report;
+}
+
+/** A copy of a tree of plain objects, numbers and strings, keys in the same order. */
+function copyTree(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[k] = copyTree((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 /**
