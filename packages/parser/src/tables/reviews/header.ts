@@ -1,0 +1,61 @@
+/**
+ * Table 四's header as data for placing its figures: the column positions of the fifteen leaf
+ * headers, and the header pieces plain PDF-to-text output prints between the figures. Every word
+ * comes from core's catalog.
+ */
+import { REVIEW_GROUPS, REVIEW_HEADERS, REVIEW_OUTCOMES } from "@gov-report/core/lite";
+import type { Token } from "../../doc.js";
+import { labelKey } from "../../normalize.js";
+import { clusterCentres } from "../../strategies/wrapped-row.js";
+
+export const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
+
+/** The shortest printed form of each leaf header (结果维持 or 维持 …), from core's catalog. */
+const HEADER_WORDS = REVIEW_OUTCOMES.map((o) =>
+  [o.zh, ...(o.variants ?? [])].reduce((a, b) => (b.length < a.length ? b : a)),
+);
+
+/** Characters of the fifteen leaf headers (结果维持 … 总计), from the catalog. */
+const LEAF_CHARS = new Set(REVIEW_OUTCOMES.flatMap((o) => [...o.zh]));
+
+/**
+ * Column positions from the leaf headers when they are printed one or two characters per line
+ * ("结" / "果" / "维" / "持"): their pieces cluster into the fifteen columns.
+ */
+export function leafCentres(tokens: readonly Token[]): number[] | undefined {
+  const leaf = tokens.filter((t) => {
+    const k = t.text.replace(/\s/g, "");
+    if (!k || k.length > 4) return false;
+    for (const ch of k) if (!LEAF_CHARS.has(ch)) return false;
+    return true;
+  });
+  return clusterCentres(leaf, WIDTH);
+}
+
+/** The characters of table 四's header (行政复议, 未经复议直接起诉, 结果维持, 尚未审结, 总计…). */
+const HEADER_CHARS = new Set(
+  [...Object.values(REVIEW_HEADERS), ...REVIEW_GROUPS, ...REVIEW_OUTCOMES].flatMap((l) => [...labelKey(l.zh)]),
+);
+
+/**
+ * A short line made only of table 四's header characters: plain PDF-to-text output breaks the
+ * header into pieces ("结 果", "尚未审", "复议后起诉") and prints them between the figures.
+ */
+export function isHeaderWordsOnly(key: string): boolean {
+  if (!key || key.length > 16) return false;
+  for (const ch of key) if (!HEADER_CHARS.has(ch)) return false;
+  return true;
+}
+
+/** x of the 15 sub-headers when each of 维持/纠正/其他/审结/总计 is found three times. */
+export function headerCentres(tokens: readonly Token[]): number[] | undefined {
+  const xs: number[] = [];
+  for (const w of HEADER_WORDS) {
+    const hits = tokens.filter((t) => t.text.replace(/\s/g, "").includes(w)).map((t) => t.pos as number);
+    if (hits.length !== REVIEW_GROUPS.length) return undefined;
+    xs.push(...hits);
+  }
+  xs.sort((a, b) => a - b);
+  for (let i = 1; i < xs.length; i++) if ((xs[i] as number) <= (xs[i - 1] as number)) return undefined;
+  return xs;
+}
