@@ -1,8 +1,39 @@
-import { cpSync, mkdtempSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, ROOT, runCli } from "./helpers.js";
+
+const BIN = join(ROOT, "apps/cli/src/bin.ts");
+
+/** The pids of the parse workers under `parent` (Linux: read from /proc). */
+function workersOf(parent: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (ppid === parent && cmd.includes("worker.ts")) out.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Documents of every kind the parse workers read, in one folder. */
 function documents(): string {
@@ -29,6 +60,34 @@ describe("--jobs", () => {
       "seed-2020.txt text",
     ]);
   }, 600_000);
+
+  it.runIf(existsSync("/proc/self/stat"))(
+    "leaves no parse worker running when the run is stopped (SIGTERM)",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "gr-jobs-stop-"));
+      for (let i = 0; i < 8; i++) cpSync(join(FIXTURES, "huaian-2024.pdf"), join(dir, `${i}.pdf`));
+      const cli = spawn(
+        process.execPath,
+        ["--import", "tsx", "--conditions=@gov-report/source", BIN, "check", "--jobs", "2", dir],
+        {
+          cwd: ROOT,
+          stdio: "ignore",
+        },
+      );
+      const ended = new Promise<number | null>((resolve) => cli.on("exit", (code) => resolve(code)));
+      let workers: number[] = [];
+      for (let i = 0; i < 1200 && workers.length < 2; i++) {
+        await sleep(100);
+        workers = workersOf(cli.pid as number);
+      }
+      expect(workers.length).toBe(2);
+      cli.kill("SIGTERM");
+      expect(await ended).toBe(143);
+      for (let i = 0; i < 100 && workers.some(alive); i++) await sleep(100);
+      expect(workers.filter(alive)).toEqual([]);
+    },
+    600_000,
+  );
 
   it("rejects a number of jobs that is not a whole number from 1", () => {
     const r = runCli(["check", "--jobs", "0", FIXTURES]);

@@ -185,18 +185,28 @@ export class ParsePool<Req, Res> {
     process.off("exit", this.killAll);
     const all = [...this.workers];
     this.workers.clear();
-    await Promise.all(all.map((w) => stop(w.proc)));
+    await Promise.all(all.map((w) => stop(w.proc, w.task !== undefined)));
   }
 }
 
-/** Kills a worker and waits until it is gone. */
-function stop(proc: ChildProcess): Promise<void> {
+/** Longest an idle worker may take to end once told to, before it is killed. */
+const EXIT_GRACE_MS = 2000;
+
+/**
+ * Ends a worker and waits until it is gone (reaped, so its CPU time counts in this process's
+ * children). An idle worker is let go (it ends on the channel's close, running its exit hooks); a
+ * busy one is killed.
+ */
+function stop(proc: ChildProcess, busy: boolean): Promise<void> {
   proc.removeAllListeners("exit");
   if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    proc.once("exit", () => resolve());
-    // Waited for, so that the process is reaped (and its CPU time counted) before this one ends.
+    const kill = setTimeout(() => proc.kill("SIGKILL"), busy ? 0 : EXIT_GRACE_MS);
+    proc.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
     proc.ref();
-    proc.kill("SIGKILL");
+    if (proc.connected) proc.disconnect();
   });
 }
