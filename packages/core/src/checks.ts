@@ -103,15 +103,24 @@ function wellFormedEntry(entry: unknown): boolean {
   return true;
 }
 
-/** Structural findings of `provenance`: an object keyed by cell ids of the edition, each entry well-formed. */
-export function provenanceFindings(provenance: unknown, edition: Edition): Finding[] {
+/**
+ * Structural findings of `provenance`: an object keyed by cell ids of the edition, each entry
+ * well-formed. `needing`, when given, receives the cells whose well-formed entry is `unread` or
+ * `ambiguous` (in the provenance's key order): the same walk finds them.
+ */
+export function provenanceFindings(provenance: unknown, edition: Edition, needing?: CellDef[]): Finding[] {
   if (provenance === undefined) return [];
   if (!isRecord(provenance)) return [wrongType(["provenance"], "", { zh: "对象", en: "an object" }, provenance)];
   const out: Finding[] = [];
   for (const id of Object.keys(provenance)) {
-    if (cellById(edition, id)) {
+    const cell = cellById(edition, id);
+    if (cell) {
       const entry = provenance[id];
       if (!wellFormedEntry(entry)) entryFindings(id, entry, out);
+      else if (needing) {
+        const status = (entry as { status: unknown }).status;
+        if (status === "unread" || status === "ambiguous") needing.push(cell);
+      }
     } else
       out.push({
         rule: RULES.unknownKey,

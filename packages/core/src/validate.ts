@@ -603,14 +603,20 @@ function addFindings(c: Collector, findings: readonly Finding[]): void {
   for (const f of findings) c.add(f.rule, f.path, f.zh, f.en);
 }
 
-/** Unread and ambiguous cells are errors, and their placeholder values take part in no check. */
+/**
+ * Unread and ambiguous cells are errors, and their placeholder values take part in no check.
+ * `needing`: the cells provenanceFindings saw marked so; reported in the edition's cell order.
+ */
 function checkPlaceholders(
   c: Collector,
   plan: Plan,
   provenance: Record<string, unknown>,
+  needing: CellDef[],
   values: (number | undefined)[],
 ): void {
-  const findings = unreadFindings(provenance, plan.cells);
+  const order = (cell: CellDef) => plan.indexOf.get(cell.id) as number;
+  needing.sort((a, b) => order(a) - order(b));
+  const findings = unreadFindings(provenance, needing);
   addFindings(c, findings);
   for (const f of findings) values[plan.indexOf.get(f.path.join(".")) as number] = undefined;
 }
@@ -628,11 +634,12 @@ function run(input: unknown): ValidationResult {
   const plan = PLANS[edition];
   const values: (number | undefined)[] = new Array(plan.cells.length);
   checkObject(c, plan.shape, input, values);
-  const provenance = provenanceFindings(input.provenance, edition);
+  const needing: CellDef[] = [];
+  const provenance = provenanceFindings(input.provenance, edition, needing);
   addFindings(c, [...provenance, ...signatureFindings(input.signature)]);
   const structural = c.errors;
   // A well-formed provenance is read even when other cells are broken: its placeholders are never figures.
-  if (!provenance.length && isObject(input.provenance)) checkPlaceholders(c, plan, input.provenance, values);
+  if (!provenance.length && isObject(input.provenance)) checkPlaceholders(c, plan, input.provenance, needing, values);
   checkConstraints(c, plan, values);
   const report = structural === 0 ? (input as unknown as Report) : undefined;
   if (report) checkWarnings(c, report, plan.cells);
