@@ -23,6 +23,7 @@ const YEAR_SUFFIXES: readonly string[] = TITLE_WORDS.yearSuffixes;
 /** The one-character year suffix (年): where a year ends in a sentence. */
 const YEAR_CHAR = YEAR_SUFFIXES[YEAR_SUFFIXES.length - 1] as string;
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isDigitCode = (c: number) => c >= 48 && c <= 57; // false for NaN (past either end)
 
 /** Longest line the title block and year scans look at (titles and 统计期限 are short). */
 const SCAN_CHARS = 2000;
@@ -43,12 +44,13 @@ const compact = (raw: string) => {
 
 /** A four-digit year between 2008 and 2100 ending right before `at` (optionally "2023年" or "2023年度"). */
 function yearBefore(s: string, at: number): { year: number; start: number } | undefined {
-  const suffix = YEAR_SUFFIXES.find((x) => s.slice(at - x.length, at) === x);
+  // Compared in place (the title scan asks at every position of the line: no slices).
+  const suffix = YEAR_SUFFIXES.find((x) => at >= x.length && s.startsWith(x, at - x.length));
   if (suffix === undefined) return undefined;
   const j = at - suffix.length;
-  const d = s.slice(j - 4, j);
-  if (d.length !== 4 || ![...d].every(isDigit) || isDigit(s[j - 5])) return undefined;
-  const year = Number(d);
+  if (j < 4 || isDigitCode(s.charCodeAt(j - 5))) return undefined;
+  for (let k = j - 4; k < j; k++) if (!isDigitCode(s.charCodeAt(k))) return undefined;
+  const year = Number(s.slice(j - 4, j));
   return year >= 2008 && year <= 2100 ? { year, start: j - 4 } : undefined;
 }
 
