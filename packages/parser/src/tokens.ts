@@ -162,7 +162,8 @@ class Scanner {
     const signed = signStart;
     const sign = signStart && s.charCodeAt(start) === 45 ? -1 : 1;
     if (signStart) this.i++;
-    const { digits, commas } = this.digits();
+    const digits = this.digits();
+    const commas = this.commas;
     let frac = "";
     const after = this.at(this.i);
     if ((after === DOT || after === FULL_DOT) && isDigit(this.at(this.i + 1))) {
@@ -191,7 +192,11 @@ class Scanner {
     pushNumber(this.out, digits, frac, sign, signed, this.line, this.posAt(start, this.i), digits, yuan);
   }
 
-  private digits(): { digits: string; commas: boolean } {
+  /** Set by digits(): the figure had thousands separators. */
+  private commas = false;
+
+  /** The digits of a figure from i on (separators dropped); sets `commas`. */
+  private digits(): string {
     const { s, n } = this;
     const digitsStart = this.i;
     let commas = false;
@@ -211,7 +216,8 @@ class Scanner {
       } else break;
     }
     const printed = s.slice(digitsStart, this.i);
-    return { digits: commas ? printed.split(",").join("") : printed, commas };
+    this.commas = commas;
+    return commas ? printed.split(",").join("") : printed;
   }
 
   /** Item marker "2." / "2、": the last digit is the marker, digits before it are figures run together. */
