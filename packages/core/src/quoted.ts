@@ -122,7 +122,15 @@ const NEGATIONS = ["未", "没有", "无"];
 /** What right after a number says it is not a count: a year, a month, a percentage, a decimal. */
 const NOT_A_COUNT = new Set(["年", "%", "％", ".", "月"]);
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isDigit = (c: number) => c >= 48 && c <= 57; // false for NaN (past the end)
+// Characters compared as UTF-16 codes: indexing a string by an ideograph allocates a string.
+const codes = (xs: Iterable<string>) => new Set([...xs].filter((x) => x.length === 1).map((x) => x.charCodeAt(0)));
+const UNIT_CODES = codes(UNITS);
+const NOT_A_COUNT_CODES = codes(NOT_A_COUNT);
+/** Where a clause ends: a figure after it is not the keyword's. */
+const CLAUSE_END_CODES = codes(["。", "；", ";", "\n"]);
+const COMMA = 44;
+const SPACE = 32;
 
 /** Figures the text quotes for the cells of QUOTED_METRICS, in text order. */
 export function extractQuotedFigures(text: string): QuotedFigure[] {
@@ -159,21 +167,21 @@ function readAfter(t: string, at: number, start: number, p: QuotedMetricDef): Qu
     }
   }
   for (let i = start; i < end; i++) {
-    const ch = t[i] as string;
-    if (ch === "。" || ch === "；" || ch === ";" || ch === "\n") return undefined;
+    const ch = t.charCodeAt(i);
+    if (CLAUSE_END_CODES.has(ch)) return undefined;
     if (p.requires && !sawRequired && t.startsWith(p.requires, i)) sawRequired = true;
     if (isDigit(ch)) {
       let j = i;
-      while (j < t.length && (isDigit(t[j]) || t[j] === ",")) j++;
+      while (j < t.length && (isDigit(t.charCodeAt(j)) || t.charCodeAt(j) === COMMA)) j++;
       const numText = t.slice(i, j).replaceAll(",", "");
       let k = j;
-      while (k < t.length && t[k] === " ") k++;
+      while (k < t.length && t.charCodeAt(k) === SPACE) k++;
       // A year ("2023 年") or a percentage is not a count.
-      if (NOT_A_COUNT.has(t[k] as string)) {
+      if (NOT_A_COUNT_CODES.has(t.charCodeAt(k))) {
         i = j - 1;
         continue;
       }
-      if (!UNITS.has(t[k] as string)) return undefined;
+      if (!UNIT_CODES.has(t.charCodeAt(k))) return undefined;
       if (!sawRequired) return undefined;
       return { metric: p.metric, value: Number(numText), index: at, excerpt: t.slice(at, k + 1) };
     }
