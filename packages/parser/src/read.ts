@@ -30,6 +30,7 @@ import { narrative } from "./narrative.js";
 import { findLayout, type Layout, nextBoundary } from "./sections.js";
 import { findSignature } from "./signature.js";
 import { cellNotes } from "./strategies/cell-notes.js";
+import { labelNumbers } from "./strategies/label-numbers.js";
 import { pipeGrid } from "./strategies/pipe-grid.js";
 import { countApplicationGroups, readApplications } from "./tables/applications.js";
 import { readProactive } from "./tables/proactive.js";
@@ -37,7 +38,8 @@ import { readReviews } from "./tables/reviews.js";
 import type { ParseOptions, ParseResult } from "./types.js";
 
 export function readReport(source: SourceDoc, options: ParseOptions, diags = new Diagnostics()): ParseResult {
-  const doc = cellNotes(pipeGrid(source));
+  // Label numbers ("（1）属于…", a converter's `数据1`) are told from figures once the notes are folded.
+  const doc = labelNumbers(cellNotes(pipeGrid(source)));
   const layout = findLayout(doc);
   const headingLines = Object.values(layout.headings).filter((v): v is number => v !== undefined);
   const firstHeading = headingLines.length ? Math.min(...headingLines) : -1;

@@ -6,7 +6,6 @@
  */
 import type { Line, SourceDoc, Token } from "../doc.js";
 import { normalizeChars } from "../normalize.js";
-import { labelNumbers } from "./label-numbers.js";
 
 const NOTES = new WeakMap<Token, string>();
 
@@ -72,16 +71,8 @@ export function foldNotes(tokens: readonly Token[], text = ""): Token[] | undefi
   return out;
 }
 
-/**
- * The document with cell notes folded, then the numbers that belong to a label's words read as
- * words (strategy "label numbers", which needs the notes folded first); the same object when
- * neither applies.
- */
+/** The document with cell notes folded; the same object when there is none. */
 export function cellNotes(doc: SourceDoc): SourceDoc {
-  return labelNumbers(foldAllNotes(doc));
-}
-
-function foldAllNotes(doc: SourceDoc): SourceDoc {
   let changed = false;
   const lines = doc.lines.map((l): Line => {
     const folded = foldNotes(l.tokens, normalizeChars(l.text));

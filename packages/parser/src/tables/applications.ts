@@ -20,16 +20,17 @@ import {
 import { cellName, rowNameOf, tableName, tableTag } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
 import type { Named } from "../diagnostics.js";
-import { splitRuns } from "../digits.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { bigrams, coverage, labelKey } from "../normalize.js";
+import { choose } from "../solve/choose.js";
 import { type Locate, narrowRows, rowCheck } from "../solve/rows.js";
 import { type Alignment, align, LATER_LABELS_FIRST, laterLabelsFirst } from "../strategies/label-alignment.js";
 import { cutIntoRows, readSplitColumns, SHORT_ROWS_IN_ORDER } from "../strategies/row-order.js";
 import { meets } from "../strategies/strategy.js";
 import { joinBands, WRAPPED_BANDS } from "../strategies/wrapped-bands.js";
-import { centresFromRows, orderedPlacements, placeByPosition, recordReadings, recordToken } from "./common.js";
+import { ROW_STRATEGIES } from "./applications/row-candidates.js";
+import { centresFromRows, recordReadings, recordToken } from "./common.js";
 import { type Group, groupsOf, headerCentres, headerLineOf, WIDTH } from "./groups.js";
 
 const TABLE = "applications";
@@ -474,43 +475,13 @@ function rowFits(edition: Edition, spec: RowSpec): (row: readonly number[]) => b
   return fits;
 }
 
-/** The seven cells of a group, or the readings to choose from when its figures do not say. */
+/** The row's candidates scored by its total and the share printed (row-candidates.ts); the chosen one's diagnostics. */
 function groupReading(ctx: ReadContext, g: Group, spec: RowSpec, centres: number[] | undefined): GroupReading {
-  const tokens = g.tokens;
-  const where = { path: rowPath(spec), source: refOf(ctx.doc, g.line) };
-  const printed = tokens.map((t) => t.text).join(" ");
   const fits = rowFits(ctx.edition, spec);
-  if (tokens.length === WIDTH) return { tokens };
-  // A row printed with its label and every cell blank.
-  if (g.blank) return { tokens: new Array<Token | undefined>(WIDTH).fill(undefined) };
-  if (tokens.length < WIDTH && centres) {
-    const placed = placeByPosition(tokens, centres);
-    if (placed) return { tokens: placed };
-  }
-  if (tokens.length < WIDTH && tokens.some((t) => t.digits)) {
-    const split = splitRuns(
-      tokens.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac })),
-      WIDTH,
-      fits,
-    );
-    if (!split.candidates.length) ctx.diags.emit("split.impossible", { row: rowName(ctx, spec), printed }, where);
-    else if (split.candidates.length === 1)
-      ctx.diags.emit(
-        "split.run-together",
-        { row: rowName(ctx, spec), printed, reading: split.candidates[0] as number[], by: RULE_ROW_TOTAL },
-        where,
-      );
-    return { readings: split.candidates, by: RULE_ROW_TOTAL, printed };
-  }
-  if (tokens.length > WIDTH) {
-    ctx.diags.emit("cell.extra", { row: rowName(ctx, spec), width: WIDTH }, where);
-    return { tokens: tokens.slice(0, WIDTH) };
-  }
-  // Fewer figures than columns, no positions: every placement in order that passes the row total.
-  ctx.diags.emit("cell.position-unknown", { row: rowName(ctx, spec), count: tokens.length, width: WIDTH }, where);
-  const values = tokens.map((t) => (t.kind === "num" ? (t.value as number) : 0));
-  const readings = orderedPlacements(values, WIDTH, fits);
-  return readings.length
-    ? { readings, by: RULE_ROW_TOTAL, printed }
-    : { readings: orderedPlacements(values, WIDTH, () => true), by: "order", printed };
+  const input = { ctx, g, path: rowPath(spec), row: rowName(ctx, spec), centres, fits };
+  const chosen = choose(ctx.doc, ROW_STRATEGIES, input, { fits, weigh: (readings) => ({ readings: [...readings] }) });
+  if (!chosen) return { readings: [], by: "order", printed: "" };
+  const c = chosen.candidate;
+  c.report();
+  return c.tokens ? { tokens: c.tokens } : { readings: c.readings as number[][], by: c.by, printed: c.text };
 }

@@ -1,0 +1,141 @@
+/**
+ * Candidate readings of one table 三 row (a group of figures matched to a row of the form), one
+ * strategy each, in the order they are asked: the figures as printed, a row printed blank, placed
+ * by column positions, split where run together, cut to the row's width, placed in order. `choose`
+ * (src/solve/choose.ts) scores them by the row's total and the share printed; the readings a row
+ * keeps then meet the column equations in the table reader.
+ */
+import { RULE_ROW_TOTAL } from "@gov-report/core/lite";
+import type { ReadContext } from "../../context.js";
+import type { Named } from "../../diagnostics.js";
+import { splitRuns } from "../../digits.js";
+import { refOf, type Token } from "../../doc.js";
+import type { Candidate } from "../../solve/choose.js";
+import type { Strategy } from "../../strategies/strategy.js";
+import { orderedPlacements, placeByPosition } from "../common.js";
+import { type Group, WIDTH } from "../groups.js";
+
+export interface RowInput {
+  ctx: ReadContext;
+  g: Group;
+  /** The row's cells' parent path, for diagnostics. */
+  path: readonly string[];
+  row: Named;
+  /** Column positions of the table (header or full rows), when the source has positions. */
+  centres: number[] | undefined;
+  /** The row's total (core's row equation). */
+  fits: (row: readonly number[]) => boolean;
+}
+
+export interface RowCandidate extends Candidate {
+  /** One token per cell when the cells are read as printed or blank. */
+  tokens?: (Token | undefined)[];
+  by: string;
+  /** The figures as printed (for diagnostics of a split). */
+  text: string;
+  /** The reading's diagnostics once chosen. */
+  report(): void;
+}
+
+type RowStrategy = Strategy<RowInput, RowCandidate>;
+
+const valuesOf = (tokens: readonly (Token | undefined)[]) =>
+  tokens.map((t) => (t?.kind === "num" ? (t.value as number) : 0));
+const whereOf = (i: RowInput) => ({ path: [...i.path], source: refOf(i.ctx.doc, i.g.line) });
+const textOf = (i: RowInput) => i.g.tokens.map((t) => t.text).join(" ");
+
+const tokensCandidate = (i: RowInput, tokens: (Token | undefined)[], report = () => {}): RowCandidate => ({
+  tokens,
+  readings: [valuesOf(tokens)],
+  printed: 1,
+  by: "printed",
+  text: textOf(i),
+  report,
+});
+
+const asPrinted: RowStrategy = {
+  name: "as-printed",
+  needs: [],
+  read: (i) => (i.g.tokens.length === WIDTH ? tokensCandidate(i, i.g.tokens) : undefined),
+};
+
+/** A row printed with its label and every cell blank. */
+const blankRow: RowStrategy = {
+  name: "blank-row",
+  needs: [],
+  read: (i) => (i.g.blank ? tokensCandidate(i, new Array<Token | undefined>(WIDTH).fill(undefined)) : undefined),
+};
+
+const byPosition: RowStrategy = {
+  name: "grid-columns",
+  needs: [],
+  read: (i) => {
+    if (i.g.tokens.length >= WIDTH || !i.centres) return undefined;
+    const placed = placeByPosition(i.g.tokens, i.centres);
+    return placed ? tokensCandidate(i, placed) : undefined;
+  },
+};
+
+const runTogether: RowStrategy = {
+  name: "run-together",
+  needs: [],
+  read: (i) => {
+    const tokens = i.g.tokens;
+    if (tokens.length >= WIDTH || !tokens.some((t) => t.digits)) return undefined;
+    const split = splitRuns(
+      tokens.map((t) => ({ value: t.value ?? 0, digits: t.digits, signed: t.signed, frac: t.frac })),
+      WIDTH,
+      i.fits,
+    );
+    const text = textOf(i);
+    const report = () => {
+      const where = whereOf(i);
+      if (!split.candidates.length) i.ctx.diags.emit("split.impossible", { row: i.row, printed: text }, where);
+      else if (split.candidates.length === 1)
+        i.ctx.diags.emit(
+          "split.run-together",
+          { row: i.row, printed: text, reading: split.candidates[0] as number[], by: RULE_ROW_TOTAL },
+          where,
+        );
+    };
+    return { readings: split.candidates, printed: 0, by: RULE_ROW_TOTAL, text, report };
+  },
+};
+
+const extraCells: RowStrategy = {
+  name: "extra-cells",
+  needs: [],
+  read: (i) =>
+    i.g.tokens.length > WIDTH
+      ? tokensCandidate(i, i.g.tokens.slice(0, WIDTH), () =>
+          i.ctx.diags.emit("cell.extra", { row: i.row, width: WIDTH }, whereOf(i)),
+        )
+      : undefined,
+};
+
+/** Fewer figures than columns, no positions: every placement in order that passes the row total (else every one). */
+const inOrder: RowStrategy = {
+  name: "in-order",
+  needs: [],
+  read: (i) => {
+    const tokens = i.g.tokens;
+    if (tokens.length >= WIDTH || tokens.some((t) => t.digits)) return undefined;
+    const values = valuesOf(tokens);
+    const readings = orderedPlacements(values, WIDTH, i.fits);
+    const report = () =>
+      i.ctx.diags.emit("cell.position-unknown", { row: i.row, count: tokens.length, width: WIDTH }, whereOf(i));
+    return readings.length
+      ? { readings, printed: 0, by: RULE_ROW_TOTAL, text: textOf(i), report }
+      : { readings: orderedPlacements(values, WIDTH, () => true), printed: 0, by: "order", text: textOf(i), report };
+  },
+};
+
+/** Table 三 row strategies, in the order they are asked. */
+export const ROW_STRATEGIES: readonly RowStrategy[] = [
+  asPrinted,
+  blankRow,
+  byPosition,
+  runTogether,
+  extraCells,
+  inOrder,
+];

@@ -1,0 +1,73 @@
+/** Table 三 row candidates: which strategy reads a group of figures, and what it leaves. */
+import { describe, expect, it } from "vitest";
+import { CellBook } from "../src/cells/book.js";
+import type { ReadContext } from "../src/context.js";
+import { Diagnostics } from "../src/diagnostics.js";
+import type { SourceDoc, Token } from "../src/doc.js";
+import { NO_EVIDENCE } from "../src/evidence/evidence.js";
+import { choose } from "../src/solve/choose.js";
+import { ROW_STRATEGIES, type RowInput } from "../src/tables/applications/row-candidates.js";
+import type { Group } from "../src/tables/groups.js";
+
+const doc: SourceDoc = {
+  kind: "text",
+  lines: [{ text: "", key: "", tokens: [], lineNo: 1, indent: false, trailingSpace: false }],
+  positional: false,
+};
+const num = (v: number, pos?: number, digits?: string): Token => ({
+  kind: "num",
+  text: String(v),
+  value: v,
+  line: 0,
+  ...(pos !== undefined ? { pos } : {}),
+  ...(digits ? { digits } : {}),
+});
+/** 总计 (the last of seven) is the sum of the other six. */
+const fits = (r: readonly number[]) => r.slice(0, 6).reduce((a, b) => a + b, 0) === r[6];
+
+function read(g: Group, centres?: number[]) {
+  const ctx: ReadContext = {
+    doc,
+    diags: new Diagnostics(),
+    cells: new CellBook("2021"),
+    edition: "2021",
+    evidence: NO_EVIDENCE,
+  };
+  const input: RowInput = { ctx, g, path: ["applications", "received"], row: { zh: "行", en: "row" }, centres, fits };
+  const chosen = choose(doc, ROW_STRATEGIES, input, { fits, weigh: (readings) => ({ readings: [...readings] }) });
+  chosen?.candidate.report();
+  return { chosen, codes: ctx.diags.list.map((d) => d.code) };
+}
+
+describe("table 三 row candidates", () => {
+  it("seven figures are the row as printed", () => {
+    const { chosen } = read({ tokens: [1, 2, 0, 0, 0, 0, 3].map((v) => num(v)), before: "", line: 0 });
+    expect(chosen?.candidate.tokens?.map((t) => t?.value)).toEqual([1, 2, 0, 0, 0, 0, 3]);
+    expect(chosen?.fits).toBe(true);
+  });
+
+  it("fewer figures with positions go to their columns; a label-only row is blank", () => {
+    const centres = [0, 1, 2, 3, 4, 5, 6];
+    const { chosen } = read({ tokens: [num(4, 0), num(4, 6)], before: "", line: 0 }, centres);
+    expect(chosen?.candidate.readings).toEqual([[4, 0, 0, 0, 0, 0, 4]]);
+    const blank = read({ tokens: [], before: "", line: 0, blank: true });
+    expect(blank.chosen?.candidate.tokens).toEqual(new Array(7).fill(undefined));
+  });
+
+  it("figures with no positions are placed in every order that passes the row total", () => {
+    const { chosen, codes } = read({ tokens: [num(2), num(2)], before: "", line: 0 });
+    // 2 in one of the six parts and 2 in 总计.
+    expect(chosen?.candidate.readings).toHaveLength(6);
+    expect(chosen?.candidate.by).toBe("applications.row-total");
+    expect(codes).toContain("cell.position-unknown");
+  });
+
+  it("a run of digits is split so that the row adds up; more than seven figures are cut, and said so", () => {
+    const { chosen } = read({ tokens: [num(1000001, undefined, "1000001")], before: "", line: 0 });
+    expect(chosen?.candidate.readings).toContainEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(chosen?.fits).toBe(true);
+    const extra = read({ tokens: [1, 0, 0, 0, 0, 0, 1, 9].map((v) => num(v)), before: "", line: 0 });
+    expect(extra.chosen?.candidate.tokens).toHaveLength(7);
+    expect(extra.codes).toContain("cell.extra");
+  });
+});
