@@ -38,8 +38,9 @@ const MAX_TEXT = 20_000;
 /** Words kept before a figure: enough for any column label, bounded on texts without clause ends. */
 const MAX_CLAUSE_WORDS = 256;
 
-/** Clause ends: a statement about one row does not run past them (UTF-16 codes). */
-const CLAUSE_END = new Set([..."。；;！!\n"].map((c) => c.charCodeAt(0)));
+/** Clause ends: a statement about one row does not run past them (1 at their UTF-16 codes). */
+const CLAUSE_END = new Uint8Array(0x10000);
+for (const c of "。；;！!\n") CLAUSE_END[c.charCodeAt(0)] = 1;
 /** The units a figure of a statement may be followed by, as codes (one character each). */
 const UNIT_CODES = new Set(COUNT_UNITS.filter((u) => u.length === 1).map((u) => u.charCodeAt(0)));
 const isDigitCode = (c: number) => c >= 48 && c <= 57; // false for NaN (past the end)
@@ -58,6 +59,8 @@ interface LabelRow {
 interface ProactiveLabels {
   /** Rows by the last UTF-16 code of their label key, longest label first (catalog order among equals). */
   byLastChar: Map<number, LabelRow[]>;
+  /** 1 at the codes of byLastChar (a table lookup per character of the text, not a Map lookup). */
+  isLastChar: Uint8Array;
 }
 const PROACTIVE_LABELS = new Map<Edition, ProactiveLabels>();
 
@@ -76,7 +79,9 @@ function proactiveLabels(edition: Edition): ProactiveLabels {
       const c = r.label.charCodeAt(r.label.length - 1);
       byLastChar.set(c, [...(byLastChar.get(c) ?? []), r]);
     }
-    labels = { byLastChar };
+    const isLastChar = new Uint8Array(0x10000);
+    for (const c of byLastChar.keys()) isLastChar[c] = 1;
+    labels = { byLastChar, isLastChar };
     PROACTIVE_LABELS.set(edition, labels);
   }
   return labels;
@@ -91,7 +96,7 @@ function rowEndingAt(text: string, from: number, end: number, candidates: readon
 
 export function proactiveStatements(edition: Edition, raw: string): Fact[] {
   const text = normalizeChars(raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw);
-  const { byLastChar } = proactiveLabels(edition);
+  const { byLastChar, isLastChar } = proactiveLabels(edition);
   const facts: Fact[] = [];
   let row: LabelRow | undefined;
   let column: string | undefined;
@@ -100,7 +105,7 @@ export function proactiveStatements(edition: Edition, raw: string): Fact[] {
   let words = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (CLAUSE_END.has(c)) {
+    if (CLAUSE_END[c] === 1) {
       row = undefined;
       column = undefined;
       words = i + 1;
@@ -108,9 +113,8 @@ export function proactiveStatements(edition: Edition, raw: string): Fact[] {
     }
     if (!isDigitCode(c)) {
       if (i - words > MAX_CLAUSE_WORDS) words = i - MAX_CLAUSE_WORDS / 2;
-      const candidates = byLastChar.get(c);
-      if (!candidates) continue;
-      const hit = rowEndingAt(text, words, i + 1, candidates);
+      if (isLastChar[c] !== 1) continue;
+      const hit = rowEndingAt(text, words, i + 1, byLastChar.get(c) as LabelRow[]);
       if (hit && hit !== row) row = hit;
       continue;
     }
