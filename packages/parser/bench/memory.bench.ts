@@ -10,7 +10,8 @@
  *   npx tsx --conditions=@gov-report/source packages/parser/bench/memory.bench.ts
  *   (MEMBENCH_MB=1,4 for fewer sizes, MEMBENCH_READERS=docx,html for fewer readers)
  *
- * Inputs: a report with its narrative repeated up to 1, 4 and 16 MB (text, HTML); Word XML of
+ * Inputs: a report with its narrative repeated up to 1, 4 and 16 MB (text, HTML, and HTML with the
+ * narrative inside a layout table whose inner table comes last); Word XML of
  * one-sentence paragraphs up to 1, 4 and 8 MB, 16 MB of three-sentence paragraphs (16 MB of
  * one-sentence ones is over the element limit) and tiny paragraphs up to the element limit (the
  * most elements per megabyte the reader accepts); the three fixture PDFs.
@@ -105,19 +106,30 @@ interface Input {
   bytes: number;
 }
 
-/** The narrative paragraph repeated until the text or HTML input is `mb` megabytes. */
-function pageInputs(dir: string, mb: number): Record<"text" | "html", Input> {
+type PageInput = "text" | "html" | "wrapped";
+
+/**
+ * The narrative paragraph repeated until the text or HTML input is `mb` megabytes; "wrapped": the
+ * repeated narrative inside a layout table whose only inner table comes last (the HTML reader keeps
+ * a table's content until it knows it is layout: here, the whole narrative).
+ */
+function pageInputs(dir: string, mb: number): Record<PageInput, Input> {
   const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
   const html = readFileSync(join(CORPUS, "seed-2020.rendered.html"), "utf8");
+  const narrative = repeat(`<p>${PARA}</p>\n`, mb);
   const files = {
     text: `${seed}\n${repeat(`${PARA}\n`, mb)}`,
-    html: html.replace("</body>", `${repeat(`<p>${PARA}</p>\n`, mb)}</body>`),
+    html: html.replace("</body>", `${narrative}</body>`),
+    wrapped: html.replace(
+      "</body>",
+      `<table><tr><td>${narrative}<table><tr><td>1</td></tr></table></td></tr></table></body>`,
+    ),
   };
-  const out = {} as Record<"text" | "html", Input>;
+  const out = {} as Record<PageInput, Input>;
   for (const [k, v] of Object.entries(files)) {
     const file = join(dir, `${k}-${mb}.${k === "text" ? "txt" : "html"}`);
     writeFileSync(file, v);
-    out[k as "text" | "html"] = { file, bytes: Buffer.byteLength(v) };
+    out[k as PageInput] = { file, bytes: Buffer.byteLength(v) };
   }
   return out;
 }
@@ -176,6 +188,8 @@ async function main(): Promise<void> {
       ["html", "HTML"],
     ] as const)
       if (wanted(r)) for (const p of pages) lines.push(row(name, `narrative to ${p.mb} MB`, p[r], r));
+    if (wanted("html"))
+      for (const p of pages) lines.push(row("HTML", `narrative to ${p.mb} MB in a layout table`, p.wrapped, "html"));
     if (wanted("docx")) lines.push(...wordRows(dir, sizes));
     for (const stem of ["hongze-2023", "hongze-2024", "huaian-2024"]) {
       const file = join(FIXTURES, `${stem}.pdf`);
