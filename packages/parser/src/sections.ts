@@ -124,6 +124,8 @@ export function findLayout(doc: SourceDoc): Layout {
       break;
     }
   }
+  // No header words (a converter's generic `| 类别 | 数据1 | …`): the table starts at its heading.
+  if (layout.reviewsHeader === undefined) layout.reviewsHeader = headings.reviewsAndLawsuits;
   if (t3 >= 0) {
     let end = nextBoundary(headings, t3, n);
     if (layout.reviewsHeader !== undefined && layout.reviewsHeader > t3 && layout.reviewsHeader < end)

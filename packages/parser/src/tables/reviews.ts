@@ -30,8 +30,8 @@ export interface ReviewsResult {
 
 export function readReviews(ctx: ReadContext, found: number | undefined): ReviewsResult {
   const { doc, diags } = ctx;
-  // No header words (a converter's generic header `| 类别 | 数据1 | …`): the table starts at its heading.
-  const header = found ?? headingLine(doc);
+  // The header line, or the section's heading when no header words are printed (findLayout).
+  const header = found;
   if (header === undefined) {
     diags.emit("table.missing", { table: tableName(TABLE) }, { path: [TABLE] });
     return { end: -1, found: false };
@@ -64,12 +64,6 @@ function record(ctx: ReadContext, chosen: Chosen<ReviewsCandidate>): void {
       recordToken(ctx, p, tokens[i]);
     });
   else if (chosen.readings.length) recordReadings(ctx, PATHS, chosen.readings, by);
-}
-
-/** The line of section 四's heading, when the document prints it. */
-function headingLine(doc: SourceDoc): number | undefined {
-  const i = doc.lines.findIndex((l) => headingOf(l.key) === TABLE);
-  return i >= 0 ? i : undefined;
 }
 
 function gather(doc: SourceDoc, header: number): Gathered {
