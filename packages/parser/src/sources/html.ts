@@ -2,7 +2,9 @@
  * HTML → lines, with htmlparser2 (a real parser: entities, unclosed tags, comments). Tables
  * that contain no other table are data grids: rowspan/colspan are expanded and every number
  * keeps its grid column. Tables that wrap other tables are page layout: their cells are blocks.
- * Text outside tables becomes one line per block (<p>, <div>, <br>, headings, list items).
+ * Text outside tables becomes one line per block (<p>, <div>, <br>, headings, list items). The
+ * page is read as the parser tells its tags and text, into the line-model builder (page.ts): no
+ * tree of the page is built.
  */
 import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
