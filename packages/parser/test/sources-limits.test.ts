@@ -181,6 +181,15 @@ describe("Word limits", () => {
     const doc = docxSource(docx(para("1").repeat(LIMITS.maxElements / 3 + 1)));
     expect(doc.refused?.limit).toBe("maxElements");
   }, 60_000);
+
+  // Lines are made while the XML streams; a line limit crossed early is reported only once the XML
+  // is read, so that a limit of the XML itself further on is still what the document is refused for.
+  it("a paragraph over the line limit is refused for it, unless the XML is over a limit of its own", () => {
+    const long = para("字".repeat(LIMITS.maxLineChars + 1));
+    expect(docxSource(docx(`${long}${para("后")}`)).refused?.limit).toBe("maxLineChars");
+    const deep = `${"<w:sdt>".repeat(LIMITS.maxXmlDepth + 1)}${para("深")}`;
+    expect(docxSource(docx(`${long}${deep}`)).refused?.limit).toBe("maxXmlDepth");
+  }, 60_000);
 });
 
 describe("collapseDiagnostics", () => {
