@@ -56,8 +56,8 @@ let pdfjsPromise: Promise<PdfJs> | undefined;
 /**
  * pdf.js's worker module. A variable specifier keeps bundlers from putting it into a browser chunk:
  * browsers run it in a Web Worker of its own (the web form sets `workerSrc`). The minified build
- * (the same code): every parse worker process loads it, and half the source is half the time to
- * decode and compile it, ~0.2 s of CPU per worker (docs/decisions/parse-workers.md).
+ * (the same code): every parse worker process loads it, and a smaller source is less to decode
+ * and compile (docs/decisions/parse-workers.md).
  */
 const PDFJS_WORKER_MODULE = "pdfjs-dist/legacy/build/pdf.worker.min.mjs";
 
