@@ -33,7 +33,14 @@ function read(g: Group, centres?: number[]) {
     edition: "2021",
     evidence: NO_EVIDENCE,
   };
-  const input: RowInput = { ctx, g, path: ["applications", "received"], row: { zh: "行", en: "row" }, centres, fits };
+  const input: RowInput = {
+    ctx,
+    g,
+    path: ["applications", "received"],
+    row: () => ({ zh: "行", en: "row" }),
+    centres,
+    fits,
+  };
   const chosen = choose(doc, ROW_STRATEGIES, input, { fits, weigh: (readings) => ({ readings: [...readings] }) });
   chosen?.candidate.report();
   return { chosen, codes: ctx.diags.list.map((d) => d.code) };

@@ -7,7 +7,15 @@
 import { type Edition, numericCellsOf, type Path } from "@gov-report/core/lite";
 import type { CellProvenance, Provenance } from "./provenance.js";
 
-const idOf = (path: Path) => path.join(".");
+/** Ids of path arrays built once and used for every report (a table's cell paths). */
+const IDS = new WeakMap<Path, string>();
+
+/** Remembers the ids of long-lived path arrays, so that recording their cells joins no strings. */
+export function rememberPaths(paths: readonly Path[]): void {
+  for (const p of paths) IDS.set(p, p.join("."));
+}
+
+const idOf = (path: Path) => IDS.get(path) ?? path.join(".");
 
 export class CellBook {
   private readonly values = new Map<string, number>();

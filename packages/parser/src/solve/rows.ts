@@ -63,6 +63,8 @@ export function narrowRows(
   open: Map<number, number[][]>,
 ): Map<number, string> {
   const decided = new Map<number, string>();
+  // Every row read as printed: nothing to narrow (most documents).
+  if (!open.size) return decided;
   const eqs = equations(constraints, locate).filter((e) => e.rows.every((r) => known.has(r) || open.has(r)));
   const settle = (row: number, keep: number[][], code: string) => {
     if (keep.length === 1) {

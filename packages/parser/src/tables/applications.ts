@@ -17,13 +17,14 @@ import {
   RULE_COLUMN_TOTAL,
   RULE_ROW_TOTAL,
 } from "@gov-report/core/lite";
+import { rememberPaths } from "../cells/book.js";
 import { cellName, rowNameOf, tableName, tableTag } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
 import type { Named } from "../diagnostics.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { bigrams, coverage, labelKey } from "../normalize.js";
-import { choose } from "../solve/choose.js";
+import { choose, type Judge } from "../solve/choose.js";
 import { type Locate, narrowRows, rowCheck } from "../solve/rows.js";
 import { type Alignment, align, LATER_LABELS_FIRST, laterLabelsFirst } from "../strategies/label-alignment.js";
 import { cutIntoRows, readSplitColumns, SHORT_ROWS_IN_ORDER } from "../strategies/row-order.js";
@@ -121,11 +122,7 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
       const label = s.formsKey;
       let row = simsByLabel.get(label);
       if (!row) {
-        row = groupGrams.map((g, gi) => {
-          const after = afterGrams[gi];
-          const own = Math.max(...s.forms.map((f) => coverage(f, g)));
-          return after ? Math.max(own, ...s.forms.map((f) => coverage(f, after))) : own;
-        });
+        row = groupGrams.map((g, gi) => bestCoverage(s.forms, g, afterGrams[gi]));
         simsByLabel.set(label, row);
       }
       return row;
@@ -139,6 +136,24 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
     if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
   }
   return best as Best;
+}
+
+/** The best coverage of any of a row's forms over a group's label words, or the label printed after it. */
+function bestCoverage(
+  forms: readonly number[][],
+  grams: ReadonlySet<number>,
+  after: ReadonlySet<number> | undefined,
+): number {
+  let best = 0;
+  for (const f of forms) {
+    const own = coverage(f, grams);
+    if (own > best) best = own;
+    if (after) {
+      const late = coverage(f, after);
+      if (late > best) best = late;
+    }
+  }
+  return best;
 }
 
 export function readApplications(ctx: ReadContext, range: [number, number] | undefined): ApplicationsResult {
@@ -299,7 +314,7 @@ function recordRows(
   },
 ): void {
   specs.forEach((spec, row) => {
-    const paths = APPLICANT_COLUMNS.map((c) => [...rowPath(spec), c.key]);
+    const paths = cellPaths(spec);
     const tokens = rows.tokensOf.get(row);
     const by = rows.byOf.get(row) ?? RULE_ROW_TOTAL;
     if (tokens) for (const [i, p] of paths.entries()) recordToken(ctx, p, tokens[i]);
@@ -460,6 +475,19 @@ function rowName(ctx: ReadContext, spec: RowSpec): Named {
   return rowNameOf(cellName(ctx.edition, [...rowPath(spec), "total"]));
 }
 
+/** The seven cell paths of a row spec, built once (the cell book keys them by identity). */
+const CELL_PATHS = new WeakMap<RowSpec, readonly string[][]>();
+
+function cellPaths(spec: RowSpec): readonly string[][] {
+  let paths = CELL_PATHS.get(spec);
+  if (!paths) {
+    paths = APPLICANT_COLUMNS.map((c) => [...rowPath(spec), c.key]);
+    rememberPaths(paths);
+    CELL_PATHS.set(spec, paths);
+  }
+  return paths;
+}
+
 /** Whether seven figures add up as a row of `spec` (core's row equation): built once per row spec. */
 const ROW_FITS = new WeakMap<RowSpec, (row: readonly number[]) => boolean>();
 
@@ -475,13 +503,23 @@ function rowFits(edition: Edition, spec: RowSpec): (row: readonly number[]) => b
   return fits;
 }
 
+/** The judge of a row's candidates: its total; the evidence is weighed over the table afterwards. */
+const ROW_JUDGES = new WeakMap<(row: readonly number[]) => boolean, Judge>();
+const asWeighed = (readings: readonly (readonly number[])[]) => ({ readings: readings as (readonly number[])[] });
+
+function rowJudge(fits: (row: readonly number[]) => boolean): Judge {
+  const judge = { fits, weigh: asWeighed };
+  ROW_JUDGES.set(fits, judge);
+  return judge;
+}
+
 /** The row's candidates scored by its total and the share printed (row-candidates.ts); the chosen one's diagnostics. */
 function groupReading(ctx: ReadContext, g: Group, spec: RowSpec, centres: number[] | undefined): GroupReading {
   const fits = rowFits(ctx.edition, spec);
-  const input = { ctx, g, path: rowPath(spec), row: rowName(ctx, spec), centres, fits };
-  const chosen = choose(ctx.doc, ROW_STRATEGIES, input, { fits, weigh: (readings) => ({ readings: [...readings] }) });
+  const input = { ctx, g, path: rowPath(spec), row: () => rowName(ctx, spec), centres, fits };
+  const chosen = choose(ctx.doc, ROW_STRATEGIES, input, ROW_JUDGES.get(fits) ?? rowJudge(fits));
   if (!chosen) return { readings: [], by: "order", printed: "" };
   const c = chosen.candidate;
   c.report();
-  return c.tokens ? { tokens: c.tokens } : { readings: c.readings as number[][], by: c.by, printed: c.text };
+  return c.tokens ? { tokens: c.tokens } : { readings: c.readings as number[][], by: c.by, printed: c.text() };
 }

@@ -66,22 +66,27 @@ const JOINED = new WeakSet<Token>();
  * was joined from wrapped pieces), a blank cell, or a dash (blank).
  */
 export function recordToken(ctx: ReadContext, path: Path, t: Token | undefined): void {
-  // The cell's printed name only for a diagnostic (most figures need none).
-  const cell = () => cellName(ctx.edition, path);
+  // The cell's printed name is looked up only for a diagnostic (most figures need none).
   if (!t) {
     ctx.cells.blank(path);
-    ctx.diags.emit("cell.blank", { cell: cell() }, { path });
+    ctx.diags.emit("cell.blank", { cell: cellName(ctx.edition, path) }, { path });
     return;
   }
   if (t.kind === "dash") {
     ctx.cells.blank(path);
-    ctx.diags.emit("cell.dash", { cell: cell(), text: t.text }, { path, source: refOf(ctx.doc, t.line, t.text) });
+    const source = refOf(ctx.doc, t.line, t.text);
+    ctx.diags.emit("cell.dash", { cell: cellName(ctx.edition, path), text: t.text }, { path, source });
     return;
   }
   const note = noteOf(t);
   if (JOINED.has(t)) ctx.cells.inferred(path, t.value as number, WRAPPED);
   else ctx.cells.printed(path, t.value as number, note);
-  if (note) ctx.diags.emit("cell.note", { cell: cell(), note }, { path, source: refOf(ctx.doc, t.line, t.text) });
+  if (note)
+    ctx.diags.emit(
+      "cell.note",
+      { cell: cellName(ctx.edition, path), note },
+      { path, source: refOf(ctx.doc, t.line, t.text) },
+    );
 }
 
 /**

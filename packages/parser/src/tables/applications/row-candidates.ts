@@ -20,7 +20,8 @@ export interface RowInput {
   g: Group;
   /** The row's cells' parent path, for diagnostics. */
   path: readonly string[];
-  row: Named;
+  /** The row's printed name, for diagnostics (looked up only when one is emitted). */
+  row: () => Named;
   /** Column positions of the table (header or full rows), when the source has positions. */
   centres: number[] | undefined;
   /** The row's total (core's row equation). */
@@ -32,7 +33,7 @@ export interface RowCandidate extends Candidate {
   tokens?: (Token | undefined)[];
   by: string;
   /** The figures as printed (for diagnostics of a split). */
-  text: string;
+  text(): string;
   /** The reading's diagnostics once chosen. */
   report(): void;
 }
@@ -49,7 +50,7 @@ const tokensCandidate = (i: RowInput, tokens: (Token | undefined)[], report = ()
   readings: [valuesOf(tokens)],
   printed: 1,
   by: "printed",
-  text: textOf(i),
+  text: () => textOf(i),
   report,
 });
 
@@ -90,15 +91,15 @@ const runTogether: RowStrategy = {
     const text = textOf(i);
     const report = () => {
       const where = whereOf(i);
-      if (!split.candidates.length) i.ctx.diags.emit("split.impossible", { row: i.row, printed: text }, where);
+      if (!split.candidates.length) i.ctx.diags.emit("split.impossible", { row: i.row(), printed: text }, where);
       else if (split.candidates.length === 1)
         i.ctx.diags.emit(
           "split.run-together",
-          { row: i.row, printed: text, reading: split.candidates[0] as number[], by: RULE_ROW_TOTAL },
+          { row: i.row(), printed: text, reading: split.candidates[0] as number[], by: RULE_ROW_TOTAL },
           where,
         );
     };
-    return { readings: split.candidates, printed: 0, by: RULE_ROW_TOTAL, text, report };
+    return { readings: split.candidates, printed: 0, by: RULE_ROW_TOTAL, text: () => text, report };
   },
 };
 
@@ -108,7 +109,7 @@ const extraCells: RowStrategy = {
   read: (i) =>
     i.g.tokens.length > WIDTH
       ? tokensCandidate(i, i.g.tokens.slice(0, WIDTH), () =>
-          i.ctx.diags.emit("cell.extra", { row: i.row, width: WIDTH }, whereOf(i)),
+          i.ctx.diags.emit("cell.extra", { row: i.row(), width: WIDTH }, whereOf(i)),
         )
       : undefined,
 };
@@ -123,10 +124,16 @@ const inOrder: RowStrategy = {
     const values = valuesOf(tokens);
     const readings = orderedPlacements(values, WIDTH, i.fits);
     const report = () =>
-      i.ctx.diags.emit("cell.position-unknown", { row: i.row, count: tokens.length, width: WIDTH }, whereOf(i));
+      i.ctx.diags.emit("cell.position-unknown", { row: i.row(), count: tokens.length, width: WIDTH }, whereOf(i));
     return readings.length
-      ? { readings, printed: 0, by: RULE_ROW_TOTAL, text: textOf(i), report }
-      : { readings: orderedPlacements(values, WIDTH, () => true), printed: 0, by: "order", text: textOf(i), report };
+      ? { readings, printed: 0, by: RULE_ROW_TOTAL, text: () => textOf(i), report }
+      : {
+          readings: orderedPlacements(values, WIDTH, () => true),
+          printed: 0,
+          by: "order",
+          text: () => textOf(i),
+          report,
+        };
   },
 };
 
