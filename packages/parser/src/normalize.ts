@@ -149,40 +149,6 @@ export class PhraseSet {
   }
 }
 
-/**
- * The bigrams of many texts, indexed by bigram: `coverages` gives one label's `coverage` in every
- * text at once, visiting only the texts that share a bigram with the label (table 三 scores each
- * row label against every group of figures: labels × groups × bigrams otherwise).
- */
-export class GramIndex {
-  private readonly textsOf = new Map<number, number[]>();
-
-  /** `texts[i]`: the bigrams of text i (undefined: no text, coverage 0). */
-  constructor(readonly texts: readonly (readonly number[] | undefined)[]) {
-    texts.forEach((grams, i) => {
-      if (!grams) return;
-      for (const g of grams) {
-        const list = this.textsOf.get(g);
-        if (!list) this.textsOf.set(g, [i]);
-        else if (list[list.length - 1] !== i) list.push(i); // each text once per bigram
-      }
-    });
-  }
-
-  /** `out[i] = coverage(labelGrams, new Set(texts[i]))` for every text i (out is overwritten). */
-  coverages(labelGrams: readonly number[], out: number[]): number[] {
-    out.length = this.texts.length;
-    out.fill(0);
-    if (labelGrams.length === 0) return out;
-    for (const g of labelGrams) {
-      const list = this.textsOf.get(g);
-      if (list) for (const i of list) out[i] = (out[i] as number) + 1;
-    }
-    for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / labelGrams.length;
-    return out;
-  }
-}
-
 /** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
