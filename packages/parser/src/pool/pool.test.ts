@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParsePool } from "./pool.js";
+import { ParsePool, WORKER_V8_FLAGS } from "./pool.js";
 import type { TestJob } from "./test-worker.js";
 
 const entry = new URL("./test-worker.ts", import.meta.url);
@@ -91,6 +91,26 @@ describe("the parse pool", () => {
       for (const p of pids) expect(p.ok && (await gone(p.value as number))).toBe(true);
       // A job cut short by close() never settles; nothing waits on it here.
       void running;
+    },
+    SLOW,
+  );
+});
+
+describe("the workers' settings", () => {
+  it(
+    "are the pool's V8 flags and heap limit, whatever its size (so --jobs 1 and --jobs N compare fairly)",
+    async () => {
+      expect(WORKER_V8_FLAGS).toContain("--single-threaded-gc");
+      for (const size of [1, 2]) {
+        const pool = new ParsePool<TestJob, unknown>({ size, entry, memoryMb: 300 });
+        try {
+          const flags = await pool.run({ do: "flags" });
+          const argv = flags.ok ? (flags.value as string[]) : [];
+          expect(argv).toEqual(expect.arrayContaining([...WORKER_V8_FLAGS, "--max-old-space-size=300"]));
+        } finally {
+          await pool.close();
+        }
+      }
     },
     SLOW,
   );

@@ -11,7 +11,8 @@ export type TestJob =
   | { do: "throw"; message: string }
   | { do: "exit"; code: number }
   | { do: "grow" }
-  | { do: "pid" };
+  | { do: "pid" }
+  | { do: "flags" };
 
 const held: unknown[] = [];
 
@@ -34,6 +35,8 @@ async function handle(job: TestJob): Promise<unknown> {
       for (;;) held.push(new Array(1_000_000).fill(held.length));
     case "pid":
       return process.pid;
+    case "flags":
+      return process.execArgv;
   }
   return undefined;
 }
