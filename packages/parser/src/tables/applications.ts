@@ -23,13 +23,14 @@ import type { ReadContext } from "../context.js";
 import type { Named } from "../diagnostics.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
-import { bigrams, coverage, labelKey } from "../normalize.js";
+import { bigrams, labelKey } from "../normalize.js";
 import { choose, type Judge } from "../solve/choose.js";
 import { type Locate, narrowRows, rowCheck } from "../solve/rows.js";
 import { type Alignment, align, LATER_LABELS_FIRST, laterLabelsFirst } from "../strategies/label-alignment.js";
 import { cutIntoRows, readSplitColumns, SHORT_ROWS_IN_ORDER } from "../strategies/row-order.js";
 import { meets } from "../strategies/strategy.js";
 import { joinBands, WRAPPED_BANDS } from "../strategies/wrapped-bands.js";
+import { LabelIndex } from "./applications/label-sims.js";
 import { ROW_STRATEGIES } from "./applications/row-candidates.js";
 import { centresFromRows, recordReadings, recordToken } from "./common.js";
 import { type Group, groupsOf, headerCentres, headerLineOf, WIDTH } from "./groups.js";
@@ -109,24 +110,13 @@ interface Best {
 
 /** Aligns the groups with each variant's rows; the best-scoring variant wins. */
 function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Edition): Best {
-  const groupGrams = groups.map((g) => new Set(bigrams(g.before)));
-  // A label printed right after a label-less row of figures may be that row's (read late).
-  const afterGrams = groups.map((g) => (g.after ? new Set(bigrams(g.after)) : undefined));
+  const simsOf = labelIndex().over(groups);
   const variants = edition === "2021" ? [false, true] : [false];
   let best: Best | undefined;
-  // Both variants share most rows: score each distinct row label against the groups once.
-  const simsByLabel = new Map<string, number[]>();
   for (const single of variants) {
     const specs = rowSpecs(edition, single);
-    const sims = specs.map((s) => {
-      const label = s.formsKey;
-      let row = simsByLabel.get(label);
-      if (!row) {
-        row = groupGrams.map((g, gi) => bestCoverage(s.forms, g, afterGrams[gi]));
-        simsByLabel.set(label, row);
-      }
-      return row;
-    });
+    // Both variants share most rows: each distinct row label is scored against the groups once.
+    const sims = specs.map((s) => simsOf(s.formsKey) as number[]);
     const keys = specs.map((x) => x.key);
     const al = align(
       specs.length,
@@ -138,22 +128,12 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
   return best as Best;
 }
 
-/** The best coverage of any of a row's forms over a group's label words, or the label printed after it. */
-function bestCoverage(
-  forms: readonly number[][],
-  grams: ReadonlySet<number>,
-  after: ReadonlySet<number> | undefined,
-): number {
-  let best = 0;
-  for (const f of forms) {
-    const own = coverage(f, grams);
-    if (own > best) best = own;
-    if (after) {
-      const late = coverage(f, after);
-      if (late > best) best = late;
-    }
-  }
-  return best;
+let INDEX: LabelIndex | undefined;
+
+/** The label index over every row of both editions (and the 2019 single （六） in 2021). */
+function labelIndex(): LabelIndex {
+  INDEX ??= new LabelIndex([...rowSpecs("2019", false), ...rowSpecs("2021", false), ...rowSpecs("2021", true)]);
+  return INDEX;
 }
 
 export function readApplications(ctx: ReadContext, range: [number, number] | undefined): ApplicationsResult {
