@@ -36,9 +36,9 @@ const DEFAULT_MEMORY_MB = 2048;
 
 /**
  * V8 flags of every worker. Garbage collection on the worker's own thread: with V8's helper
- * threads a PDF reading keeps ~1.3 cores busy for one core's worth of progress, so two workers on
- * two cores would wait on each other's collector; on its own thread one reading costs ~1.15 cores
- * and no more CPU in all (docs/benchmarks.md, "Parse workers").
+ * threads a PDF reading keeps ~1.35 cores busy for one core's progress, so workers filling the
+ * cores wait on each other's collectors; on its own thread a reading costs ~1.15 cores and ~5%
+ * less CPU in all, though a lone reading takes ~12% longer (docs/decisions/parse-workers.md).
  */
 export const WORKER_V8_FLAGS: readonly string[] = ["--single-threaded-gc"];
 
