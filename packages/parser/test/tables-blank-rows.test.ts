@@ -141,4 +141,22 @@ describe("all-blank table rows", () => {
     expect(both.report.proactiveDisclosure.coercion.decisions).toBe(5);
     expect(both.report.provenance?.["proactiveDisclosure.penalties.decisions"]?.status).toBe("printed");
   });
+
+  it("label-less figures, then a label alone, the row before never printed: late or skipped cannot be told", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项",
+      "| 类别 | 数据1 | 数据2 | 数据3 |",
+      "| --- | --- | --- | --- |",
+      "|  |  | 0 | 33 |",
+      "| 规范性文件 |  |  |  |",
+      "第二十条第（五）项",
+    ].join("\n");
+    const prov = parseText(text, { edition: "2019", year: 2020 }).report.provenance ?? {};
+    expect(prov["proactiveDisclosure.normativeDocuments.totalPublished"]).toEqual({
+      status: "ambiguous",
+      candidates: [0, 33],
+    });
+    expect(prov["proactiveDisclosure.rules.totalPublished"]).toEqual({ status: "unread" });
+  });
 });

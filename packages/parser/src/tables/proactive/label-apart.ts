@@ -48,12 +48,13 @@ export function earlyOrLate(ctx: ReadContext, first: RowRef, second: RowRef, lin
 }
 
 /**
- * Label-less figures after a label-only row, and the block's next row never printed: the label
- * was printed a row early (the next row unprinted), or its row is blank and the figures are the
- * next row's with their label left out. Unless the figures are all 0, the row is ambiguous and
- * the next row stays unread.
+ * Label-less figures taken by a label printed a row apart from them (a label-only row before
+ * them, or after them), and the block's row on the figures' other side never printed: the label
+ * was printed a row early or late (that other row unprinted), or the label's row is blank and the
+ * figures are the other row's with their label left out. Unless the figures are all 0, the row is
+ * ambiguous and the other row stays unread.
  */
-export function earlyOrSkipped(ctx: ReadContext, row: RowRef, line: number): void {
+export function apartOrSkipped(ctx: ReadContext, row: RowRef, line: number): void {
   const values = pathsOf(row).map((p) => ctx.cells.value(p) ?? 0);
   if (values.every((v) => v === 0)) return;
   ambiguousRow(ctx, row, [values, values.map(() => 0)], line);

@@ -13,7 +13,7 @@ import { ownRowColumns } from "../../strategies/pipe-grid.js";
 import { centresFromRows, isValue } from "../common.js";
 import { assign } from "./assign.js";
 import { readByBlocks } from "./by-blocks.js";
-import { earlyOrLate, earlyOrSkipped, type Pending, reportUnplaced } from "./label-apart.js";
+import { apartOrSkipped, earlyOrLate, type Pending, reportUnplaced } from "./label-apart.js";
 import {
   CONTENT_HEADER_KEY,
   columnHeaderKeys,
@@ -62,6 +62,8 @@ export class ProactiveScan {
   private labelOnly: { row: RowRef; line: number; early?: RowRef } | undefined;
   /** Rows that took label-less figures from a label printed before them, a row early or not. */
   private readonly takenEarly: { row: RowRef; line: number }[] = [];
+  /** Rows that took label-less figures from a label printed after them. */
+  private readonly takenLate: { row: RowRef; line: number }[] = [];
   /** Label-less figures no row has taken yet: left at the end, they are reported, never dropped. */
   private readonly unplaced = new Set<Pending>();
 
@@ -193,11 +195,15 @@ export class ProactiveScan {
     }
     const byLabel = new Set(this.found);
     if (this.found.size < this.rows.length) readByBlocks(this.ctx, this.range, this.blocks, this.rows, this.found);
-    for (const e of this.takenEarly) {
-      const next = this.rows[this.rows.indexOf(e.row) + 1];
-      if (next && next.blockIndex === e.row.blockIndex && !this.found.has(next.rowKey))
-        earlyOrSkipped(this.ctx, e.row, e.line);
-    }
+    for (const [taken, side] of [
+      [this.takenEarly, 1],
+      [this.takenLate, -1],
+    ] as const)
+      for (const e of taken) {
+        const other = this.rows[this.rows.indexOf(e.row) + side];
+        if (other && other.blockIndex === e.row.blockIndex && !this.found.has(other.rowKey))
+          apartOrSkipped(this.ctx, e.row, e.line);
+      }
     for (const p of this.unplaced) {
       const rows = this.blocks[p.block]?.rows ?? [];
       // Figures of a block read by its column headers were taken there.
@@ -224,6 +230,7 @@ export class ProactiveScan {
         assign(this.ctx, r, pending.values, this.columnsOf(r, pending.values), pending.line);
         this.found.add(r.rowKey);
         this.unplaced.delete(pending);
+        this.takenLate.push({ row: r, line: pending.line });
         this.ctx.diags.emit(
           "row.label-after",
           { row: rowOf(this.ctx, r) },
