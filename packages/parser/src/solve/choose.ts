@@ -20,7 +20,7 @@ export interface Candidate {
 export interface Judge {
   /** Whether a reading satisfies every equation of the table (core's constraints). */
   fits(reading: readonly number[]): boolean;
-  /** The readings the evidence leaves, and the name of the evidence when it narrowed them. */
+  /** The readings the evidence leaves (asked only of several), and the name of the evidence when it narrowed them. */
   weigh(readings: readonly (readonly number[])[]): { readings: (readonly number[])[]; by?: string };
 }
 
@@ -53,7 +53,9 @@ export function choose<I, C extends Candidate>(
     const candidate = s.read(input);
     if (!candidate) continue;
     const fits = candidate.readings.length > 0 && candidate.readings.every((r) => judge.fits(r));
-    const weighed = judge.weigh(candidate.readings);
+    // One reading leaves the evidence nothing to choose between.
+    const weighed =
+      candidate.readings.length > 1 ? judge.weigh(candidate.readings) : { readings: [...candidate.readings] };
     const scored: Chosen<C> = {
       candidate,
       readings: weighed.readings,
