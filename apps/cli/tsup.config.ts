@@ -5,7 +5,7 @@ const pkg = JSON.parse(readFileSync("./package.json", "utf8")) as { version: str
 
 // Each command is its own entry so that `gov-report validate` loads only what it needs.
 export default defineConfig({
-  // The parse worker is its own entry: the pool starts dist/worker.js in each worker thread.
+  // The parse worker is its own entry: the pool starts dist/worker.js in each worker process.
   entry: ["src/bin.ts", "src/worker.ts"],
   format: ["esm"],
   clean: true,

@@ -1,6 +1,6 @@
 import { defineConfig } from "tsup";
 
-// The server and the parse worker (its own entry: a Worker loads it by file name).
+// The server and the parse worker (its own entry: the pool starts it as a process by file name).
 export default defineConfig({
   entry: { index: "src/index.ts", "ingest-worker": "src/ingest/worker.ts" },
   format: ["esm"],

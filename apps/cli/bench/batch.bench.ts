@@ -243,7 +243,8 @@ function pdfLine(name: string, r: Run): void {
 /**
  * `check` over PDFS PDFs with one parse worker and with two, alternated, median of ROUNDS. Both
  * sides run the same code: the CLI's process reads the files and hands every PDF to worker
- * processes (@gov-report/parser/pool, same V8 flags), one with `--jobs 1`, two with `--jobs 2`.
+ * processes (@gov-report/parser/pool), one with `--jobs 1` (V8's defaults), two with `--jobs 2`
+ * (garbage collection on each worker's own thread: `workerV8Flags`), each side as fast as it can.
  * Wall time says the speed-up on this machine now; CPU time per file (the probe's, every process
  * and thread of the run) says what two idle cores would allow, which a shared machine cannot show
  * by timing. Next to it, what the machine itself allows: the same PDFs in two halves read by two

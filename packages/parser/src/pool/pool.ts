@@ -35,12 +35,17 @@ export const defaultTimeoutMs = (): number => (Number(process.env.GOV_REPORT_PAR
 const DEFAULT_MEMORY_MB = 2048;
 
 /**
- * V8 flags of every worker. Garbage collection on the worker's own thread: with V8's helper
- * threads a PDF reading keeps ~1.35 cores busy for one core's progress, so workers filling the
- * cores wait on each other's collectors; on its own thread a reading costs ~1.15 cores and ~5%
- * less CPU in all, though a lone reading takes ~12% longer (docs/decisions/parse-workers.md).
+ * V8 flags of the workers of a pool of more than one. Garbage collection on the worker's own
+ * thread: with V8's helper threads a PDF reading keeps ~1.35 cores busy for one core's progress,
+ * so workers filling the cores wait on each other's collectors; on its own thread a reading costs
+ * ~1.15 cores and ~5% less CPU in all. A lone worker (--jobs 1) keeps V8's defaults: there the
+ * helper threads have idle cores, and a reading is ~12% quicker with them
+ * (docs/decisions/parse-workers.md).
  */
-export const WORKER_V8_FLAGS: readonly string[] = ["--single-threaded-gc"];
+export const PARALLEL_V8_FLAGS: readonly string[] = ["--single-threaded-gc"];
+
+/** The V8 flags of a pool's workers: {@link PARALLEL_V8_FLAGS} when several share the cores. */
+export const workerV8Flags = (size: number): readonly string[] => (size > 1 ? PARALLEL_V8_FLAGS : []);
 
 /** Lines of V8's fatal error when a heap limit is reached. */
 const OUT_OF_MEMORY = ["heap out of memory", "Reached heap limit"];
@@ -67,9 +72,9 @@ function sourceArgs(entry: URL): string[] {
   return ["--import", pathToFileURL(tsx).href, "--conditions=@gov-report/source"];
 }
 
-function spawnWorker(entry: URL, memoryMb: number): ChildProcess {
+function spawnWorker(entry: URL, memoryMb: number, v8Flags: readonly string[]): ChildProcess {
   const fromSources = entry.pathname.endsWith(".ts");
-  const execArgv = [...WORKER_V8_FLAGS, `--max-old-space-size=${memoryMb}`, ...(fromSources ? sourceArgs(entry) : [])];
+  const execArgv = [...v8Flags, `--max-old-space-size=${memoryMb}`, ...(fromSources ? sourceArgs(entry) : [])];
   return fork(fileURLToPath(entry), [], {
     execArgv,
     serialization: "advanced",
@@ -128,7 +133,8 @@ export class ParsePool<Req, Res> {
   }
 
   private start(): Worker<Req, Res> {
-    const proc = spawnWorker(this.options.entry, this.options.memoryMb ?? DEFAULT_MEMORY_MB);
+    const { entry, memoryMb, size } = this.options;
+    const proc = spawnWorker(entry, memoryMb ?? DEFAULT_MEMORY_MB, workerV8Flags(size));
     const w: Worker<Req, Res> = { proc, ready: false, stderr: "" };
     this.workers.add(w);
     proc.unref();

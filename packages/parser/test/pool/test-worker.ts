@@ -2,7 +2,7 @@
  * A worker for the pool's own tests (pool.test.ts): each job names what the worker does, so that
  * every way a worker can end is tried on a real process.
  */
-import { serve } from "./serve.js";
+import { serve } from "../../src/pool/serve.js";
 
 export type TestJob =
   | { do: "echo"; value: unknown }
