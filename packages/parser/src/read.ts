@@ -153,17 +153,7 @@ function readSignature(doc: SourceDoc): { agency: string; date: string } | undef
   return sig ? { agency: sig.agency, date: sig.date } : undefined;
 }
 
-const TEMPLATES = new Map<Edition, string>();
-
-/** An empty report of the edition (core's shape and key order), built once and copied. */
+/** An empty report of the edition (core's shape and key order). */
 function emptyReport(edition: Edition, year: number, agency: string): Record<string, unknown> {
-  let t = TEMPLATES.get(edition);
-  if (!t) {
-    t = JSON.stringify(createEmptyReport({ edition, year: 2000 }));
-    TEMPLATES.set(edition, t);
-  }
-  const r = JSON.parse(t) as Record<string, unknown>;
-  r.year = year;
-  r.agency = { name: agency };
-  return r;
+  return createEmptyReport({ edition, year, agencyName: agency }) as unknown as Record<string, unknown>;
 }

@@ -25,7 +25,8 @@ export class CellBook {
 
   /** A figure read as printed; `note` is a note printed in the cell ("其中修订5件"). */
   printed(path: Path, value: number, note?: string): void {
-    this.set(path, value, { status: "printed", ...(note ? { note } : {}) });
+    // No spread: a cell is recorded for every figure of every parse.
+    this.set(path, value, note ? { status: "printed", note } : { status: "printed" });
   }
 
   /** The source cell is empty (or holds a dash): stored as 0, said to be blank. */

@@ -38,13 +38,15 @@ export function weigh(
   readings: readonly (readonly number[])[],
   known: (p: Path) => number | undefined,
 ): { readings: (readonly number[])[]; by?: string } {
+  // One reading has nothing to weigh against: no index built.
+  if (readings.length < 2) return { readings: [...readings] };
   const index = new Map(paths.map((p, i) => [key(p), i]));
   const relevant = evidence.facts.filter(
     (f) =>
       f.terms.some((t) => index.has(key(t.path))) &&
       f.terms.every((t) => index.has(key(t.path)) || known(t.path) !== undefined),
   );
-  if (!relevant.length || readings.length < 2) return { readings: [...readings] };
+  if (!relevant.length) return { readings: [...readings] };
   const verdicts = readings.map((r) =>
     relevant.map((f) => {
       let s = 0;
