@@ -82,6 +82,31 @@ describe("choose", () => {
     expect(out?.by).toBe("text");
   });
 
+  it("a candidate printed in full with several readings ends the search and keeps them all", () => {
+    asked.length = 0;
+    const out = choose(
+      doc,
+      [
+        s("glued", {
+          readings: [
+            [5, 5],
+            [6, 4],
+          ],
+          printed: 1,
+        }),
+        s("as-printed", { readings: [[5, 5]], printed: 1 }),
+      ],
+      0,
+      { ...judge, weigh: (readings) => ({ readings: [...readings] }) },
+    );
+    expect(out?.candidate.name).toBe("glued");
+    expect(out?.readings).toEqual([
+      [5, 5],
+      [6, 4],
+    ]);
+    expect(asked).toEqual(["glued"]);
+  });
+
   it("strategies whose needs the source does not meet are not asked; nothing read is undefined", () => {
     asked.length = 0;
     expect(

@@ -13,7 +13,13 @@ import { meets, type Strategy } from "../strategies/strategy.js";
 export interface Candidate {
   /** The readings the strategy leaves: one when it is sure, none when the figures fit no reading. */
   readings: readonly (readonly number[])[];
-  /** Share of the cells read as printed or blank (1: the source fixes every cell). */
+  /**
+   * Share of the cells read as printed or blank (1: the source fixes every cell). A candidate
+   * printed in full may still carry several readings when the print itself reads several ways (a
+   * dash glued between digits, a row one grid cell off its header): it ends the search all the
+   * same, so a later candidate holding only one of those readings (the one as printed) cannot drop
+   * the others; only the evidence narrows them.
+   */
   printed: number;
 }
 

@@ -1,7 +1,7 @@
 /**
- * A table 二 row recorded from the figures printed for it: one figure per column as printed, by
- * header positions when fewer, split when run together (decided by the digits or by evidence,
- * else ambiguous), in order with every placement listed when nothing places them, and amounts
+ * A table 二 row recorded from the figures printed for it: its candidate readings (one figure per
+ * column as printed, by header positions when fewer, split when run together or at a glued dash,
+ * in order when nothing places them) chosen by `choose` and the evidence, else ambiguous; amounts
  * printed in 元 converted to 万元.
  */
 import { AMOUNT_UNITS, type Path } from "@gov-report/core/lite";
@@ -9,14 +9,16 @@ import { cellName } from "../../cells/names.js";
 import type { ReadContext } from "../../context.js";
 import { refOf, type SourceDoc, type Token } from "../../doc.js";
 import { weigh } from "../../evidence/evidence.js";
-import { gluedReadings, splitTokens } from "../../strategies/run-together-row.js";
-import { orderedPlacements, placeByPosition, recordReadings, recordToken } from "../common.js";
+import { type Chosen, choose, type Judge } from "../../solve/choose.js";
+import { recordReadings, recordToken } from "../common.js";
+import { PROACTIVE_ROW_STRATEGIES, type ProactiveCandidate } from "./row-candidates.js";
 import { type RowRef, rowOf } from "./rows.js";
 
 /**
- * Records a row from the figures printed after its label: one figure per column as printed, by
- * header positions when fewer, split when run together (decided by the digits or by evidence,
- * else ambiguous), and amounts printed in 元 converted to 万元.
+ * Records a row from the figures printed after its label: the row's candidates (row-candidates.ts)
+ * asked in order and scored by `choose`; table 二 has no sums, so only the evidence (the text's
+ * figures, last year's report) narrows a row with several readings, else it stays ambiguous.
+ * Amounts printed in 元 are converted to 万元.
  */
 export function assign(
   ctx: ReadContext,
@@ -27,55 +29,63 @@ export function assign(
 ): void {
   const cols = row.block.columns;
   const paths: Path[] = cols.map((c) => ["proactiveDisclosure", row.rowKey, c.key]);
-  const signedAt = cols.findIndex((c) => c.kind === "signedCount");
-  const source = refOf(ctx.doc, line);
-  const where = { path: ["proactiveDisclosure", row.rowKey], source };
-  // "7-129" with no spaces: a dash cell (7|-|129) or a negative change run together (7|-12|9).
-  const glued = signedAt >= 0 ? tokens.findIndex((t, i) => t.glued && tokens[i + 1]?.kind === "num") : -1;
-  let placed: (Token | undefined)[] | undefined;
-  let done = false;
-  if (glued >= 0 && !header)
-    done = recordSplit(ctx, row, paths, gluedReadings(tokens, glued, cols.length, signedAt), line);
-  if (done) {
-    // recorded from the split
-  } else if (tokens.length === cols.length) placed = tokens;
-  else if (tokens.length > cols.length) {
-    placed = tokens.slice(0, cols.length);
-    ctx.diags.emit("cell.extra", { row: rowOf(ctx, row), width: cols.length }, where);
-  } else {
-    if (header) placed = placeByPosition(tokens, header);
-    if (!placed && tokens.some((t) => t.digits))
-      done = recordSplit(ctx, row, paths, splitTokens(tokens, cols.length, signedAt).candidates, line);
-    if (!placed && !done && !tokens.length) placed = cols.map(() => undefined);
-    if (!placed && !done) recordInOrder(ctx, row, paths, tokens, line);
+  const input = { tokens, header, width: cols.length, signedAt: cols.findIndex((c) => c.kind === "signedCount") };
+  const chosen = choose(ctx.doc, PROACTIVE_ROW_STRATEGIES, input, judgeOf(ctx, paths));
+  // Some strategy reads every count of figures; none would leave the cells unrecorded: unread.
+  if (!chosen) return;
+  record(ctx, { row, paths, figures: tokens.length, line }, chosen);
+  convertYuan(ctx, row, paths, chosen.candidate.tokens, line);
+}
+
+/** Table 二 has no equations: every reading fits, and the evidence weighs several. */
+function judgeOf(ctx: ReadContext, paths: readonly Path[]): Judge {
+  return {
+    fits: () => true,
+    weigh: (readings) => weigh(ctx.evidence, paths, readings, (p) => ctx.cells.value(p)),
+  };
+}
+
+/** The chosen reading recorded, with the diagnostics of how it was read. */
+function record(
+  ctx: ReadContext,
+  { row, paths, figures, line }: { row: RowRef; paths: readonly Path[]; figures: number; line: number },
+  chosen: Chosen<ProactiveCandidate>,
+): void {
+  const { candidate } = chosen;
+  const where = { path: ["proactiveDisclosure", row.rowKey], source: refOf(ctx.doc, line) };
+  if (candidate.how === "extra") ctx.diags.emit("cell.extra", { row: rowOf(ctx, row), width: paths.length }, where);
+  if (candidate.tokens) {
+    for (const [i, p] of paths.entries()) recordToken(ctx, p, candidate.tokens[i]);
+    return;
   }
-  if (placed) for (const [i, p] of paths.entries()) recordToken(ctx, p, placed[i]);
-  convertYuan(ctx, row, paths, placed, line);
+  if (candidate.how === "order") {
+    ctx.diags.emit("cell.position-unknown", { row: rowOf(ctx, row), count: figures, width: paths.length }, where);
+    recordReadings(ctx, paths, chosen.readings, chosen.by ?? "order");
+    return;
+  }
+  recordSplit(ctx, row, paths, chosen, where);
 }
 
 /**
- * Records a row from the splits of its run-together figures. Table 二 has no totals: one split
- * is decided by the digits alone; several are weighed by the evidence (the text's figures, last
- * year's report) and stay ambiguous when it cannot choose. False when there is no split at all.
+ * A row read from the splits of its figures: one split is decided by the digits alone; several
+ * weighed by the evidence, and ambiguous when it cannot choose.
  */
 function recordSplit(
   ctx: ReadContext,
   row: RowRef,
   paths: readonly Path[],
-  candidates: readonly number[][],
-  line: number,
-): boolean {
-  if (!candidates.length) return false;
-  const where = { path: ["proactiveDisclosure", row.rowKey], source: refOf(ctx.doc, line) };
-  const weighed = weigh(ctx.evidence, paths, candidates, (p) => ctx.cells.value(p));
-  const readings = weighed.readings;
-  const by = weighed.by ?? "digits";
+  chosen: Chosen<ProactiveCandidate>,
+  where: { path: string[]; source: ReturnType<typeof refOf> },
+): void {
+  const { readings } = chosen;
+  const count = chosen.candidate.readings.length;
+  const by = chosen.by ?? "digits";
   if (readings.length === 1) {
-    if (candidates.length > 1) {
-      const printed = candidates.map((c) => c.join("|")).join(" / ");
+    if (count > 1) {
+      const printed = chosen.candidate.readings.map((c) => c.join("|")).join(" / ");
       ctx.diags.emit(
         "split.run-together",
-        { row: rowOf(ctx, row), printed, reading: readings[0] as number[], by, count: candidates.length },
+        { row: rowOf(ctx, row), printed, reading: readings[0] as number[], by, count },
         where,
       );
     }
@@ -86,19 +96,6 @@ function recordSplit(
       { ...where, candidates: readings.map((r) => [...r]) },
     );
   recordReadings(ctx, paths, readings, by);
-  return true;
-}
-
-/** Fewer figures than columns and nothing to place them by: every cell lists what it could hold. */
-function recordInOrder(ctx: ReadContext, row: RowRef, paths: readonly Path[], tokens: readonly Token[], line: number) {
-  const values = tokens.map((t) => (t.kind === "num" ? (t.value as number) : 0));
-  const readings = orderedPlacements(values, paths.length, () => true);
-  ctx.diags.emit(
-    "cell.position-unknown",
-    { row: rowOf(ctx, row), count: tokens.length, width: paths.length },
-    { path: ["proactiveDisclosure", row.rowKey], source: refOf(ctx.doc, line) },
-  );
-  recordReadings(ctx, paths, readings, "order");
 }
 
 /** Amounts printed in 元 (the figure says 元, or the block header does) become 万元. */
