@@ -265,6 +265,21 @@ describe("ConsecutiveYears", () => {
       { previous: 4, current: 2, agency: "乙" },
     ]);
   });
+
+  it("pairs only the first report of an agency and year: copies are duplicates, not n × m pairs to read again", () => {
+    const years = new ConsecutiveYears(1);
+    expect(years.add(0, "甲", 2023, "a23")).toEqual([]);
+    expect(years.add(1, "甲", 2023, "a23 again")).toEqual([]);
+    expect(years.add(2, "乙", 2024, "b24")).toEqual([]);
+    // 甲 2023 left the window: its pair with 甲 2024 is read again at the end, once.
+    expect(years.add(3, "甲", 2024, "a24")).toEqual([]);
+    expect(years.add(4, "甲", 2024, "a24 again")).toEqual([]);
+    expect(years.add(5, "甲", 2023, "a23 third")).toEqual([]);
+    expect(years.add(6, "甲", 2025, "a25")).toEqual([
+      { previous: 3, current: 6, previousValue: "a24", currentValue: "a25" },
+    ]);
+    expect(years.remaining()).toEqual([{ previous: 0, current: 3, agency: "甲" }]);
+  });
 });
 
 describe("check output hygiene", () => {

@@ -3,6 +3,10 @@
  * reports are kept in memory, so a pair whose files come close together (agency/2023.json,
  * agency/2024.json) is compared at once; the other pairs are listed at the end for their files to
  * be read again. Memory stays bounded by `window` reports whatever the batch size.
+ *
+ * Only the first report of an agency and year takes part: a second one is a duplicate (`check`
+ * lists it as one), and pairing every copy of one year with every copy of the next would compare
+ * — and read again — n × m pairs for what is one pair of years.
  */
 
 export interface ReadyPair {
@@ -13,29 +17,29 @@ export interface ReadyPair {
 }
 
 export class ConsecutiveYears {
-  /** agency → year → ids of its reports. */
-  private readonly byAgency = new Map<string, Map<number, number[]>>();
+  /** agency → year → id of its first report. */
+  private readonly byAgency = new Map<string, Map<number, number>>();
   /** id → report value, oldest first. */
   private readonly recent = new Map<number, unknown>();
   private readonly done = new Set<string>();
 
   constructor(private readonly window = 64) {}
 
-  /** Registers a report; returns the pairs it completes with reports still in memory. */
+  /** Registers a report; returns the pairs it completes with reports still in memory (none for a duplicate). */
   add(id: number, agency: string, year: number, value: unknown): ReadyPair[] {
     let years = this.byAgency.get(agency);
     if (!years) {
       years = new Map();
       this.byAgency.set(agency, years);
     }
-    years.set(year, [...(years.get(year) ?? []), id]);
+    if (years.has(year)) return [];
+    years.set(year, id);
     const ready: ReadyPair[] = [];
-    for (const other of years.get(year - 1) ?? []) {
-      if (this.recent.has(other)) ready.push(this.take(other, id, this.recent.get(other), value));
-    }
-    for (const other of years.get(year + 1) ?? []) {
-      if (this.recent.has(other)) ready.push(this.take(id, other, value, this.recent.get(other)));
-    }
+    const before = years.get(year - 1);
+    if (before !== undefined && this.recent.has(before))
+      ready.push(this.take(before, id, this.recent.get(before), value));
+    const after = years.get(year + 1);
+    if (after !== undefined && this.recent.has(after)) ready.push(this.take(id, after, value, this.recent.get(after)));
     this.recent.set(id, value);
     if (this.recent.size > this.window) this.recent.delete(this.recent.keys().next().value as number);
     return ready;
@@ -50,12 +54,9 @@ export class ConsecutiveYears {
   remaining(): { previous: number; current: number; agency: string }[] {
     const out: { previous: number; current: number; agency: string }[] = [];
     for (const [agency, years] of this.byAgency) {
-      for (const [year, ids] of years) {
-        for (const previous of ids) {
-          for (const current of years.get(year + 1) ?? []) {
-            if (!this.done.has(`${previous}:${current}`)) out.push({ previous, current, agency });
-          }
-        }
+      for (const [year, previous] of years) {
+        const current = years.get(year + 1);
+        if (current !== undefined && !this.done.has(`${previous}:${current}`)) out.push({ previous, current, agency });
       }
     }
     return out;
