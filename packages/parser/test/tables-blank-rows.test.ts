@@ -160,3 +160,31 @@ describe("all-blank table rows", () => {
     expect(prov["proactiveDisclosure.rules.totalPublished"]).toEqual({ status: "unread" });
   });
 });
+
+describe("figures read by block order", () => {
+  it("a figure a row took by its own label is not handed to an unlabelled row of an earlier block", () => {
+    // 行政许可's row is printed with no label and blank; 行政强制's figure comes after a page footer.
+    const text = [
+      "## 二、主动公开政府信息情况",
+      "第二十条第（五）项",
+      "| 信息内容 | 本年处理决定数量 |",
+      "| --- | --- |",
+      "|  |  |",
+      "第二十条第（六）项",
+      "| 本年处理 |",
+      "| --- |",
+      "| 行政处罚 |  |",
+      "|  |  |",
+      "— 4 —",
+      "二、主动公开政府信息情况",
+      "| 本年处理 |",
+      "| --- |",
+      "| 行政强制 | 17 |",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    expect(r.report.proactiveDisclosure.coercion).toEqual({ decisions: 17 });
+    const licensing = r.report.provenance?.["proactiveDisclosure.licensing.decisions"];
+    expect(licensing?.status === "printed" && r.report.proactiveDisclosure.licensing.decisions === 17).toBe(false);
+    expect(licensing?.status).toBe("unread");
+  });
+});

@@ -20,6 +20,12 @@ import { type RowRef, rowOf } from "./rows.js";
  * figures, last year's report) narrows a row with several readings, else it stays ambiguous.
  * Amounts printed in 元 are converted to 万元.
  */
+/** Figures some row has taken: a later reading by order must not give them to a second row. */
+const TAKEN = new WeakSet<Token>();
+
+/** True when a row of table 二 has already been given this figure. */
+export const isTaken = (t: Token): boolean => TAKEN.has(t);
+
 export function assign(
   ctx: ReadContext,
   row: RowRef,
@@ -27,6 +33,7 @@ export function assign(
   header: number[] | undefined,
   line: number,
 ): void {
+  for (const t of tokens) TAKEN.add(t);
   const cols = row.block.columns;
   const paths: Path[] = cols.map((c) => ["proactiveDisclosure", row.rowKey, c.key]);
   const input = { tokens, header, width: cols.length, signedAt: cols.findIndex((c) => c.kind === "signedCount") };

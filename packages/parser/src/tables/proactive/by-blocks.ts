@@ -5,7 +5,7 @@ import type { ReadContext } from "../../context.js";
 import { refOf, type Token } from "../../doc.js";
 import { labelKey } from "../../normalize.js";
 import { BlockScan } from "../../strategies/block-headers.js";
-import { assign } from "./assign.js";
+import { assign, isTaken } from "./assign.js";
 import type { RowRef } from "./rows.js";
 
 /** Table 三's header words (申请人情况, 自然人): where table 二's figures cannot be any more. */
@@ -37,7 +37,8 @@ export function readByBlocks(
     if (!line) continue;
     // 表三's column headers: table 二 is over.
     if (i >= range[1] && TABLE3_HEADER_KEYS.some((k) => line.key.includes(k))) break;
-    for (const t of line.tokens) scan.token(t, i);
+    // A figure a row took by its label is that row's, not one to hand out by order.
+    for (const t of line.tokens) if (!isTaken(t)) scan.token(t, i);
   }
   scan.flush();
   const tag = tableTag("proactiveDisclosure");
