@@ -45,40 +45,48 @@ function wrongType(path: Path, name: string, want: { zh: string; en: string }, v
   };
 }
 
+/** Path of a provenance entry, or of one of its keys. */
+const entryPath = (id: string, key?: string): Path =>
+  key === undefined ? ["provenance", id] : ["provenance", id, key];
+
 /**
  * Structure of one provenance entry (`{ status, by?, candidates?, note? }`), its findings pushed
- * onto `out`. A parsed report has an entry per cell: a well-formed one costs no allocation.
+ * onto `out`. A parsed report has an entry per cell: a well-formed one allocates nothing.
  */
 function entryFindings(id: string, entry: unknown, out: Finding[]): void {
-  const at = (...rest: string[]) => ["provenance", id, ...rest];
   if (!isRecord(entry)) {
-    out.push(wrongType(at(), id, { zh: "对象", en: "an object" }, entry));
+    out.push(wrongType(entryPath(id), id, { zh: "对象", en: "an object" }, entry));
     return;
   }
   const status = entry.status;
   if (status === undefined) {
     out.push({
       rule: RULES.missing,
-      path: at("status"),
+      path: entryPath(id, "status"),
       zh: `${PL.zh} ${id}: 缺少 status`,
       en: `provenance ${id}: status missing`,
     });
-  } else if (typeof status !== "string" || !(CELL_STATUSES as readonly string[]).includes(status)) {
+  } else if (!STATUS_SET.has(status)) {
     const list = CELL_STATUSES.join(", ");
-    out.push(wrongType(at("status"), `${id}.status`, { zh: `以下之一：${list}`, en: `one of ${list}` }, status));
+    out.push(
+      wrongType(entryPath(id, "status"), `${id}.status`, { zh: `以下之一：${list}`, en: `one of ${list}` }, status),
+    );
   }
-  for (const k of ["by", "note"] as const) {
+  for (const k of TEXT_KEYS) {
     if (entry[k] !== undefined && typeof entry[k] !== "string")
-      out.push(wrongType(at(k), `${id}.${k}`, { zh: "文本", en: "a string" }, entry[k]));
+      out.push(wrongType(entryPath(id, k), `${id}.${k}`, { zh: "文本", en: "a string" }, entry[k]));
   }
   const cand = entry.candidates;
   if (cand !== undefined && !(Array.isArray(cand) && cand.every((x) => typeof x === "number" && Number.isFinite(x))))
-    out.push(wrongType(at("candidates"), `${id}.candidates`, { zh: "数字数组", en: "an array of numbers" }, cand));
-  for (const k of Object.keys(entry)) {
-    if (ENTRY_KEYS.has(k)) continue;
+    out.push(
+      wrongType(entryPath(id, "candidates"), `${id}.candidates`, { zh: "数字数组", en: "an array of numbers" }, cand),
+    );
+  // Own enumerable string keys, as Object.keys gives them, without building the array.
+  for (const k in entry) {
+    if (!Object.hasOwn(entry, k) || ENTRY_KEYS.has(k)) continue;
     out.push({
       rule: RULES.unknownKey,
-      path: at(k),
+      path: entryPath(id, k),
       zh: `${PL.zh} ${id}: 出现未定义的项 "${k}"`,
       en: `provenance ${id}: unknown key "${k}"`,
     });
@@ -86,22 +94,7 @@ function entryFindings(id: string, entry: unknown, out: Finding[]): void {
 }
 
 const STATUS_SET: ReadonlySet<unknown> = new Set(CELL_STATUSES);
-
-/**
- * True when `entry` is a well-formed provenance entry (what entryFindings finds nothing in),
- * checked without allocating: a parsed report has an entry per cell, nearly always well-formed.
- */
-function wellFormedEntry(entry: unknown): boolean {
-  if (!isRecord(entry) || !STATUS_SET.has(entry.status)) return false;
-  if (entry.by !== undefined && typeof entry.by !== "string") return false;
-  if (entry.note !== undefined && typeof entry.note !== "string") return false;
-  const cand = entry.candidates;
-  if (cand !== undefined && !(Array.isArray(cand) && cand.every((x) => typeof x === "number" && Number.isFinite(x))))
-    return false;
-  // Own enumerable string keys, as Object.keys gives them, without building the array.
-  for (const k in entry) if (Object.hasOwn(entry, k) && !ENTRY_KEYS.has(k)) return false;
-  return true;
-}
+const TEXT_KEYS = ["by", "note"] as const;
 
 /**
  * Structural findings of `provenance`: an object keyed by cell ids of the edition, each entry
@@ -116,8 +109,9 @@ export function provenanceFindings(provenance: unknown, edition: Edition, needin
     const cell = cellById(edition, id);
     if (cell) {
       const entry = provenance[id];
-      if (!wellFormedEntry(entry)) entryFindings(id, entry, out);
-      else if (needing) {
+      const found = out.length;
+      entryFindings(id, entry, out);
+      if (needing && out.length === found) {
         const status = (entry as { status: unknown }).status;
         if (status === "unread" || status === "ambiguous") needing.push(cell);
       }
