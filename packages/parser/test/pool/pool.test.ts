@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PARALLEL_V8_FLAGS, ParsePool } from "../../src/pool/pool.js";
+import { readPdfContent } from "../../src/sources/pdf.js";
 import type { TestJob } from "./test-worker.js";
 
 const entry = new URL("./test-worker.ts", import.meta.url);
@@ -111,6 +113,29 @@ describe("the workers' settings", () => {
         } finally {
           await pool.close();
         }
+      }
+    },
+    SLOW,
+  );
+});
+
+describe("PDF streams in a worker", () => {
+  it(
+    "are inflated on the reading thread (no DecompressionStream there), with the same text as in this process",
+    async () => {
+      const bytes = new Uint8Array(readFileSync(new URL("../../../../fixtures/huaian-2024.pdf", import.meta.url)));
+      const pool = new ParsePool<TestJob, unknown>({ size: 1, entry });
+      try {
+        const globals = await pool.run({ do: "globals" });
+        expect(globals).toEqual({ ok: true, value: { decompressionStream: "undefined" } });
+        // This process keeps its globals: here pdf.js inflates through DecompressionStream.
+        expect(typeof globalThis.DecompressionStream).toBe("function");
+        const inWorker = await pool.run({ do: "pdf", bytes });
+        const here = await readPdfContent(bytes);
+        expect(here.pages.length).toBeGreaterThan(3);
+        expect(inWorker).toEqual({ ok: true, value: here });
+      } finally {
+        await pool.close();
       }
     },
     SLOW,

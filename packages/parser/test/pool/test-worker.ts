@@ -3,6 +3,7 @@
  * every way a worker can end is tried on a real process.
  */
 import { serve } from "../../src/pool/serve.js";
+import { readPdfContent } from "../../src/sources/pdf.js";
 
 export type TestJob =
   | { do: "echo"; value: unknown }
@@ -12,7 +13,9 @@ export type TestJob =
   | { do: "exit"; code: number }
   | { do: "grow" }
   | { do: "pid" }
-  | { do: "flags" };
+  | { do: "flags" }
+  | { do: "globals" }
+  | { do: "pdf"; bytes: Uint8Array };
 
 const held: unknown[] = [];
 
@@ -37,6 +40,10 @@ async function handle(job: TestJob): Promise<unknown> {
       return process.pid;
     case "flags":
       return process.execArgv;
+    case "globals":
+      return { decompressionStream: typeof (globalThis as { DecompressionStream?: unknown }).DecompressionStream };
+    case "pdf":
+      return readPdfContent(job.bytes);
   }
   return undefined;
 }
