@@ -4,7 +4,7 @@
  * main process, which keeps the input order. JSON inputs never come here (they are read in the
  * main process, faster than a message).
  */
-import { type PoolFailure, ParsePool as WorkerPool } from "@gov-report/parser/pool";
+import { failureMessage, type PoolFailure, ParsePool as WorkerPool } from "@gov-report/parser/pool";
 import type { ParsedDocument, ParseJob } from "./parse-job.js";
 import { t } from "./util/i18n.js";
 
@@ -19,21 +19,10 @@ export interface PoolOptions {
 /** The worker module: the built one next to this file, or the source (tests, `tsx`). */
 const ENTRY = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
 
-/** Why a file has no result, for the user. */
+/** Why a file has no result, for the user, in the user's language. */
 function reason(f: PoolFailure): string {
-  switch (f.failure) {
-    case "timeout":
-      return t("读取超时，已停止（文件可能异常）", "reading took too long and was stopped (the file may be malformed)");
-    case "memory":
-      return t(
-        "读取时超出内存限制（文件过大或异常）",
-        "reading ran out of memory (the file is too large or malformed)",
-      );
-    case "crashed":
-      return t(`读取进程意外退出（${f.detail ?? ""}）`, `the reading worker stopped unexpectedly (${f.detail ?? ""})`);
-    default:
-      return t(`读取出错：${f.detail ?? ""}`, `cannot parse: ${f.detail ?? ""}`);
-  }
+  const m = failureMessage(f);
+  return t(m.zh, m.en);
 }
 
 export class ParsePool {

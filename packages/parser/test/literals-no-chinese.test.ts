@@ -13,9 +13,9 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), "../src");
 
 /**
  * Modules that may hold Chinese literals, and why: the messages a user reads (diagnostics,
- * reader limits), and website chrome (not words of the format: see the comment of chrome.ts).
+ * reader limits, files the parse pool could not read), and website chrome (not words of the format: see the comment of chrome.ts).
  */
-const MESSAGES_AND_CHROME = new Set(["diagnostics.ts", "limits.ts", "chrome.ts"]);
+const MESSAGES_AND_CHROME = new Set(["diagnostics.ts", "limits.ts", "chrome.ts", "pool/messages.ts"]);
 /** Every module of src/ (recursively) except those above: the readers, tables, strategies and evidence too. */
 const CHECKED = (readdirSync(SRC, { recursive: true }) as string[])
   .map((f) => f.split("\\").join("/"))

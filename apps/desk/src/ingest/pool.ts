@@ -5,7 +5,7 @@
  * the CLI), out of memory or that dies is replaced, and its file is answered with the reason.
  */
 import { availableParallelism } from "node:os";
-import { type PoolFailure, ParsePool as WorkerPool } from "@gov-report/parser/pool";
+import { failureMessage, ParsePool as WorkerPool } from "@gov-report/parser/pool";
 import type { Analysis } from "./analyze.js";
 
 interface Job {
@@ -19,26 +19,6 @@ const ENTRY = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./inges
 /** A PDF can be large: each worker gets a bounded heap, and dies alone if it exceeds it. */
 const MEMORY_MB = 1024;
 
-/** Why a file has no analysis, in both languages of the desk. */
-function reason(f: PoolFailure): { zh: string; en: string } {
-  switch (f.failure) {
-    case "timeout":
-      return {
-        zh: "读取超时，已停止（文件可能异常）",
-        en: "reading took too long and was stopped (the file may be malformed)",
-      };
-    case "memory":
-      return {
-        zh: "读取时超出内存限制（文件过大或异常）",
-        en: "reading ran out of memory (the file is too large or malformed)",
-      };
-    case "crashed":
-      return { zh: `解析进程出错：${f.detail ?? ""}`, en: `the parse worker failed: ${f.detail ?? ""}` };
-    default:
-      return { zh: `解析失败：${f.detail ?? ""}`, en: `parse failed: ${f.detail ?? ""}` };
-  }
-}
-
 export class ParsePool {
   private readonly pool: WorkerPool<Job, Analysis>;
 
@@ -48,7 +28,7 @@ export class ParsePool {
 
   async run(bytes: Uint8Array, filename: string): Promise<Analysis> {
     const outcome = await this.pool.run({ bytes, filename });
-    return outcome.ok ? outcome.value : { kind: "text", error: reason(outcome.failure) };
+    return outcome.ok ? outcome.value : { kind: "text", error: failureMessage(outcome.failure) };
   }
 
   close(): Promise<void> {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { failureMessage } from "../../src/pool/messages.js";
+import type { PoolFailure } from "../../src/pool/protocol.js";
+
+describe("the message of a file the pool could not read", () => {
+  it("says why in Chinese and in English, with what the worker said", () => {
+    const all: PoolFailure["failure"][] = ["timeout", "memory", "crashed", "error"];
+    const messages = all.map((failure) => failureMessage({ failure, detail: "SIGSEGV" }));
+    for (const m of messages) {
+      expect(m.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(m.en).toMatch(/^[\x20-\x7e]+$/);
+    }
+    expect(new Set(messages.map((m) => m.zh)).size).toBe(all.length);
+    expect(failureMessage({ failure: "crashed", detail: "SIGSEGV" })).toEqual({
+      zh: "读取进程意外退出（SIGSEGV）",
+      en: "the reading worker stopped unexpectedly (SIGSEGV)",
+    });
+    expect(failureMessage({ failure: "error", detail: "bad xref" }).en).toBe("cannot parse: bad xref");
+    expect(failureMessage({ failure: "timeout" }).zh).toBe("读取超时，已停止（文件可能异常）");
+  });
+});
