@@ -56,8 +56,10 @@ export function readReport(source: SourceDoc, options: ParseOptions, diags = new
   if (editionForYear(year) !== edition)
     diags.emit("edition.year-mismatch", { year, expected: editionForYear(year), edition }, { path: ["edition"] });
   const report = emptyReport(edition, year, agency);
-  // The texts before the tables are read: their figures are evidence for the tables.
-  const texts = readTexts(doc, layout, hasTable, new Diagnostics());
+  // The texts are read before the tables: their figures are evidence for the tables.
+  const sectionDiags = new Diagnostics();
+  const spans = textSpans(doc, layout, hasTable, sectionDiags);
+  const texts = textsOf(doc, spans);
   const ctx: ReadContext = {
     doc,
     diags,
@@ -68,7 +70,8 @@ export function readReport(source: SourceDoc, options: ParseOptions, diags = new
   readProactive(ctx, layout.proactive);
   readApplications(ctx, layout.applications);
   const reviews = readReviews(ctx, layout.reviewsHeader);
-  Object.assign(report, readTexts(doc, layout, hasTable, diags, reviews.end));
+  diags.list.push(...sectionDiags.list);
+  Object.assign(report, textsOf(doc, spans, texts, layout.reviewsHeader, reviews.end));
   const signature = readSignature(doc);
   if (signature) report.signature = signature;
   if (!headingLines.length && !hasTable) diags.emit("input.not-a-report", {});
@@ -97,39 +100,56 @@ function detectEdition(doc: SourceDoc, layout: Layout, year: number | undefined,
   return decideEdition(votes, year, diags);
 }
 
-/** The three texts: lines from a heading to the next heading or table, skipping a floated table 四. */
-function readTexts(
-  doc: SourceDoc,
-  layout: Layout,
-  hasTable: boolean,
-  diags: Diagnostics,
-  reviewsEnd = -1,
-): Record<string, string> {
+/** Where a text section's lines are: [from, to), or undefined when its heading is missing. */
+type TextSpan = { key: string; from: number; to: number } | { key: string; from?: undefined; to?: undefined };
+
+/**
+ * The lines of the three texts: from a heading to the next heading or table (a missing heading is
+ * a `section.missing` diagnostic, a warning when the document has tables).
+ */
+function textSpans(doc: SourceDoc, layout: Layout, hasTable: boolean, diags: Diagnostics): TextSpan[] {
   const h = layout.headings;
   const n = doc.lines.length;
   const t4 = layout.reviewsHeader;
-  const skip = (i: number) => t4 !== undefined && i >= t4 && i <= reviewsEnd;
   const stops = [
     ...Object.values(h).filter((v): v is number => v !== undefined),
     ...(layout.proactive ? [layout.proactive[0]] : []),
     ...(layout.applications ? [layout.applications[0]] : []),
     ...(t4 !== undefined ? [t4] : []),
   ];
-  const out: Record<string, string> = {};
-  for (const s of TEXT_SECTIONS) {
+  return TEXT_SECTIONS.map((s): TextSpan => {
     const at = h[s.key];
     if (at === undefined) {
       const section = { zh: sectionDef(s.key).heading, en: s.en };
       diags.emit("section.missing", { section }, { path: [s.key], severity: hasTable ? "warning" : "error" });
-      out[s.key] = "";
-      continue;
+      return { key: s.key };
     }
     let end = nextBoundary(h, at, n);
     for (const st of stops) if (st > at && st < end) end = st;
     end = chromeCut(doc, at + 1, end);
     const sig = findSignature(doc, at + 1, end);
     if (sig && sig.to >= lastWords(doc, at + 1, end)) end = sig.from;
-    out[s.key] = narrative(doc, at + 1, end, skip);
+    return { key: s.key, from: at + 1, to: end };
+  });
+}
+
+/**
+ * The texts of the spans. Once table 四 is read ([t4, reviewsEnd]), a span that holds lines of a
+ * floated table 四 is read again without them; the others keep their text from `before`.
+ */
+function textsOf(
+  doc: SourceDoc,
+  spans: readonly TextSpan[],
+  before?: Record<string, string>,
+  t4?: number,
+  reviewsEnd = -1,
+): Record<string, string> {
+  const skip = (i: number) => t4 !== undefined && i >= t4 && i <= reviewsEnd;
+  const out: Record<string, string> = {};
+  for (const s of spans) {
+    if (s.from === undefined) out[s.key] = "";
+    else if (before && !(t4 !== undefined && t4 < s.to && reviewsEnd >= s.from)) out[s.key] = before[s.key] ?? "";
+    else out[s.key] = narrative(doc, s.from, s.to, skip);
   }
   return out;
 }
