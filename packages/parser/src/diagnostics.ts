@@ -138,6 +138,14 @@ export const DIAGNOSTICS = {
       `No figures found for ${v.row.en}; its cells are unread (0 is only a placeholder)`,
     ],
   ),
+  "row.blank-zero": def(
+    "info",
+    "A row of a table has no figures and the printed totals prove every cell 0 (status inferred).",
+    (v: { row: Named; by: string }) => [
+      `${v.row.zh}：该行没有数字，按${byZh(v.by)}，各栏均为 0`,
+      `${v.row.en}: no figures; ${byEn(v.by)} make each of its cells 0`,
+    ],
+  ),
   "row.label-after": def(
     "info",
     "A row's label was printed after its figures (plain PDF-to-text output); the figures were read as that row's.",

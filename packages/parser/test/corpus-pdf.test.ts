@@ -48,13 +48,20 @@ describe("figures wrapped inside narrow cells", () => {
 // Zeros left blank (a whole row of 表三 printing no figure at all), with the wrapping above.
 describe("blank cells", () => {
   it(
-    "reads every cell; a row with no figure is reported, the next row keeps its own figures",
+    "reads every cell; a row with no figure is proven 0 by the column totals, the next row keeps its own figures",
     async () => {
-      const { diagnostics } = await readsEveryCell("huaian-2024.blank-zeros.pdf", "huaian-2024");
+      const { diagnostics, report } = await readsEveryCell("huaian-2024.blank-zeros.pdf", "huaian-2024");
       expect(diagnostics.filter((d) => d.code === "cell.blank").length).toBeGreaterThan(50);
-      expect(diagnostics.filter((d) => d.code === "row.missing").map((d) => d.path?.join("."))).toContain(
+      // The two rows of zeros print no figure at all: the printed column totals prove them 0.
+      expect(diagnostics.filter((d) => d.code === "row.missing")).toEqual([]);
+      expect(diagnostics.filter((d) => d.code === "row.blank-zero").map((d) => d.path?.join("."))).toEqual([
         "applications.outcomes.notProcessed.publications",
-      );
+        "applications.outcomes.notProcessed.excessiveRequests",
+      ]);
+      expect(report.provenance?.["applications.outcomes.notProcessed.publications.total"]).toEqual({
+        status: "inferred",
+        by: "applications.column-total",
+      });
     },
     PDF_TIMEOUT,
   );

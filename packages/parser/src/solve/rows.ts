@@ -174,3 +174,38 @@ export function prefixCheck(
   const last = eqs.map((eq) => Math.max(...eq.terms.map((t) => t.col)));
   return (prefix) => eqs.every((eq, i) => (last[i] as number) >= prefix.length || holds(eq, () => prefix));
 }
+
+/**
+ * Rows the document gives no figures for whose every cell the equations prove zero, as a table
+ * that prints zeros as blanks leaves a row of zeros blank: in an equation whose other cells are
+ * all known and balance exactly, the cells of those rows are counts (never negative) on one side
+ * that add up to 0, so each is 0. Returns, for each row proven in all `width` columns, the rule
+ * code of an equation that proved it. Nothing is proven when the printed totals do not balance.
+ */
+export function zeroRows(
+  constraints: readonly Constraint[],
+  locate: Locate,
+  known: ReadonlyMap<number, readonly number[]>,
+  missing: readonly number[],
+  width: number,
+): Map<number, string> {
+  const unknown = new Set(missing);
+  const proven = new Map<number, Map<number, string>>();
+  for (const eq of equations(constraints, locate)) {
+    if (!eq.rows.every((r) => known.has(r) || unknown.has(r))) continue;
+    const free = eq.terms.filter((t) => unknown.has(t.row));
+    if (!free.length || !free.every((t) => Math.sign(t.coef) === Math.sign(free[0]?.coef ?? 0))) continue;
+    let rest = eq.constant;
+    for (const t of eq.terms)
+      if (!unknown.has(t.row)) rest += t.coef * ((known.get(t.row) as readonly number[])[t.col] ?? 0);
+    if (Math.abs(rest) >= 1e-9) continue;
+    for (const t of free) {
+      const cols = proven.get(t.row) ?? new Map<number, string>();
+      if (!cols.has(t.col)) cols.set(t.col, eq.code);
+      proven.set(t.row, cols);
+    }
+  }
+  const out = new Map<number, string>();
+  for (const [row, cols] of proven) if (cols.size === width) out.set(row, cols.values().next().value as string);
+  return out;
+}

@@ -11,7 +11,7 @@ import type { ReadContext } from "../context.js";
 import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { choose, type Judge } from "../solve/choose.js";
-import { type Locate, narrowRows } from "../solve/rows.js";
+import { type Locate, narrowRows, zeroRows } from "../solve/rows.js";
 import { type Alignment, align, LATER_LABELS_FIRST, laterLabelsFirst } from "../strategies/label-alignment.js";
 import { SHORT_ROWS_IN_ORDER } from "../strategies/row-order.js";
 import { meets } from "../strategies/strategy.js";
@@ -140,8 +140,9 @@ function readAligned(
   weighOpenRows(ctx, specs, open, byOf, known);
   for (const [row, by] of decided) byOf.set(row, by);
   reportNarrowed(ctx, specs, pending, open, known, byOf);
+  const blankRows = provenBlankRows(ctx, best, known, byOf);
   recordRows(ctx, specs, { known, open, tokensOf, byOf });
-  finishAligned(ctx, groups, best);
+  finishAligned(ctx, groups, best, blankRows);
   return { groups: groups.length, singleOther: single, rowsFound: al.pairs.length };
 }
 
@@ -163,6 +164,28 @@ function locateIn(specs: readonly RowSpec[], single: boolean): Locate {
     if (singleParts.has(path.slice(0, -1).join("."))) return { value: 0 };
     return undefined;
   };
+}
+
+/**
+ * Rows with no figures that the column equations prove all zero (a row of zeros printed blank):
+ * known, inferred by the equation that proved them, with a diagnostic each.
+ */
+function provenBlankRows(
+  ctx: ReadContext,
+  best: Best,
+  known: Map<number, readonly number[]>,
+  byOf: Map<number, string>,
+): ReadonlySet<number> {
+  const { specs, al, single } = best;
+  const width = APPLICANT_COLUMNS.length;
+  const zeros = zeroRows(columnEquations(ctx.edition), locateIn(specs, single), known, al.missingRows, width);
+  for (const [row, by] of zeros) {
+    const spec = specs[row] as RowSpec;
+    known.set(row, new Array<number>(width).fill(0));
+    byOf.set(row, by);
+    ctx.diags.emit("row.blank-zero", { row: rowName(ctx, spec), by }, { path: rowPath(spec) });
+  }
+  return new Set(zeros.keys());
 }
 
 /** Rows still open after the equations: the evidence (text figures, last year) may choose. */
@@ -232,14 +255,15 @@ function recordRows(
   });
 }
 
-/** The single （六） row, rows not found and figures left over. */
-function finishAligned(ctx: ReadContext, groups: readonly Group[], best: Best): void {
+/** The single （六） row, rows not found (and not proven blank) and figures left over. */
+function finishAligned(ctx: ReadContext, groups: readonly Group[], best: Best, blankRows: ReadonlySet<number>): void {
   const { specs, al, single } = best;
   if (single) {
     const at = al.pairs.find((p) => specs[p.row]?.single);
     addSingleOther(ctx, at ? refOf(ctx.doc, (groups[at.group] as Group).line) : undefined);
   }
   for (const r of al.missingRows) {
+    if (blankRows.has(r)) continue;
     const spec = specs[r] as RowSpec;
     ctx.diags.emit("row.missing", { row: rowName(ctx, spec) }, { path: rowPath(spec) });
   }
