@@ -60,6 +60,30 @@ describe("cell notes", () => {
     expect(noteOf(folded[0] as (typeof folded)[number])).toBe("其中修订5件");
   });
 
+  it("17（新制定） is the figure 17 with a note of words; the row's other figures stay in their cells", () => {
+    const text = [
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项",
+      "信息内容 本年制发件数 本年废止件数 现行有效件数",
+      "规章 1 2 3",
+      "行政规范性文件 17（新制定） 9 158",
+    ].join("\n");
+    const r = parseText(text, { edition: "2021", year: 2024 });
+    expect(r.report.proactiveDisclosure).toMatchObject({
+      normativeDocuments: { issued: 17, repealed: 9, inForce: 158 },
+    });
+    expect(r.report.provenance?.["proactiveDisclosure.normativeDocuments.issued"]).toEqual({
+      status: "printed",
+      note: "新制定",
+    });
+  });
+
+  it("a numbering in brackets after a figure starts the next label, it is not a note", () => {
+    const folded = foldNotes(tokenize("17（二）部分公开 5", 0), "17（二）部分公开 5");
+    expect(folded).toBeUndefined();
+    expect(foldNotes(tokenize("17（二） 5", 0), "17（二） 5")).toBeUndefined();
+  });
+
   it("a line without notes is left as it is", () => {
     expect(foldNotes(tokenize("规章 5 0 12", 0))).toBeUndefined();
   });

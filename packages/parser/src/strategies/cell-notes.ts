@@ -2,7 +2,8 @@
  * Strategy "cell notes": a figure with a note printed in its cell — `18（其中修订5件）`,
  * `41（含自然失效12件）` — is the cell's figure; the note is not another figure. Works on the
  * tokens of any source: a figure, a bracket opening right after it, a figure inside, and the
- * bracket closing within a few characters. The note is kept for the cell's provenance.
+ * bracket closing within a few characters; or a note of words only (`17（新制定）`). The note is kept
+ * for the cell's provenance.
  */
 import type { Line, SourceDoc, Token } from "../doc.js";
 import { normalizeChars } from "../normalize.js";
@@ -32,6 +33,30 @@ function closeAt(text: string): number {
   return -1;
 }
 
+/** A numbering in brackets — （一）, (2), （十一） — starts a label, never a note. */
+const NUMBERING = /^[0-9一二三四五六七八九十〇]+$/;
+
+/**
+ * A note of words only right after a figure in its cell — `17（新制定）`, `3(修订)`: a bracket
+ * that closes at the token's end, a few characters with no figure and no numbering inside, in the
+ * figure's cell (same position) or, where the source has no cells, printed with no space between.
+ */
+function isWordNote(fig: Token, note: Token, text: string): boolean {
+  if (fig.kind !== "num" || note.kind !== "text") return false;
+  const t = note.text;
+  if (
+    t.length < 3 ||
+    t.length > MAX_HEAD + MAX_TAIL ||
+    !OPEN.has(t[0] as string) ||
+    !CLOSE.has(t[t.length - 1] as string)
+  )
+    return false;
+  const inner = t.slice(1, -1);
+  if (NUMBERING.test(inner) || [...inner].some((c) => OPEN.has(c) || CLOSE.has(c) || (c >= "0" && c <= "9")))
+    return false;
+  return fig.pos !== undefined ? fig.pos === note.pos : text.includes(fig.text + t);
+}
+
 /**
  * The tokens of a line with each cell note folded into the figure before it. `text` (the line as
  * printed, characters normalized) gives the note's exact words: the tokens leave out units ("件").
@@ -52,6 +77,14 @@ export function foldNotes(tokens: readonly Token[], text = ""): Token[] | undefi
       closeAt(tail.text) >= 0 &&
       (fig.pos === undefined || fig.pos === inner.pos);
     if (!isNote) {
+      if (fig && head && isWordNote(fig, head, text)) {
+        out ??= tokens.slice(0, i) as Token[];
+        const kept: Token = { ...fig };
+        NOTES.set(kept, head.text.slice(1, -1));
+        out.push(kept);
+        i += 1;
+        continue;
+      }
       out?.push(tokens[i] as Token);
       continue;
     }
