@@ -145,4 +145,22 @@ describe("HTML pages", () => {
     const { report } = await parseReport({ html });
     expect(score(exp, report as unknown as Record<string, unknown>).misses).toEqual([]);
   });
+
+  it("表三's 总计 column left blank (a real fault): the other cells as printed, the totals blank, the row totals reported", async () => {
+    const exp = expected("huaian-2024");
+    const full = await renderHtml(exp as never);
+    // Every cell of the 总计 column of 表三 printed empty.
+    const html = full.replace(/(data-field="applications\.[^"]*\.total">)[0-9]+</g, "$1<");
+    expect(html).not.toBe(full);
+    const { report, validation } = await parseReport({ html });
+    const cells = (o: unknown): number[] =>
+      typeof o === "number" ? [o] : Object.values(o as Record<string, unknown>).flatMap(cells);
+    const leaves = (o: Record<string, unknown>) =>
+      cells(Object.fromEntries(Object.entries(o).filter(([k]) => k !== "total")));
+    expect(leaves(report.applications.received as never)).toEqual(leaves(exp.applications.received as never));
+    expect(report.applications.received.total).toBe(0);
+    expect(report.provenance?.["applications.received.total"]).toEqual({ status: "blank" });
+    expect(report.provenance?.["applications.received.naturalPerson"]).toEqual({ status: "printed" });
+    expect(validation.issues.filter((x) => x.code === "applications.row-total").length).toBeGreaterThan(5);
+  }, 60_000);
 });

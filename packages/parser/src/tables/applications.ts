@@ -101,7 +101,7 @@ function readAligned(
   const { specs, al, single } = best;
   // Column positions from the header words, else from the rows printed in full (positioned tokens only).
   const centres =
-    headerCentres(doc, range[0], groups[0]?.line ?? range[1]) ??
+    headerCentres(doc, range[0], groups.find((g) => !g.blank)?.line ?? range[1]) ??
     centresFromRows(
       groups.map((g) => g.tokens),
       WIDTH,
