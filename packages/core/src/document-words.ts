@@ -28,6 +28,12 @@ export const ORDINAL_MARKS: readonly string[] = ["第", "附"];
 /** What a cell prints when it is blank: dashes, a slash, 无. */
 export const BLANK_CELL_MARKS: readonly string[] = ["-", "—", "–", "/", "／", "——", "--", "—-", "无", "－"];
 
+/**
+ * The Chinese numerals a label's numbering is written with: （一）, （十一）, 第二十条. A bracket
+ * holding only these (or digits) numbers a label; it is never a cell's note.
+ */
+export const CHINESE_NUMERALS = "〇零一二三四五六七八九十百";
+
 /** A page number printed in the text ("第3页", "第3页共10页"): its words. */
 export const PAGE_NUMBER_WORDS = { ordinal: "第", page: "页", total: "共" } as const;
 

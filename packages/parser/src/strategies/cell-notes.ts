@@ -5,6 +5,7 @@
  * bracket closing within a few characters; or a note of words only (`17（新制定）`). The note is kept
  * for the cell's provenance.
  */
+import { CHINESE_NUMERALS } from "@gov-report/core/lite";
 import type { Line, SourceDoc, Token } from "../doc.js";
 import { normalizeChars } from "../normalize.js";
 
@@ -34,7 +35,8 @@ function closeAt(text: string): number {
 }
 
 /** A numbering in brackets — （一）, (2), （十一） — starts a label, never a note. */
-const NUMBERING = /^[0-9一二三四五六七八九十〇]+$/;
+const NUMBERING_CHARS = new Set([..."0123456789", ...CHINESE_NUMERALS]);
+const isNumbering = (s: string) => s.length > 0 && [...s].every((c) => NUMBERING_CHARS.has(c));
 
 /**
  * A note of words only right after a figure in its cell — `17（新制定）`, `3(修订)`: a bracket
@@ -52,8 +54,7 @@ function isWordNote(fig: Token, note: Token, text: string): boolean {
   )
     return false;
   const inner = t.slice(1, -1);
-  if (NUMBERING.test(inner) || [...inner].some((c) => OPEN.has(c) || CLOSE.has(c) || (c >= "0" && c <= "9")))
-    return false;
+  if (isNumbering(inner) || [...inner].some((c) => OPEN.has(c) || CLOSE.has(c) || (c >= "0" && c <= "9"))) return false;
   return fig.pos !== undefined ? fig.pos === note.pos : text.includes(fig.text + t);
 }
 
