@@ -221,6 +221,14 @@ export const DIAGNOSTICS = {
       `${v.table.en}: figures (${v.figures}) belong to no recognised row and were ignored`,
     ],
   ),
+  "numbers.stray": def(
+    "warning",
+    "A figure printed alone on its line (a bare page number) shifted a table's rows; taken out, as only then do the rows add up.",
+    (v: { table: Named; figure: string }) => [
+      `${v.table.zh}：单独一行的数字“${v.figure}”（多为页码）使其后各行错位，去掉后各行合计才相符，已去掉`,
+      `${v.table.en}: the figure "${v.figure}" printed alone on its line (likely a page number) shifted the rows after it; taken out, as only then do the rows add up`,
+    ],
+  ),
   "cell.blank": def("info", "A value cell is blank (status blank, stored as 0).", (v: { cell: Named }) => [
     `${v.cell.zh}：单元格为空，按空白（0）记录`,
     `${v.cell.en}: blank cell, recorded as blank (0)`,

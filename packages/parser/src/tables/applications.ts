@@ -21,6 +21,7 @@ import { LabelIndex } from "./applications/label-sims.js";
 import { ROW_STRATEGIES } from "./applications/row-candidates.js";
 import { addSingleOther, OTHER, SINGLE_OTHER_PARTS } from "./applications/single-other.js";
 import { cellPaths, type RowSpec, rowFits, rowName, rowPath, rowSpecs, TABLE } from "./applications/specs.js";
+import { STRAY_FIGURES, withoutStrayFigures } from "./applications/stray.js";
 import { centresFromRows, recordReadings, recordToken } from "./common.js";
 import { type Group, groupsOf, headerCentres, headerLineOf, WIDTH } from "./groups.js";
 
@@ -71,7 +72,7 @@ export function readApplications(ctx: ReadContext, range: [number, number] | und
     diags.emit("table.missing", { table: tableName(TABLE) }, { path: [TABLE] });
     return { groups: 0, singleOther: false, rowsFound: 0 };
   }
-  const read = groupsOf(doc, range);
+  const read = meets(doc, STRAY_FIGURES) ? withoutStrayFigures(ctx, range, groupsOf(doc, range)) : groupsOf(doc, range);
   const groups = meets(doc, WRAPPED_BANDS) ? joinBands(ctx, read, range) : read;
   const best = bestAlignment(doc, groups, edition);
   const { al } = best;

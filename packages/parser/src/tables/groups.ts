@@ -108,8 +108,11 @@ function lineGroups(doc: SourceDoc, range: [number, number]): Group[] {
   return groups;
 }
 
-/** Text: seven figures make a row; a run of digits followed by a label may be a row run together. */
-function textGroups(doc: SourceDoc, range: [number, number]): Group[] {
+/**
+ * Text: seven figures make a row; a run of digits followed by a label may be a row run together.
+ * Figures in `skip` (found stray: a bare page number) are left out.
+ */
+export function textGroups(doc: SourceDoc, range: [number, number], skip?: ReadonlySet<Token>): Group[] {
   const groups: Group[] = [];
   let before = "";
   let cur: Token[] = [];
@@ -122,6 +125,7 @@ function textGroups(doc: SourceDoc, range: [number, number]): Group[] {
   for (let i = range[0]; i < range[1]; i++) {
     for (const t of doc.lines[i]?.tokens ?? []) {
       if (isValue(t)) {
+        if (skip?.has(t)) continue;
         if (!cur.length) line = i;
         cur.push(t);
         if (cur.length === WIDTH) push();
