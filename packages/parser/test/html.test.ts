@@ -119,6 +119,14 @@ describe("HTML pages", () => {
     expect(yuan?.message).toContain("251000 元");
   });
 
+  it("an amount in 元 becomes 万元 with the printed digits, not the binary noise of a division", async () => {
+    const { html } = portalPage();
+    const { report } = await parseReport({ html: html.replace("251000元", "234560712元") });
+    expect(report.proactiveDisclosure.fees.amountWanYuan).toBe(23456.0712);
+    // The plain product has the noise: 23456.071200000002.
+    expect(234560712 * 1e-4).not.toBe(23456.0712);
+  });
+
   for (const stem of STEMS) {
     it(`render → parse round trip: ${stem}`, async () => {
       const exp = expected(stem);

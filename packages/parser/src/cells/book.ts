@@ -60,9 +60,9 @@ export class CellBook {
     const id = idOf(path);
     const v = this.values.get(id);
     if (v === undefined) return;
-    this.values.set(id, v * factor);
+    this.values.set(id, scaled(v, factor));
     const p = this.prov.get(id);
-    if (p?.candidates) p.candidates = p.candidates.map((c) => c * factor);
+    if (p?.candidates) p.candidates = p.candidates.map((c) => scaled(c, factor));
   }
 
   has(path: Path): boolean {
@@ -111,4 +111,12 @@ function put(obj: Record<string, unknown>, path: Path, value: unknown): void {
     cur = next as Record<string | number, unknown>;
   }
   cur[path[path.length - 1] as string | number] = value;
+}
+
+/**
+ * A figure times a unit's factor, without the binary noise of the product (23456.0712, not
+ * 23456.071200000002, for 234560712 元 ÷ 10000): 15 significant digits are all a double holds.
+ */
+export function scaled(value: number, factor: number): number {
+  return Number((value * factor).toPrecision(15));
 }

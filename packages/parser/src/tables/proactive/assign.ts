@@ -5,6 +5,7 @@
  * printed in 元 converted to 万元.
  */
 import { AMOUNT_UNITS, type Path } from "@gov-report/core/lite";
+import { scaled } from "../../cells/book.js";
 import { cellName } from "../../cells/names.js";
 import type { ReadContext } from "../../context.js";
 import { refOf, type SourceDoc, type Token } from "../../doc.js";
@@ -121,10 +122,10 @@ function convertYuan(
     const path = paths[i] as Path;
     const v = ctx.cells.value(path);
     if (c.kind !== "amountWanYuan" || !(t?.yuan || headerYuan) || v === undefined) return;
-    ctx.cells.scale(path, 1 / 10000);
+    ctx.cells.scale(path, AMOUNT_UNITS.yuan.inWanYuan);
     ctx.diags.emit(
       "unit.yuan",
-      { cell: cellName(ctx.edition, path), yuan: v, wan: v / 10000 },
+      { cell: cellName(ctx.edition, path), yuan: v, wan: scaled(v, AMOUNT_UNITS.yuan.inWanYuan) },
       { path, source: refOf(ctx.doc, t?.line ?? line) },
     );
   });
