@@ -265,6 +265,14 @@ export const DIAGNOSTICS = {
       `${v.table.en}: a row's figures are printed over ${v.lines} lines; figures wrapped in their cells were joined (${v.wrapped.join(", ")}) and the totals then add up`,
     ],
   ),
+  "column.extra": def(
+    "warning",
+    "A table has a column the format does not have (e.g. a 小计); its figures were left out.",
+    (v: { row: Named; figures: string }) => [
+      `${v.row.zh}等行多出格式中没有的一栏（如“小计”），该栏数字（本行：${v.figures}）未计入`,
+      `${v.row.en} and other rows have a column the format does not have (e.g. a subtotal); its figures (here: ${v.figures}) were left out`,
+    ],
+  ),
   "cell.extra": def(
     "warning",
     "More figures than columns; the extra ones were ignored.",

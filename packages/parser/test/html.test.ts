@@ -122,7 +122,7 @@ describe("HTML pages", () => {
   it("an amount in 元 becomes 万元 with the printed digits, not the binary noise of a division", async () => {
     const { html } = portalPage();
     const { report } = await parseReport({ html: html.replace("251000元", "234560712元") });
-    expect(report.proactiveDisclosure.fees.amountWanYuan).toBe(23456.0712);
+    expect((report.proactiveDisclosure.fees as { amountWanYuan: number }).amountWanYuan).toBe(23456.0712);
     // The plain product has the noise: 23456.071200000002.
     expect(234560712 * 1e-4).not.toBe(23456.0712);
   });
@@ -172,5 +172,22 @@ describe("HTML pages", () => {
     expect(report.provenance?.["applications.received.total"]).toEqual({ status: "blank" });
     expect(report.provenance?.["applications.received.naturalPerson"]).toEqual({ status: "printed" });
     expect(validation?.issues.filter((x) => x.code === "applications.row-total").length ?? 0).toBeGreaterThan(5);
+  }, 60_000);
+
+  it("表三 with a 小计 column the format does not have: the seven columns under their headers, said once", async () => {
+    const exp = expected("huaian-2024");
+    const full = await renderHtml(exp as never);
+    // A 小计 after 其他 in the header, and in every row the sum of the five 法人或其他组织 columns.
+    let html = full
+      .replace(/(<th[^>]*>其他<\/th>)/, "$1<th>小计</th>")
+      .replace(/colspan="5">法人或其他组织/, 'colspan="6">法人或其他组织');
+    html = html.replace(/colspan="7">申请人情况/, 'colspan="8">申请人情况');
+    html = html.replace(
+      /(data-field="applications\.([^"]*)\.otherOrganization">[0-9]+<\/td>)/g,
+      '$1<td class="gr-v">9</td>',
+    );
+    const { report, diagnostics } = await parseReport({ html });
+    expect(score(exp, report as unknown as Record<string, unknown>).misses).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === "column.extra")).toHaveLength(1);
   }, 60_000);
 });

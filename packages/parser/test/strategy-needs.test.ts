@@ -18,6 +18,10 @@ describe("strategy needs", () => {
     // `|` text read as a grid has positions: no longer a text flow.
     expect(meets(doc("text", true), REORDERED_RUNS)).toBe(false);
     expect(meets(doc("text", false), { name: "any", needs: [] })).toBe(true);
+    // A table grid's columns are exact; a PDF's positions are x on a page.
+    expect(meets(doc("html", true), { name: "g", needs: ["grid"] })).toBe(true);
+    expect(meets(doc("text", true), { name: "g", needs: ["grid"] })).toBe(true);
+    expect(meets(doc("pdf", true), { name: "g", needs: ["grid"] })).toBe(false);
   });
 
   it("the first strategy that applies and gives a reading wins, in order", () => {

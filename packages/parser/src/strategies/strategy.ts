@@ -11,7 +11,9 @@ export type Need =
   /** Figures come as a flow of text with no positions: rows are told apart by their count. */
   | "text-flow"
   /** A printed page: a narrow cell wraps its figure over several lines. */
-  | "printed-page";
+  | "printed-page"
+  /** Positions are the columns of a table grid (HTML, Word, `|` text), exact, not x on a page. */
+  | "grid";
 
 export interface StrategyInfo {
   /** Kebab-case name, as in the module's file name and the decision record. */
@@ -28,6 +30,7 @@ const MET: Record<Need, (doc: SourceDoc) => boolean> = {
   positions: (doc) => doc.positional,
   "text-flow": (doc) => !doc.positional,
   "printed-page": (doc) => doc.kind === "pdf",
+  grid: (doc) => doc.positional && doc.kind !== "pdf",
 };
 
 /** Whether the source gives the strategy everything it declares it needs. */

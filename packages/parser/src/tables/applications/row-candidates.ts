@@ -1,7 +1,8 @@
 /**
  * Candidate readings of one table 三 row (a group of figures matched to a row of the form), one
  * strategy each, in the order they are asked: the figures as printed, a row printed blank, placed
- * by column positions, split where run together, cut to the row's width, placed in order. `choose`
+ * by column positions, split where run together, the columns under the header's seven (a column
+ * the format does not have left out), cut to the row's width, placed in order. `choose`
  * (src/solve/choose.ts) scores them by the row's total and the share printed; the readings a row
  * keeps then meet the column equations in the table reader.
  */
@@ -103,6 +104,33 @@ const runTogether: RowStrategy = {
   },
 };
 
+/** Tables whose rows told of a column the format does not have (one diagnostic per table). */
+const EXTRA_COLUMN_TOLD = new WeakSet<ReadContext>();
+
+/**
+ * More figures than columns in a table grid whose header places the seven columns: the figures
+ * under those headers, the others (a column the format does not have, such as a 小计 of the
+ * 法人或其他组织) left out, said once for the table.
+ */
+const headerColumns: RowStrategy = {
+  name: "header-columns",
+  needs: ["grid"],
+  read: (i) => {
+    const centres = i.centres;
+    if (i.g.tokens.length <= WIDTH || !centres) return undefined;
+    const kept = i.g.tokens.filter((t) => t.pos !== undefined && centres.includes(t.pos));
+    const placed = kept.length ? placeByPosition(kept, centres) : undefined;
+    if (!placed) return undefined;
+    const left = i.g.tokens.filter((t) => !kept.includes(t));
+    return tokensCandidate(i, placed, () => {
+      if (EXTRA_COLUMN_TOLD.has(i.ctx)) return;
+      EXTRA_COLUMN_TOLD.add(i.ctx);
+      const figures = left.map((t) => t.text).join(" ");
+      i.ctx.diags.emit("column.extra", { row: i.row(), figures }, whereOf(i));
+    });
+  },
+};
+
 const extraCells: RowStrategy = {
   name: "extra-cells",
   needs: [],
@@ -143,6 +171,7 @@ export const ROW_STRATEGIES: readonly RowStrategy[] = [
   blankRow,
   byPosition,
   runTogether,
+  headerColumns,
   extraCells,
   inOrder,
 ];
