@@ -8,10 +8,12 @@ import { runCleanups } from "./util/cleanup.js";
 import { CliError, EXIT } from "./util/errors.js";
 import { langOfArgv, setLang, t } from "./util/i18n.js";
 import { removeTemporaryFiles } from "./util/io.js";
+import { guardStandardStreams } from "./util/streams.js";
 import { translateCommanderMessage, translateHelp } from "./util/usage-messages.js";
 
 // The language is known before the commands are registered, so help texts are in it too.
 setLang(langOfArgv(process.argv.slice(2)));
+guardStandardStreams();
 
 const program = new Command();
 program

@@ -31,6 +31,22 @@ export function runCli(
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Runs the CLI with its standard output sent to a shell redirection or pipe (`| true` closes it at
+ * once, `> /dev/full` fills it); `code` is the CLI's own exit status (PIPESTATUS[0]).
+ */
+export function runCliInto(args: string[], redirect: string, env: Record<string, string> = {}): CliRun {
+  const quoted = [process.execPath, TSX, "--conditions=@gov-report/source", BIN, ...args]
+    .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+    .join(" ");
+  const r = spawnSync("bash", ["-c", `${quoted} ${redirect}; exit \${PIPESTATUS[0]}`], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** True when the output contains a Node stack trace line. */
 export const hasStackTrace = (s: string) => /^\s+at .+:\d+:\d+\)?$/m.test(s);
 

@@ -41,6 +41,10 @@ export function reasonOf(e: unknown): string {
       return t("没有权限（请检查文件权限）", "permission denied (check the file's permissions)");
     case "ENOSPC":
       return t("磁盘空间不足", "no space left on the disk");
+    case "EIO":
+      return t("输入输出错误（磁盘或设备故障）", "input/output error (a failing disk or device)");
+    case "EDQUOT":
+      return t("超出磁盘配额", "disk quota exceeded");
     case "EMFILE":
     case "ENFILE":
       return t("同时打开的文件过多", "too many open files");
