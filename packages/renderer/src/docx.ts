@@ -11,7 +11,6 @@
  */
 import { getAt, type Report } from "@gov-report/core/lite";
 import { xmlSafe } from "./chars.js";
-import { formatValue } from "./format.js";
 import { columnWeights, gridOf } from "./grid.js";
 import {
   editionLayout,
@@ -22,6 +21,7 @@ import {
   signatureOf,
   type TableMeta,
 } from "./layout.js";
+import { type CellMarks, cellMarks, cellText, markLegend } from "./marks.js";
 
 type Docx = typeof import("docx");
 
@@ -40,7 +40,10 @@ const LATIN = "Times New Roman";
 /** Sizes in half-points: 二号 title, 四号 headings, 小四 body, 五号 tables. */
 const SIZE = { title: 36, heading: 28, body: 24, table: 19 };
 
-function table(d: Docx, meta: TableMeta, fields: Record<string, FieldMeta>, report: Report) {
+/** Colour of a mark ("未读", "45/4?") in a value cell, as the HTML stylesheet shows it. */
+const MARK_COLOR = "A00000";
+
+function table(d: Docx, meta: TableMeta, fields: Record<string, FieldMeta>, report: Report, marks: CellMarks) {
   const grid = gridOf(meta);
   const weights = columnWeights(grid);
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -56,13 +59,15 @@ function table(d: Docx, meta: TableMeta, fields: Record<string, FieldMeta>, repo
           let text: string;
           let alignment: (typeof d.AlignmentType)[keyof typeof d.AlignmentType] = d.AlignmentType.CENTER;
           let caption = false;
+          let marked = false;
           if (cell.type === "label") {
             text = cell.zh;
             if (cell.role === "row" && cell.rowspan === 1) alignment = d.AlignmentType.LEFT;
             caption = cell.role === "caption";
           } else {
             const f = fields[cell.field];
-            text = f ? xmlSafe(formatValue(getAt(report, f.path), f.kind, f.constraints.maxDecimals)) : "";
+            text = f ? xmlSafe(cellText(f, getAt(report, f.path), marks)) : "";
+            marked = f !== undefined && marks.has(f.id);
           }
           let width = 0;
           for (let c = col; c < col + cell.colspan; c++) width += columnWidths[c] ?? 0;
@@ -70,7 +75,14 @@ function table(d: Docx, meta: TableMeta, fields: Record<string, FieldMeta>, repo
             children: [
               new d.Paragraph({
                 alignment,
-                children: [new d.TextRun({ text, size: SIZE.table, ...(caption ? { font: SANS } : {}) })],
+                children: [
+                  new d.TextRun({
+                    text,
+                    size: SIZE.table,
+                    ...(caption || marked ? { font: SANS } : {}),
+                    ...(marked ? { color: MARK_COLOR } : {}),
+                  }),
+                ],
               }),
             ],
             verticalAlign: d.VerticalAlignTable.CENTER,
@@ -107,9 +119,17 @@ function signature(d: Docx, report: Report): Block[] {
   );
 }
 
-/** The title, the six sections (headings, narratives, tables) and the signature, in order. */
+/** The legend of the marks of unread and ambiguous cells, after the signature; nothing without one. */
+function legend(d: Docx, marks: CellMarks): Block[] {
+  const text = markLegend(marks);
+  if (!text) return [];
+  return [new d.Paragraph({ spacing: { before: 480 }, children: [new d.TextRun({ text, size: SIZE.table })] })];
+}
+
+/** The title, the six sections (headings, narratives, tables), the signature and the legend, in order. */
 function body(d: Docx, report: Report): Block[] {
   const layout = editionLayout(layoutEditionOf(report));
+  const marks = cellMarks(report, layout.fields);
   const blocks: Block[] = [
     new d.Paragraph({
       alignment: d.AlignmentType.CENTER,
@@ -126,7 +146,7 @@ function body(d: Docx, report: Report): Block[] {
       }),
     );
     if (s.kind === "table" && s.table) {
-      blocks.push(table(d, s.table, layout.fields, report));
+      blocks.push(table(d, s.table, layout.fields, report, marks));
       continue;
     }
     for (const p of paragraphsOf((report as unknown as Record<string, unknown>)[s.field ?? s.key])) {
@@ -140,7 +160,7 @@ function body(d: Docx, report: Report): Block[] {
       );
     }
   }
-  return [...blocks, ...signature(d, report)];
+  return [...blocks, ...signature(d, report), ...legend(d, marks)];
 }
 
 /** Renders a report as a .docx file (A4, official layout). Runs in browsers as in Node. */

@@ -5,9 +5,9 @@
  * (三、本年度办理结果, （三）不予公开 …) become group lines and their rows are indented below them.
  */
 import { type Edition, getAt, type Report } from "@gov-report/core/lite";
-import { formatValue } from "./format.js";
 import { gridOf } from "./grid.js";
 import { editionLayout, type FieldMeta, type TableMeta } from "./layout.js";
+import { type CellMarks, cellText } from "./marks.js";
 
 export interface FlatHeaderCell {
   text: string;
@@ -161,7 +161,7 @@ export function flatSections(edition: Edition): FlatSection[] {
   return out;
 }
 
-/** The printed text of a field's value in a report. */
-export function valueText(report: Report, field: FieldMeta): string {
-  return formatValue(getAt(report, field.path), field.kind, field.constraints.maxDecimals);
+/** The printed text of a field in a report: its value, or its mark when the value is not known. */
+export function valueText(report: Report, field: FieldMeta, marks: CellMarks): string {
+  return cellText(field, getAt(report, field.path), marks);
 }

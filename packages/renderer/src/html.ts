@@ -17,7 +17,8 @@ import {
   signatureOf,
   type TableMeta,
 } from "./layout.js";
-import { REPORT_CSS } from "./styles.js";
+import { type CellMarks, cellMarks, markLegend } from "./marks.js";
+import { MARK_CSS, REPORT_CSS } from "./styles.js";
 
 export interface HtmlOptions {
   /** Return only the `<article class="gov-report">` element (no document, no stylesheet). */
@@ -115,17 +116,31 @@ function issueTitle(issues: readonly ValidationIssue[]): string {
   return escapeHtml(issues.map((i) => `${ISSUE_WORDS[i.severity].zh}：${i.message}`).join("\n"));
 }
 
-function renderSlot(slot: ValueSlot, report: Report, notes: Annotations | undefined): string {
+/** What a slot prints: the value, or the mark of a cell whose value is not known (class, tooltip). */
+function slotContent(slot: ValueSlot, report: Report, marks: CellMarks) {
   const { field } = slot;
-  const text = escapeHtml(formatValue(getAt(report, field.path), field.kind, field.constraints.maxDecimals));
+  const mark = marks.size ? marks.get(field.id) : undefined;
+  if (!mark) {
+    const value = formatValue(getAt(report, field.path), field.kind, field.constraints.maxDecimals);
+    return { text: escapeHtml(value), cls: "", note: "" };
+  }
+  return { text: escapeHtml(mark.text), cls: ` gr-${mark.status}`, note: mark.note };
+}
+
+function renderSlot(slot: ValueSlot, report: Report, notes: Annotations | undefined, marks: CellMarks): string {
+  const { field } = slot;
+  const { text, cls, note } = slotContent(slot, report, marks);
+  const dataField = ` data-field="${escapeHtml(field.id)}"`;
   const issues = notes?.byCell.get(field.id);
   if (issues) {
-    const cls = `gr-v gr-issue gr-issue-${severityOf(issues)}`;
-    return `<td class="${cls}"${slot.spans} data-field="${escapeHtml(field.id)}" id="${cellAnchor(field.id)}" title="${issueTitle(issues)}">${text}</td>`;
+    const classes = `gr-v${cls} gr-issue gr-issue-${severityOf(issues)}`;
+    return `<td class="${classes}"${slot.spans}${dataField} id="${cellAnchor(field.id)}" title="${issueTitle(issues)}">${text}</td>`;
   }
+  const title = note ? ` title="${escapeHtml(note)}"` : "";
   if (notes?.related.has(field.id)) {
-    return `<td class="gr-v gr-related"${slot.spans} data-field="${escapeHtml(field.id)}">${text}</td>`;
+    return `<td class="gr-v${cls} gr-related"${slot.spans}${dataField}${title}>${text}</td>`;
   }
+  if (note) return `<td class="gr-v${cls}"${slot.spans}${dataField}${title}>${text}</td>`;
   return `${slot.open}${text}</td>`;
 }
 
@@ -161,15 +176,14 @@ function signatureHtml(report: Report, notes: Annotations | undefined): string {
 }
 
 /** The `<article>` of a report. */
-function renderArticle(report: Report, options: HtmlOptions): string {
-  const edition = layoutEditionOf(report);
+function renderArticle(report: Report, options: HtmlOptions, edition: Edition, marks: CellMarks): string {
   const notes = options.annotate ? annotationsOf(report) : undefined;
   const title = escapeHtml(reportTitle(report));
   let out = `<article class="gov-report" lang="zh-CN" data-edition="${edition}"><h1${sectionIssueAttrs(["year", "agency.name", "agency", "edition", ""], notes)}>${title}</h1>`;
   for (const s of compile(edition)) {
     if (s.parts) {
       out += `<section class="gr-section" data-section="${s.key}">${s.heading}`;
-      for (const p of s.parts) out += typeof p === "string" ? p : renderSlot(p, report, notes);
+      for (const p of s.parts) out += typeof p === "string" ? p : renderSlot(p, report, notes, marks);
       out += "</section>";
     } else {
       const key = s.textKey as string;
@@ -181,6 +195,8 @@ function renderArticle(report: Report, options: HtmlOptions): string {
     }
   }
   out += signatureHtml(report, notes);
+  const legend = markLegend(marks);
+  if (legend) out += `<p class="gr-legend">${escapeHtml(legend)}</p>`;
   if (notes) out += issueList(notes);
   return `${out}</article>`;
 }
@@ -192,7 +208,10 @@ function renderArticle(report: Report, options: HtmlOptions): string {
  * tooltip) and the issues are listed after the report.
  */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
-  const article = renderArticle(report, options);
+  const edition = layoutEditionOf(report);
+  const marks = cellMarks(report, editionLayout(edition).fields);
+  const article = renderArticle(report, options, edition, marks);
   if (options.fragment) return article;
-  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(reportTitle(report))}</title><style>${REPORT_CSS}</style></head><body>${article}</body></html>\n`;
+  const css = marks.size ? REPORT_CSS + MARK_CSS : REPORT_CSS;
+  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(reportTitle(report))}</title><style>${css}</style></head><body>${article}</body></html>\n`;
 }

@@ -13,5 +13,15 @@ export { formatDate, formatValue } from "./format.js";
 export { type HtmlOptions, renderHtml } from "./html.js";
 export { reportTitle, type SignatureLines, signatureOf } from "./layout.js";
 export { escapeMarkdown, type MarkdownOptions, renderMarkdown } from "./markdown.js";
-export { FONT_FACES, FONT_FAMILIES, REPORT_CSS, SANS_FONTS, SERIF_FONTS, TITLE_FONTS } from "./styles.js";
+export {
+  AMBIGUOUS_SUFFIX,
+  CANDIDATE_SEPARATOR,
+  type CellMark,
+  type CellMarks,
+  cellMarks,
+  MARK_WORDS,
+  markLegend,
+  UNREAD_MARK,
+} from "./marks.js";
+export { FONT_FACES, FONT_FAMILIES, MARK_CSS, REPORT_CSS, SANS_FONTS, SERIF_FONTS, TITLE_FONTS } from "./styles.js";
 export { renderText, type TextOptions } from "./text.js";

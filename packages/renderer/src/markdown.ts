@@ -8,7 +8,8 @@ import { annotationsOf, ISSUE_WORDS } from "./annotations.js";
 import { xmlSafe } from "./chars.js";
 import { escapeHtml } from "./escape.js";
 import { type FlatSegment, flatSections, valueText } from "./flat.js";
-import { layoutEditionOf, paragraphsOf, reportTitle, signatureOf } from "./layout.js";
+import { editionLayout, layoutEditionOf, paragraphsOf, reportTitle, signatureOf } from "./layout.js";
+import { type CellMarks, cellMarks, markLegend } from "./marks.js";
 
 export interface MarkdownOptions {
   /** Mark cells with validation issues ("0 \[2\]" refers to issue 2) and list the issues at the end. */
@@ -52,7 +53,7 @@ function columnHeaders(seg: FlatSegment): string[] {
   return parts.map((p) => p.join("·"));
 }
 
-function segmentTable(seg: FlatSegment, report: Report, marks: Map<string, number[]>): string[] {
+function segmentTable(seg: FlatSegment, report: Report, marks: Map<string, number[]>, cells: CellMarks): string[] {
   const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
   const out: string[] = [];
   if (seg.caption) out.push(`**${escapeInline(seg.caption)}**`, "");
@@ -63,7 +64,7 @@ function segmentTable(seg: FlatSegment, report: Report, marks: Map<string, numbe
     const values = r.fields.map((f) => {
       if (!f) return "";
       const n = marks.get(f.id);
-      const v = escapeInline(valueText(report, f));
+      const v = escapeInline(valueText(report, f, cells));
       return n ? `${v} \\[${n.join(",")}\\]` : v;
     });
     out.push(row([r.group ? `**${label}**` : label, ...values]));
@@ -91,11 +92,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     const id = issue.path.join(".");
     marks.set(id, [...(marks.get(id) ?? []), i + 1]);
   });
+  const edition = layoutEditionOf(report);
+  const cells = cellMarks(report, editionLayout(edition).fields);
   const out: string[] = [`# ${escapeMarkdown(reportTitle(report))}`, ""];
-  for (const s of flatSections(layoutEditionOf(report))) {
+  for (const s of flatSections(edition)) {
     out.push(`## ${escapeMarkdown(s.heading)}`, "");
     if (s.segments) {
-      for (const seg of s.segments) out.push(...segmentTable(seg, report, marks));
+      for (const seg of s.segments) out.push(...segmentTable(seg, report, marks, cells));
     } else {
       for (const p of paragraphsOf((report as unknown as Record<string, unknown>)[s.textKey as string])) {
         out.push(escapeMarkdown(p), "");
@@ -103,6 +106,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     }
   }
   out.push(...signatureBlock(report));
+  const legend = markLegend(cells);
+  if (legend) out.push(escapeMarkdown(legend), "");
   if (notes) {
     out.push(`## ${ISSUE_WORDS.heading.zh}`, "");
     if (!notes.issues.length) out.push(ISSUE_WORDS.none.zh, "");

@@ -25,7 +25,7 @@ import {
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { renderHtml } from "./html.js";
 import { reportTitle } from "./layout.js";
-import { REPORT_CSS } from "./styles.js";
+import { MARK_CSS, REPORT_CSS } from "./styles.js";
 import { fixToUnicodeMaps } from "./to-unicode.js";
 
 export interface PdfOptions {
@@ -153,7 +153,7 @@ function batchHtml(reports: readonly Report[], options: PdfOptions): string {
     const article = renderHtml(report, { fragment: true, ...(options.annotate ? { annotate: true } : {}) });
     body += `<div class="gr-pdf-report"><a class="gr-pdf-mark" href="${MARK_PREFIX}${i}"></a>${article}</div>`;
   });
-  const css = `${REPORT_CSS}
+  const css = `${REPORT_CSS}${MARK_CSS}
 .gr-pdf-report + .gr-pdf-report { break-before: page; }
 .gr-pdf-mark { display: block; width: 1px; height: 1px; }`;
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><style>${css}</style></head><body>${body}</body></html>`;

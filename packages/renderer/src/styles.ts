@@ -81,3 +81,13 @@ export const REPORT_CSS = `${FONT_FACES}
   body { margin: 0; padding: 12mm 0; background: #fff; }
 }
 `;
+
+/**
+ * The look of the marks of cells whose value is not known ("未读", "45/4?") and of their legend.
+ * Separate from REPORT_CSS so that a report without such cells renders byte for byte as before;
+ * renderHtml's document and the PDF include it, and a page that embeds fragments adds it.
+ */
+export const MARK_CSS = `
+.gov-report td.gr-unread, .gov-report td.gr-ambiguous { font-family: ${SANS_FONTS}; color: #a00000; }
+.gov-report p.gr-legend { text-indent: 0; font-size: 10.5pt; margin-top: 1.5em; }
+`;

@@ -8,7 +8,8 @@ import { displayWidth } from "@gov-report/core/lite";
 import { type Annotations, annotationsOf, ISSUE_WORDS } from "./annotations.js";
 import { terminalSafe } from "./chars.js";
 import { type FlatSegment, flatSections, valueText } from "./flat.js";
-import { layoutEditionOf, paragraphsOf, reportTitle, signatureOf } from "./layout.js";
+import { editionLayout, layoutEditionOf, paragraphsOf, reportTitle, signatureOf } from "./layout.js";
+import { type CellMarks, cellMarks, markLegend } from "./marks.js";
 
 export interface TextOptions {
   /** Mark cells with validation issues ("0 [2]" refers to issue 2) and list the issues at the end. */
@@ -115,12 +116,19 @@ function headerText(seg: FlatSegment, widths: readonly number[]): string[] {
   return physical;
 }
 
-function renderSegment(seg: FlatSegment, report: Report, marks: Map<string, number[]>, maxLabel: number): string[] {
+interface Marks {
+  /** Issue numbers per cell id (annotated renders). */
+  issues: Map<string, number[]>;
+  /** Cells whose value is not known. */
+  cells: CellMarks;
+}
+
+function renderSegment(seg: FlatSegment, report: Report, marks: Marks, maxLabel: number): string[] {
   const cellText = seg.rows.map((row) =>
     row.fields.map((f) => {
       if (!f) return "";
-      const v = oneLine(valueText(report, f));
-      const n = marks.get(f.id);
+      const v = oneLine(valueText(report, f, marks.cells));
+      const n = marks.issues.get(f.id);
       return n ? `${v} [${n.join(",")}]` : v;
     }),
   );
@@ -180,10 +188,11 @@ function signatureLines(report: Report, printed: readonly string[]): string[] {
 /** Renders a report as plain text with aligned tables, readable in a terminal. */
 export function renderText(report: Report, options: TextOptions = {}): string {
   const notes = options.annotate ? annotationsOf(report) : undefined;
-  const marks = issueNumbers(notes);
+  const edition = layoutEditionOf(report);
+  const marks: Marks = { issues: issueNumbers(notes), cells: cellMarks(report, editionLayout(edition).fields) };
   const maxLabel = options.labelWidth ?? 40;
   const out: string[] = [oneLine(reportTitle(report)), ""];
-  for (const s of flatSections(layoutEditionOf(report))) {
+  for (const s of flatSections(edition)) {
     out.push(s.heading);
     if (s.segments) {
       for (const seg of s.segments) out.push(...renderSegment(seg, report, marks, maxLabel));
@@ -195,6 +204,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     out.push("");
   }
   out.push(...signatureLines(report, out));
+  const legend = markLegend(marks.cells);
+  if (legend) out.push(legend, "");
   if (notes) out.push(...issueLines(notes.issues), "");
   return out.join("\n");
 }
