@@ -48,14 +48,18 @@ describe("gov-report render", () => {
     expect(r.stderr).toContain("有多个输入：请用 --out-dir");
   });
 
-  it("exits 2 on invalid JSON and on a JSON that is not a report, writing nothing", () => {
+  it("in a batch, lists invalid JSON and renders the rest (exit 1); one input that is not a report is exit 2, writing nothing", () => {
     const dir = tmp();
     const bad = join(dir, "bad.json");
     writeFileSync(bad, '{"edition": "2021",\n "year": 20');
     const r1 = runCli(["render", fx("seed-2020"), bad, "--to", "html", "--out-dir", dir]);
-    expect(r1.code).toBe(2);
+    expect(r1.code).toBe(1);
     expect(r1.stderr).toMatch(/bad\.json:2:\d+: 不是有效的 JSON/);
-    expect(() => statSync(join(dir, "seed-2020.expected.html"))).toThrow();
+    expect(statSync(join(dir, "seed-2020.expected.html")).isFile()).toBe(true);
+    expect(() => statSync(join(dir, "bad.html"))).toThrow();
+    const alone = runCli(["render", bad, "--to", "html", "--out-dir", join(dir, "none")]);
+    expect(alone.code).toBe(2);
+    expect(() => statSync(join(dir, "none"))).toThrow();
     const notReport = join(dir, "list.json");
     writeFileSync(notReport, "[1, 2, 3]");
     const r2 = runCli(["render", notReport, "--to", "txt"]);

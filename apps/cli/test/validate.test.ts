@@ -46,11 +46,11 @@ describe("gov-report validate", () => {
     expect(hasStackTrace(r.stderr + r.stdout)).toBe(false);
   });
 
-  it("exits 2 on a missing file and still reports the others, with a summary line", () => {
+  it("exits 2 on a named path that does not exist, before reading the others", () => {
     const r = runCli(["validate", fx("seed-2020"), "/nonexistent/x.json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("/nonexistent/x.json: 文件或文件夹不存在");
-    expect(r.stdout).toContain("共 2 个文件");
+    expect(r.stderr).toContain("/nonexistent/x.json: 文件或文件夹不存在；请检查路径");
+    expect(r.stdout).toBe("");
   });
 
   it("prints English messages with --lang en", () => {

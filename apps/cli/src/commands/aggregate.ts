@@ -9,15 +9,14 @@ import { type Edition, ReportSum, validateReport } from "@gov-report/core/lite";
 import { DuplicateFinder } from "../util/duplicates.js";
 import { CliError, EXIT } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
+import { exitOf, openInputs } from "../util/inputs.js";
 import { displayName, writeOutputFile } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
 import type { Lang } from "../util/report-output.js";
 import { clean } from "../util/sanitize.js";
 import { Sink } from "../util/sink.js";
-import { collectInputs } from "../util/walk.js";
 import { type Group, groupName, type Skipped, writeRefusal, writeSkipped, writeSummary } from "./aggregate-output.js";
-import { noFiles, requireExisting } from "./check.js";
 
 export interface AggregateOptions {
   output?: string;
@@ -103,9 +102,8 @@ class AggregateRun {
 }
 
 export async function runAggregate(paths: string[], opts: AggregateOptions): Promise<number> {
-  const entries = collectInputs(paths);
-  requireExisting(entries);
-  if (!entries.length) throw new CliError(noFiles(paths));
+  const inputs = openInputs(paths);
+  const { entries } = inputs;
   const run = new AggregateRun(opts);
   const bar = progress(entries.length, t("汇总", "summing"));
   for await (const l of loadInputs(entries, { validateJson: false, ...(opts.jobs ? { jobs: opts.jobs } : {}) })) {
@@ -129,7 +127,7 @@ export async function runAggregate(paths: string[], opts: AggregateOptions): Pro
   if (!opts.output) process.stdout.write(text);
   const inputErrors = result.issues.some((i) => i.input !== undefined && i.code === "aggregate.input-has-errors");
   const rollupErrors = result.issues.some((i) => i.input === undefined && i.severity === "error");
-  return inputErrors || rollupErrors || run.skipped.some((s) => s.fault) ? EXIT.ruleBroken : EXIT.ok;
+  return exitOf(inputs, run.skipped.filter((s) => s.fault).length, inputErrors || rollupErrors);
 }
 
 /** The one group of year and edition to sum; anything else is refused (nothing written, exit 2). */

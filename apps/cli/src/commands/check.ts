@@ -13,16 +13,14 @@ import {
   type ValidationIssue,
 } from "@gov-report/core/lite";
 import { ConsecutiveYears } from "../util/cross-year.js";
-import { EXTENSION_LIST } from "../util/detect.js";
 import { DuplicateFinder } from "../util/duplicates.js";
-import { CliError, EXIT } from "../util/errors.js";
 import { t } from "../util/i18n.js";
+import { exitOf, openInputs } from "../util/inputs.js";
 import { type Loaded, loadInputs, loadOne } from "../util/loader.js";
 import { progress } from "../util/progress.js";
 import type { Lang } from "../util/report-output.js";
-import { clean } from "../util/sanitize.js";
 import { Sink } from "../util/sink.js";
-import { collectInputs, type InputEntry } from "../util/walk.js";
+import type { InputEntry } from "../util/walk.js";
 import { type Summary, writeCsv, writeText } from "./check-output.js";
 import {
   duplicateIssue,
@@ -39,18 +37,6 @@ export interface CheckOptions {
   format: "text" | "json" | "csv";
   lang: Lang;
   jobs?: number;
-}
-
-/** Named paths that do not exist are a usage error: most likely a typo; nothing runs. */
-export function requireExisting(entries: readonly InputEntry[]): void {
-  const missing = entries.filter((e) => e.missing);
-  if (missing.length)
-    throw new CliError(
-      t(
-        `${missing.map((e) => clean(e.file)).join(", ")}: 文件或文件夹不存在；请检查路径`,
-        `${missing.map((e) => clean(e.file)).join(", ")}: no such file or folder; check the path`,
-      ),
-    );
 }
 
 class CheckRun {
@@ -185,9 +171,8 @@ const byFileName = (a: InputEntry, b: InputEntry) => {
 export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   // Ordered by file name, then path: "2023/淮安市.json" and "2024/淮安市.json" come together, so
   // an agency's consecutive years are compared from memory instead of being read again.
-  const entries = collectInputs(paths).sort(byFileName);
-  requireExisting(entries);
-  if (!entries.length) throw new CliError(noFiles(paths));
+  const inputs = openInputs(paths);
+  const entries = inputs.entries.sort(byFileName);
   const run = new CheckRun(opts);
   if (opts.format === "json") run.out.write('{\n"files": [');
   const bar = progress(entries.length, t("核对", "checking"));
@@ -207,15 +192,8 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   } else if (opts.format === "csv") writeCsv(run.out, run.rows);
   else writeText(run.out, run.rows, run.pairs, summary, opts.lang);
   run.out.flush();
-  if (summary.unreadable === summary.files) return EXIT.badInput;
-  return summary.unreadable > 0 || summary.withErrors > 0 ? EXIT.ruleBroken : EXIT.ok;
+  return exitOf(inputs, summary.unreadable, summary.withErrors > 0);
 }
-
-export const noFiles = (paths: readonly string[]) =>
-  t(
-    `${clean(paths.join(", "))}: 没有找到报告文件（${EXTENSION_LIST}）`,
-    `${clean(paths.join(", "))}: no report files (${EXTENSION_LIST}) found`,
-  );
 
 function summaryOf(run: CheckRun): Summary {
   const rows = run.rows;

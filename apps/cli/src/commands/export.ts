@@ -15,16 +15,15 @@ import {
   TOP_LEVEL_LABELS,
 } from "@gov-report/core/lite";
 import { csvField, csvRow, csvText, UTF8_BOM } from "../util/csv.js";
-import { CliError, EXIT } from "../util/errors.js";
+import { CliError } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
+import { exitOf, openInputs } from "../util/inputs.js";
 import { displayName, writeOutputFile } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
 import type { Lang } from "../util/report-output.js";
 import { clean } from "../util/sanitize.js";
 import { red } from "../util/style.js";
-import { collectInputs } from "../util/walk.js";
-import { noFiles, requireExisting } from "./check.js";
 
 export interface ExportOptions {
   to: "csv";
@@ -162,9 +161,8 @@ function csvOf(rows: readonly Row[], keys: "zh" | "en"): string {
 }
 
 export async function runExport(paths: string[], opts: ExportOptions): Promise<number> {
-  const entries = collectInputs(paths);
-  requireExisting(entries);
-  if (!entries.length) throw new CliError(noFiles(paths));
+  const inputs = openInputs(paths);
+  const { entries } = inputs;
   const rows: Row[] = [];
   const skipped: string[] = [];
   const bar = progress(entries.length, t("导出", "exporting"));
@@ -191,5 +189,5 @@ export async function runExport(paths: string[], opts: ExportOptions): Promise<n
       `${entries.length} files: ${rows.length} report(s) exported, ${skipped.length} skipped${unread ? `; ${unread} with unread or ambiguous cells (left empty, listed in ${UNREAD_COLUMN.en})` : ""}${where}`,
     )}\n`,
   );
-  return skipped.length || unread ? EXIT.ruleBroken : EXIT.ok;
+  return exitOf(inputs, skipped.length, unread > 0);
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { formatDiagnostics } from "../util/diagnostics.js";
 import { CliError, EXIT } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
+import { exitOf, type Inputs, openInputs } from "../util/inputs.js";
 import { displayName, ensureOutputDir, writeOutputFile } from "../util/io.js";
 import { type Loaded, type LoadOptions, loadInputs, loadOne, reportOf } from "../util/loader.js";
 import { uniqueOutputNames } from "../util/out-names.js";
@@ -16,7 +17,7 @@ import { countBySeverity, formatIssues, type Lang, summaryLine } from "../util/r
 import { clean } from "../util/sanitize.js";
 import { bold, dim } from "../util/style.js";
 import { reportTitle } from "../util/title.js";
-import { collectInputs, type InputEntry } from "../util/walk.js";
+import type { InputEntry } from "../util/walk.js";
 
 export interface ParseOptions {
   output?: string;
@@ -69,15 +70,10 @@ const payload = (l: Loaded, format: "text" | "json") =>
 const errorsOf = (l: Loaded) => (l.validation ? countBySeverity(l.validation.issues).errors : 0);
 
 export async function runParse(inputs: string[], opts: ParseOptions): Promise<number> {
-  const entries = collectInputs(inputs);
-  const single = entries.length === 1 && entries[0]?.file === inputs[0] && inputs.length === 1;
-  if (!entries.length)
-    throw new CliError(
-      t(`${clean(inputs.join(", "))}: 没有可读取的文件`, `${clean(inputs.join(", "))}: no files to read`),
-    );
+  const opened = openInputs(inputs);
   const load = await loadOptions(opts);
-  if (single && !opts.outDir) return parseOne(entries[0] as InputEntry, opts, load);
-  return parseBatch(entries, opts, load);
+  if (opened.single && !opts.outDir) return parseOne(opened.entries[0] as InputEntry, opts, load);
+  return parseBatch(opened, opts, load);
 }
 
 /** Workers, and last year's report when `--previous` names one (it must read as a report). */
@@ -113,7 +109,8 @@ async function parseOne(entry: InputEntry, opts: ParseOptions, load: LoadOptions
   return errorsOf(l) > 0 ? EXIT.ruleBroken : EXIT.ok;
 }
 
-async function parseBatch(entries: InputEntry[], opts: ParseOptions, load: LoadOptions): Promise<number> {
+async function parseBatch(opened: Inputs, opts: ParseOptions, load: LoadOptions): Promise<number> {
+  const { entries } = opened;
   if (opts.output)
     throw new CliError(
       t(
@@ -175,6 +172,5 @@ async function parseBatch(entries: InputEntry[], opts: ParseOptions, load: LoadO
       `${n} files: ${written} parsed and written (${withErrors} with errors), ${unreadable} could not be read or written; output in ${clean(opts.outDir)}`,
     )}\n`,
   );
-  if (written === 0) return EXIT.badInput;
-  return unreadable || withErrors ? EXIT.ruleBroken : EXIT.ok;
+  return exitOf(opened, unreadable, withErrors > 0);
 }

@@ -1,20 +1,21 @@
 /**
  * gov-report render: reports — JSON, or documents read by the parser — in the official layout:
- * HTML, Markdown, text, Word or PDF. Every input is read and checked before anything is written,
- * so a bad input leaves no partial output; existing files are kept unless --force.
+ * HTML, Markdown, text, Word or PDF. Every input is read and checked before anything is written:
+ * one named input that cannot be read leaves no output; in a batch the unreadable inputs are listed
+ * and the others written (exit 1). Existing files are kept unless --force.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Report } from "@gov-report/core/lite";
 import { CliError, EXIT } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
+import { exitOf, type Inputs, openInputs } from "../util/inputs.js";
 import { displayName, ensureOutputDir, writeOutputFile } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { uniqueOutputNames } from "../util/out-names.js";
 import { progress } from "../util/progress.js";
 import { countBySeverity, type Lang } from "../util/report-output.js";
 import { clean, cleanLines } from "../util/sanitize.js";
-import { collectInputs } from "../util/walk.js";
 import { makeRenderer, type RenderFormat } from "./render-formats.js";
 
 export type { RenderFormat };
@@ -41,12 +42,14 @@ const SHOWN_MESSAGES = 3;
 
 interface Input {
   file: string;
+  /** Where it is written; undefined for standard output. */
+  target: string | undefined;
   report: Report;
   errorCount: number;
 }
 
 /** The report of a loaded input, or why it cannot be rendered. */
-function inputOf(l: Loaded): Input | string {
+function inputOf(l: Loaded, target: string | undefined): Input | string {
   if (l.error !== undefined) return l.error;
   const v = l.validation;
   if (!v?.report) {
@@ -58,7 +61,7 @@ function inputOf(l: Loaded): Input | string {
         : "";
     return `${displayName(l.file)}: ${t("不是一份年度报告（结构不符）", "not a report (its structure does not match)")}: ${shown.join(t("；", "; "))}${more}`;
   }
-  return { file: l.file, report: v.report, errorCount: countBySeverity(v.issues).errors };
+  return { file: l.file, target, report: v.report, errorCount: countBySeverity(v.issues).errors };
 }
 
 function checkUsage(files: readonly string[], opts: RenderOptions, streams: RenderStreams): void {
@@ -91,28 +94,33 @@ function checkUsage(files: readonly string[], opts: RenderOptions, streams: Rend
     );
 }
 
-/** Reads every input; all failures are listed, and the last one thrown (nothing written). */
+/**
+ * Reads every input. One named input that fails is the run's failure (nothing written); in a batch
+ * the failures are listed and the readable inputs go on, unless none is readable.
+ */
 async function readAll(
-  files: readonly string[],
-  entries: ReturnType<typeof collectInputs>,
+  opened: Inputs,
+  targets: readonly (string | undefined)[],
   opts: RenderOptions,
   streams: RenderStreams,
 ) {
   const inputs: Input[] = [];
   const failures: string[] = [];
-  const bar = progress(files.length, t("读取", "reading"), process.stderr);
-  for await (const l of loadInputs(entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+  const bar = progress(opened.entries.length, t("读取", "reading"), process.stderr);
+  let i = 0;
+  for await (const l of loadInputs(opened.entries, opts.jobs ? { jobs: opts.jobs } : {})) {
+    const target = targets[i++];
     bar.tick(l.file);
-    const input = inputOf(l);
+    const input = inputOf(l, target);
     if (typeof input === "string") failures.push(input);
     else inputs.push(input);
   }
   bar.done();
-  if (failures.length) {
-    for (const m of failures.slice(0, -1)) streams.stderr.write(`gov-report: ${m}\n`);
+  const fatal = exitOf(opened, failures.length, false) === EXIT.badInput;
+  for (const m of fatal ? failures.slice(0, -1) : failures) streams.stderr.write(`gov-report: ${m}\n`);
+  if (fatal)
     throw new CliError(`${failures[failures.length - 1] as string}${t("。未写入任何文件", ". Nothing was written")}`);
-  }
-  return inputs;
+  return { inputs, failures: failures.length };
 }
 
 export async function runRender(
@@ -120,20 +128,16 @@ export async function runRender(
   opts: RenderOptions,
   streams: RenderStreams = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  const entries = collectInputs(inputs);
-  const files = entries.map((e) => e.file);
-  if (!files.length)
-    throw new CliError(
-      t(`${clean(inputs.join(", "))}: 没有可读取的报告文件`, `${clean(inputs.join(", "))}: no report files found`),
-    );
+  const opened = openInputs(inputs);
+  const files = opened.entries.map((e) => e.file);
   checkUsage(files, opts, streams);
   // Where each input goes: undefined means standard output.
   const targets: (string | undefined)[] = opts.outDir
     ? uniqueOutputNames(files, opts.to).map((n) => join(opts.outDir as string, n))
     : files.map(() => opts.output);
-  const docs = await readAll(files, entries, opts, streams);
+  const { inputs: docs, failures } = await readAll(opened, targets, opts, streams);
   if (!opts.force) {
-    const existing = targets.filter((x): x is string => x !== undefined && existsSync(x));
+    const existing = docs.map((d) => d.target).filter((x): x is string => x !== undefined && existsSync(x));
     if (existing.length)
       throw new CliError(
         t(
@@ -143,15 +147,17 @@ export async function runRender(
       );
   }
   if (opts.outDir) ensureOutputDir(opts.outDir);
-  return writeAll(docs, targets, opts, streams);
+  const { written, withErrors } = await writeAll(docs, opts, streams);
+  summarize({ docs, written, withErrors, failures }, opts, streams);
+  return exitOf(opened, failures, withErrors.length > 0);
 }
 
+/** Renders and writes every input: the files written and the inputs whose report has errors. */
 async function writeAll(
   docs: readonly Input[],
-  targets: readonly (string | undefined)[],
   opts: RenderOptions,
   streams: RenderStreams,
-): Promise<number> {
+): Promise<{ written: string[]; withErrors: Input[] }> {
   const { render, chunk, close } = await makeRenderer(opts);
   const bar = progress(docs.length, t(`输出 ${opts.to}`, `rendering ${opts.to}`), process.stderr);
   const written: string[] = [];
@@ -162,7 +168,7 @@ async function writeAll(
       const outputs = await render(batch.map((b) => b.report));
       batch.forEach((input, k) => {
         const out = outputs[k] as string | Uint8Array;
-        const target = targets[start + k];
+        const target = input.target;
         // Text for a terminal is cleaned of escapes the report may hold; files and pipes get it as rendered.
         if (target === undefined)
           streams.stdout.write(typeof out === "string" && streams.stdout.isTTY ? cleanLines(out) : out);
@@ -175,8 +181,7 @@ async function writeAll(
     bar.done();
     await close();
   }
-  summarize(docs, written, withErrors, opts, streams);
-  return withErrors.length ? EXIT.ruleBroken : EXIT.ok;
+  return { written, withErrors };
 }
 
 /** Writes one output; a failure names the files already written before it. */
@@ -193,10 +198,16 @@ function writeOrSay(target: string, out: string | Uint8Array, force: boolean, wr
   }
 }
 
+interface Outcome {
+  docs: readonly Input[];
+  written: readonly string[];
+  withErrors: readonly Input[];
+  /** Inputs that could not be read (listed already). */
+  failures: number;
+}
+
 function summarize(
-  docs: readonly Input[],
-  written: readonly string[],
-  withErrors: readonly Input[],
+  { docs, written, withErrors, failures }: Outcome,
   opts: RenderOptions,
   streams: RenderStreams,
 ): void {
@@ -211,11 +222,14 @@ function summarize(
         `rendered, but the report has ${input.errorCount} error(s) (totals, unread cells…)`,
       )}${hint}\n`,
     );
-  if (docs.length > 1 || opts.outDir)
+  if (docs.length + failures > 1 || opts.outDir) {
+    const where = opts.outDir ? t(`到 ${clean(opts.outDir)}`, ` to ${clean(opts.outDir)}`) : "";
+    const unreadable = failures ? t(`，${failures} 个无法读取`, `, ${failures} unreadable`) : "";
     streams.stderr.write(
       `${t(
-        `共 ${docs.length} 份报告：已输出 ${written.length} 个 ${opts.to} 文件${opts.outDir ? `到 ${clean(opts.outDir)}` : ""}，其中 ${withErrors.length} 份有错误`,
-        `${docs.length} report(s): ${written.length} ${opts.to} file(s) written${opts.outDir ? ` to ${clean(opts.outDir)}` : ""}, ${withErrors.length} with errors`,
+        `共 ${docs.length} 份报告：已输出 ${written.length} 个 ${opts.to} 文件${where}，其中 ${withErrors.length} 份有错误${unreadable}`,
+        `${docs.length} report(s): ${written.length} ${opts.to} file(s) written${where}, ${withErrors.length} with errors${unreadable}`,
       )}\n`,
     );
+  }
 }

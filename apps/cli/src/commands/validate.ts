@@ -3,8 +3,8 @@
  * format's structure and 勾稽关系; issues grouped by section.
  */
 import type { ValidationIssue } from "@gov-report/core/lite";
-import { EXIT } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
+import { exitOf, openInputs } from "../util/inputs.js";
 import { displayName } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
@@ -12,7 +12,6 @@ import { countBySeverity, formatIssues, type Lang, summaryLine } from "../util/r
 import { Sink } from "../util/sink.js";
 import { bold, dim } from "../util/style.js";
 import { reportTitle } from "../util/title.js";
-import { collectInputs } from "../util/walk.js";
 
 export interface ValidateOptions {
   format: "text" | "json";
@@ -43,7 +42,8 @@ function textOf(r: FileResult): string[] {
 }
 
 export async function runValidate(inputs: string[], opts: ValidateOptions): Promise<number> {
-  const entries = collectInputs(inputs);
+  const opened = openInputs(inputs);
+  const { entries } = opened;
   const out = new Sink(process.stdout);
   const json = opts.format === "json";
   const bar = progress(entries.length, t("校验", "validating"));
@@ -81,6 +81,5 @@ export async function runValidate(inputs: string[], opts: ValidateOptions): Prom
     );
   }
   out.flush();
-  if (unreadable) return EXIT.badInput;
-  return withErrors ? EXIT.ruleBroken : EXIT.ok;
+  return exitOf(opened, unreadable, withErrors > 0);
 }

@@ -15,6 +15,8 @@ export interface InputEntry {
   problem?: string;
   /** True when the path was named on the command line and does not exist. */
   missing?: boolean;
+  /** True for a folder that could not be listed (counted as a folder, not a file). */
+  folder?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ function walk(dir: string, out: InputEntry[]): void {
       names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       stack.push({ dir: d, names, next: 0 });
     } catch (e) {
-      out.push({ file: d, problem: `${t("无法读取文件夹", "cannot read the folder")}: ${reasonOf(e)}` });
+      out.push({ file: d, problem: `${t("无法读取文件夹", "cannot read the folder")}: ${reasonOf(e)}`, folder: true });
     }
   };
   open(dir);
