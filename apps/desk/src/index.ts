@@ -7,13 +7,14 @@ import type { AddressInfo } from "node:net";
 import { isLoopback } from "./auth/access.js";
 import { addUser as addUserRow, ROLES, type Role, UserError } from "./auth/users.js";
 import { DbOpenError, openDb } from "./db/connect.js";
+import { DeskError, ListenError, listenError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./http/desk.js";
 import { createDeskServer } from "./http/server.js";
 import { Importer } from "./ingest/importer.js";
 import { ParsePool } from "./ingest/pool.js";
 
 export { openApiDocument } from "./http/openapi.js";
-export { DbOpenError, ROLES, type Role, UserError };
+export { DbOpenError, DeskError, ListenError, ROLES, type Role, UserError };
 
 export const DEFAULT_DB = "./gov-report.sqlite";
 export const DEFAULT_HOST = "127.0.0.1";
@@ -40,7 +41,11 @@ export interface RunningDesk {
   close(): Promise<void>;
 }
 
-/** Opens the database (migrating it), starts the parse pool and the HTTP server. */
+/**
+ * Opens the database (migrating it), starts the parse pool and the HTTP server. Throws a
+ * DbOpenError or a ListenError (both DeskError: `message` in Chinese, `messageEn`) for what the
+ * person starting it can fix.
+ */
 export async function startDesk(options: DeskOptions = {}): Promise<RunningDesk> {
   const host = options.host ?? DEFAULT_HOST;
   const loopback = isLoopback(host);
@@ -68,7 +73,7 @@ export async function startDesk(options: DeskOptions = {}): Promise<RunningDesk>
   } catch (e) {
     await pool.close();
     await store.close();
-    throw e;
+    throw listenError(host, options.port ?? DEFAULT_PORT, e);
   }
   const port = (server.address() as AddressInfo).port;
   const shown = host.includes(":") ? `[${host}]` : host;

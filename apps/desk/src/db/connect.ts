@@ -3,7 +3,9 @@
  * Both go through one Kysely query layer; migrations run before the desk serves anything.
  */
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { DbOpenError } from "../errors.js";
 import { type DialectName, migrationProvider } from "./migrations.js";
+import { migrationError, postgresOpenError, sqliteOpenError } from "./open-errors.js";
 import type { Database } from "./schema.js";
 
 export interface Db {
@@ -14,7 +16,7 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export class DbOpenError extends Error {}
+export { DbOpenError };
 
 export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//i.test(target);
 
@@ -31,17 +33,19 @@ export function redactUrl(url: string): string {
 
 async function sqliteDialect(file: string): Promise<SqliteDialect> {
   const { default: BetterSqlite } = await import("better-sqlite3");
-  let database: InstanceType<typeof BetterSqlite>;
+  let database: InstanceType<typeof BetterSqlite> | undefined;
   try {
     database = new BetterSqlite(file);
+    // The first read of the file: a file that is not a database fails here, not at the constructor.
+    database.pragma("busy_timeout = 10000");
+    // WAL: readers never wait for the writer; a committed transaction survives a killed process.
+    database.pragma("journal_mode = WAL");
+    database.pragma("synchronous = NORMAL");
+    database.pragma("foreign_keys = ON");
   } catch (e) {
-    throw new DbOpenError(`${file}: ${(e as Error).message}`);
+    database?.close();
+    throw sqliteOpenError(file, e);
   }
-  // WAL: readers never wait for the writer; a committed transaction survives a killed process.
-  database.pragma("journal_mode = WAL");
-  database.pragma("synchronous = NORMAL");
-  database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 10000");
   return new SqliteDialect({ database });
 }
 
@@ -55,7 +59,7 @@ async function postgresDialect(url: string): Promise<PostgresDialect> {
     client.release();
   } catch (e) {
     await pool.end().catch(() => undefined);
-    throw new DbOpenError(`${redactUrl(url)}: ${(e as Error).message}`);
+    throw postgresOpenError(url, redactUrl(url), e);
   }
   return new PostgresDialect({ pool });
 }
@@ -65,16 +69,17 @@ export async function openDb(target: string): Promise<Db> {
   const dialect: DialectName = isPostgresUrl(target) ? "postgres" : "sqlite";
   const kdialect = dialect === "postgres" ? await postgresDialect(target) : await sqliteDialect(target);
   const db = new Kysely<Database>({ dialect: kdialect });
+  const location = dialect === "postgres" ? redactUrl(target) : target;
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
-    throw new DbOpenError(`migration failed: ${(error as Error).message ?? String(error)}`);
+    throw migrationError(location, error);
   }
   return {
     db,
     dialect,
-    location: dialect === "postgres" ? redactUrl(target) : target,
+    location,
     close: () => db.destroy(),
   };
 }
