@@ -29,6 +29,7 @@ interface CheckJson {
     issues: { code: string; path: string[] }[];
   }[];
   summary: Record<string, number>;
+  skipped: { file: string; reason: string }[];
 }
 
 const base = (f: string) => f.slice(f.lastIndexOf("/") + 1);
@@ -41,7 +42,7 @@ describe("gov-report check", () => {
     const lines = r.stdout.split("\n");
     const header = lines[0] as string;
     expect(header.split(/\s{2,}/)).toEqual(["文件", "机关", "年度", "版本", "错误", "提醒", "最主要的问题"]);
-    const rows = lines.filter((l) => l.includes("/mixed/") && !l.includes("✗"));
+    const rows = lines.filter((l) => l.includes("/mixed/") && !l.includes("✗") && !l.includes("!"));
     expect(rows.map((l) => base(l.split(/\s+/)[0] as string))).toEqual([
       "hongze-2023.json",
       "huaian-2024.json",
@@ -60,8 +61,8 @@ describe("gov-report check", () => {
     expect(r.stdout).toContain("无法读取的文件（2 个）");
     expect(r.stdout).toMatch(/✗ .*mixed\/broken\.json:3:\d+: 不是有效的 JSON/);
     expect(r.stdout).toMatch(/✗ .*mixed\/not-a-report\.json: 不是一份年度报告/);
-    expect(r.stdout).not.toContain("notes.csv");
-    expect(r.stdout).toContain("共 6 个文件：3 份报告无错误，1 份有错误，2 个无法读取");
+    expect(r.stdout).toMatch(/不是报告格式、已跳过的文件（1 个）:\n {2}! .*notes\.csv: 电子表格，不是报告文件/);
+    expect(r.stdout).toContain("共 7 个文件：3 份报告无错误，1 份有错误，2 个无法读取，1 个不是报告格式（已跳过）");
   });
 
   it("gives every file, its issues and a summary with --format json", () => {
@@ -95,7 +96,9 @@ describe("gov-report check", () => {
       duplicates: 0,
       crossYearPairs: 0,
       crossYearPairsWithErrors: 0,
+      skipped: 1,
     });
+    expect(out.skipped.map((f: { file: string }) => base(f.file))).toEqual(["notes.csv"]);
   });
 
   it("compares consecutive years of one agency and reports a carried-over mismatch as an error", () => {

@@ -62,7 +62,7 @@ describe("gov-report parse", () => {
         expect(r.stdout).toBe("");
         expect(hasStackTrace(r.stderr)).toBe(false);
       }
-      expect(runCli(["parse", png]).stderr).toContain("scan.png: 不是可读取的报告文件");
+      expect(runCli(["parse", png]).stderr).toContain("scan.png: 图片，不是报告文件");
     },
     HEAVY,
   );

@@ -105,6 +105,9 @@ export async function runAggregate(paths: string[], opts: AggregateOptions): Pro
   const inputs = openInputs(paths);
   const { entries } = inputs;
   const run = new AggregateRun(opts);
+  // Not in a report format: listed with the files left out, not a fault (an image beside the reports).
+  for (const s of inputs.skipped)
+    run.skipped.push({ file: s.file, reason: `${displayName(s.file)}: ${s.reason}`, fault: false });
   const bar = progress(entries.length, t("汇总", "summing"));
   for await (const l of loadInputs(entries, { validateJson: false, ...(opts.jobs ? { jobs: opts.jobs } : {}) })) {
     run.add(l);

@@ -1,5 +1,6 @@
 /** `check`'s text table and CSV. */
 import { csvField, csvRow, csvText, UTF8_BOM } from "../util/csv.js";
+import { type SkippedFile, skippedCount, skippedLines } from "../util/inputs.js";
 import type { Lang } from "../util/report-output.js";
 import { clean } from "../util/sanitize.js";
 import type { Sink } from "../util/sink.js";
@@ -18,6 +19,8 @@ export interface Summary {
   duplicates: number;
   crossYearPairs: number;
   crossYearPairsWithErrors: number;
+  /** Files of the folders not in a report format (not read, not in `files`). */
+  skipped: number;
 }
 
 const CSV_HEADER = [
@@ -91,28 +94,37 @@ function tableLines(rows: readonly Row[], lang: Lang): string[] {
 }
 
 function summaryText(s: Summary, lang: Lang): string {
+  const skipped = skippedCount(s.skipped);
   if (lang === "en")
     return (
-      `${s.files} files: ${s.withoutErrors} reports without errors, ${s.withErrors} with errors, ${s.unreadable} unreadable` +
+      `${s.files + s.skipped} files: ${s.withoutErrors} reports without errors, ${s.withErrors} with errors, ${s.unreadable} unreadable${skipped}` +
       `${s.withUnreadCells ? `; ${s.withUnreadCells} with unread or ambiguous cells` : ""}` +
       `${s.duplicates ? `; ${s.duplicates} duplicate(s)` : ""}` +
       `; ${s.crossYearPairs} cross-year pairs, ${s.crossYearPairsWithErrors} with errors`
     );
   return (
-    `共 ${s.files} 个文件：${s.withoutErrors} 份报告无错误，${s.withErrors} 份有错误，${s.unreadable} 个无法读取` +
+    `共 ${s.files + s.skipped} 个文件：${s.withoutErrors} 份报告无错误，${s.withErrors} 份有错误，${s.unreadable} 个无法读取${skipped}` +
     `${s.withUnreadCells ? `；${s.withUnreadCells} 份有未能读取或存疑的单元格` : ""}` +
     `${s.duplicates ? `；${s.duplicates} 份疑似重复` : ""}` +
     `；跨年度核对 ${s.crossYearPairs} 组，其中 ${s.crossYearPairsWithErrors} 组有错误`
   );
 }
 
-export function writeText(out: Sink, rows: readonly Row[], pairs: readonly PairEntry[], s: Summary, lang: Lang): void {
+export interface CheckReport {
+  rows: readonly Row[];
+  pairs: readonly PairEntry[];
+  skipped: readonly SkippedFile[];
+  summary: Summary;
+}
+
+export function writeText(out: Sink, { rows, pairs, skipped, summary: s }: CheckReport, lang: Lang): void {
   const zh = lang === "zh";
   const lines = tableLines(rows, lang);
   if (s.unreadable) {
     lines.push("", zh ? `无法读取的文件（${s.unreadable} 个）:` : `Files that could not be read (${s.unreadable}):`);
     for (const r of rows) if (r.unreadable !== undefined) lines.push(`  ${red("✗")} ${clean(r.unreadable)}`);
   }
+  if (skipped.length) lines.push("", ...skippedLines(skipped, process.stdout));
   const printed = pairs.filter((p) => p.printed !== undefined);
   if (printed.length) {
     lines.push("", zh ? "跨年度核对（同一机关相邻两个年度）:" : "Cross-year checks (consecutive years of one agency):");

@@ -15,7 +15,7 @@ import {
 import { ConsecutiveYears } from "../util/cross-year.js";
 import { DuplicateFinder } from "../util/duplicates.js";
 import { t } from "../util/i18n.js";
-import { exitOf, openInputs } from "../util/inputs.js";
+import { exitOf, openInputs, writeSkipped } from "../util/inputs.js";
 import { type Loaded, loadInputs, loadOne } from "../util/loader.js";
 import { progress } from "../util/progress.js";
 import type { Lang } from "../util/report-output.js";
@@ -182,20 +182,23 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   }
   bar.done();
   await run.finishPairs(opts.jobs);
-  const summary = summaryOf(run);
+  const summary = summaryOf(run, inputs.skipped.length);
   if (opts.format === "json") {
     run.out.write('\n],\n"crossYear": [');
     run.pairs.forEach((p, i) => {
       run.out.write(`${i ? "," : ""}\n${p.printed}`);
     });
-    run.out.write(`\n],\n"summary": ${JSON.stringify(summary)}\n}\n`);
-  } else if (opts.format === "csv") writeCsv(run.out, run.rows);
-  else writeText(run.out, run.rows, run.pairs, summary, opts.lang);
+    run.out.write(`\n],\n"skipped": ${JSON.stringify(inputs.skipped)}`);
+    run.out.write(`,\n"summary": ${JSON.stringify(summary)}\n}\n`);
+  } else if (opts.format === "csv") {
+    writeCsv(run.out, run.rows);
+    writeSkipped(process.stderr, inputs.skipped);
+  } else writeText(run.out, { rows: run.rows, pairs: run.pairs, skipped: inputs.skipped, summary }, opts.lang);
   run.out.flush();
   return exitOf(inputs, summary.unreadable, summary.withErrors > 0);
 }
 
-function summaryOf(run: CheckRun): Summary {
+function summaryOf(run: CheckRun, skipped: number): Summary {
   const rows = run.rows;
   const unreadable = rows.filter((r) => r.unreadable !== undefined).length;
   const withErrors = rows.filter((r) => r.errors > 0).length;
@@ -209,5 +212,6 @@ function summaryOf(run: CheckRun): Summary {
     duplicates: rows.filter((r) => r.duplicate).length,
     crossYearPairs: run.pairs.length,
     crossYearPairsWithErrors: run.pairs.filter((p) => !p.ok).length,
+    skipped,
   };
 }

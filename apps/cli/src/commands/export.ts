@@ -17,7 +17,7 @@ import {
 import { csvField, csvRow, csvText, UTF8_BOM } from "../util/csv.js";
 import { CliError } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
-import { exitOf, openInputs } from "../util/inputs.js";
+import { exitOf, openInputs, skippedCount, writeSkipped } from "../util/inputs.js";
 import { displayName, writeOutputFile } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
@@ -174,8 +174,8 @@ export async function runExport(paths: string[], opts: ExportOptions): Promise<n
   }
   bar.done();
   for (const s of skipped)
-    process.stderr.write(`gov-report: ${red("✗", process.stderr)} ${t("已跳过", "skipped")} ${clean(s)}
-`);
+    process.stderr.write(`gov-report: ${red("✗", process.stderr)} ${t("已跳过", "skipped")} ${clean(s)}\n`);
+  writeSkipped(process.stderr, inputs.skipped);
   if (!rows.length)
     throw new CliError(t("没有可导出的报告，未写入任何文件", "no report could be exported; nothing written"));
   const csv = csvOf(rows, opts.keys);
@@ -185,8 +185,8 @@ export async function runExport(paths: string[], opts: ExportOptions): Promise<n
   const where = opts.output ? t(`，已写入 ${clean(opts.output)}`, `, written to ${clean(opts.output)}`) : "";
   process.stderr.write(
     `${t(
-      `共 ${entries.length} 个文件：导出 ${rows.length} 份报告，跳过 ${skipped.length} 个${unread ? `；${unread} 份有未能读取或存疑的单元格（已留空并列在“${UNREAD_COLUMN.zh}”列）` : ""}${where}`,
-      `${entries.length} files: ${rows.length} report(s) exported, ${skipped.length} skipped${unread ? `; ${unread} with unread or ambiguous cells (left empty, listed in ${UNREAD_COLUMN.en})` : ""}${where}`,
+      `共 ${entries.length + inputs.skipped.length} 个文件：导出 ${rows.length} 份报告，跳过 ${skipped.length} 个${skippedCount(inputs.skipped.length)}${unread ? `；${unread} 份有未能读取或存疑的单元格（已留空并列在“${UNREAD_COLUMN.zh}”列）` : ""}${where}`,
+      `${entries.length + inputs.skipped.length} files: ${rows.length} report(s) exported, ${skipped.length} skipped${skippedCount(inputs.skipped.length)}${unread ? `; ${unread} with unread or ambiguous cells (left empty, listed in ${UNREAD_COLUMN.en})` : ""}${where}`,
     )}\n`,
   );
   return exitOf(inputs, skipped.length, unread > 0);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Report } from "@gov-report/core/lite";
 import { CliError, EXIT } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
-import { exitOf, type Inputs, openInputs } from "../util/inputs.js";
+import { exitOf, type Inputs, openInputs, skippedCount, skippedLines } from "../util/inputs.js";
 import { displayName, ensureOutputDir, writeOutputFile } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { uniqueOutputNames } from "../util/out-names.js";
@@ -148,7 +148,9 @@ export async function runRender(
   }
   if (opts.outDir) ensureOutputDir(opts.outDir);
   const { written, withErrors } = await writeAll(docs, opts, streams);
-  summarize({ docs, written, withErrors, failures }, opts, streams);
+  const skipped = opened.skipped.length;
+  if (skipped) streams.stderr.write(`${skippedLines(opened.skipped, process.stderr).join("\n")}\n`);
+  summarize({ docs, written, withErrors, failures, skipped }, opts, streams);
   return exitOf(opened, failures, withErrors.length > 0);
 }
 
@@ -204,10 +206,12 @@ interface Outcome {
   withErrors: readonly Input[];
   /** Inputs that could not be read (listed already). */
   failures: number;
+  /** Files of the folders not in a report format (listed already). */
+  skipped: number;
 }
 
 function summarize(
-  { docs, written, withErrors, failures }: Outcome,
+  { docs, written, withErrors, failures, skipped }: Outcome,
   opts: RenderOptions,
   streams: RenderStreams,
 ): void {
@@ -222,9 +226,10 @@ function summarize(
         `rendered, but the report has ${input.errorCount} error(s) (totals, unread cells…)`,
       )}${hint}\n`,
     );
-  if (docs.length + failures > 1 || opts.outDir) {
+  if (docs.length + failures + skipped > 1 || opts.outDir) {
     const where = opts.outDir ? t(`到 ${clean(opts.outDir)}`, ` to ${clean(opts.outDir)}`) : "";
-    const unreadable = failures ? t(`，${failures} 个无法读取`, `, ${failures} unreadable`) : "";
+    const unreadable =
+      (failures ? t(`，${failures} 个无法读取`, `, ${failures} unreadable`) : "") + skippedCount(skipped);
     streams.stderr.write(
       `${t(
         `共 ${docs.length} 份报告：已输出 ${written.length} 个 ${opts.to} 文件${where}，其中 ${withErrors.length} 份有错误${unreadable}`,

@@ -4,7 +4,7 @@
  */
 import type { ValidationIssue } from "@gov-report/core/lite";
 import { lang, t } from "../util/i18n.js";
-import { exitOf, openInputs } from "../util/inputs.js";
+import { exitOf, openInputs, skippedCount, writeSkipped } from "../util/inputs.js";
 import { displayName } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
@@ -70,14 +70,17 @@ export async function runValidate(inputs: string[], opts: ValidateOptions): Prom
     n++;
   }
   bar.done();
+  out.flush();
+  writeSkipped(process.stderr, opened.skipped);
+  const skipped = opened.skipped.length;
   if (json) out.write("\n]\n");
-  else if (n > 1) {
+  else if (n + skipped > 1) {
     const clean = n - unreadable - withErrors;
     out.write(
       `${t(
-        `共 ${n} 个文件：${clean} 个无错误，${withErrors} 个有错误，${unreadable} 个无法读取`,
-        `${n} files: ${clean} without errors, ${withErrors} with errors, ${unreadable} unreadable`,
-      )}\n`,
+        `共 ${n + skipped} 个文件：${clean} 个无错误，${withErrors} 个有错误，${unreadable} 个无法读取`,
+        `${n + skipped} files: ${clean} without errors, ${withErrors} with errors, ${unreadable} unreadable`,
+      )}${skippedCount(skipped)}\n`,
     );
   }
   out.flush();

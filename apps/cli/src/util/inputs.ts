@@ -7,16 +7,24 @@
  * - One named file (or `-`) that cannot be read, or is not a report, is the run's failure (exit 2).
  * - In a batch (a folder, or several inputs) such a file is listed with its reason, the readable
  *   ones are used and written, and the exit is 1; only when not one file could be read is it 2.
+ * - Files of a folder that are not in a report format (an image, a web archive) are listed with
+ *   why and counted, and leave the exit code as it is: an image beside the reports is normal.
  */
 import { EXTENSION_LIST } from "./detect.js";
 import { CliError, EXIT } from "./errors.js";
 import { t } from "./i18n.js";
+import { displayName } from "./io.js";
 import { clean } from "./sanitize.js";
-import { collectInputs, type InputEntry } from "./walk.js";
+import { yellow } from "./style.js";
+import { collectInputs, type InputEntry, type SkippedFile } from "./walk.js";
+
+export type { SkippedFile };
 
 export interface Inputs {
   /** What the loader reads, in order (sub-folders that cannot be listed included, with their problem). */
   entries: InputEntry[];
+  /** Files of the folders that are not in a report format, with why (not read). */
+  skipped: SkippedFile[];
   /** Exactly one file (or `-`) named: its failure is the run's failure. */
   single: boolean;
 }
@@ -41,13 +49,38 @@ function requireExisting(entries: readonly InputEntry[]): void {
 
 /** The inputs named on the command line; throws (exit 2) for a missing path or when there is nothing to read. */
 export function openInputs(paths: readonly string[]): Inputs {
-  const entries = collectInputs(paths);
+  const skipped: SkippedFile[] = [];
+  const entries = collectInputs(paths, skipped);
   requireExisting(entries);
-  if (!entries.length) throw new CliError(noFiles(paths));
+  if (!entries.length) {
+    writeSkipped(process.stderr, skipped);
+    throw new CliError(noFiles(paths));
+  }
   const first = entries[0] as InputEntry;
   const single = paths.length === 1 && entries.length === 1 && first.file === paths[0] && !first.folder;
-  return { entries, single };
+  return { entries, skipped, single };
 }
+
+/** The list of skipped files: a heading and one line each (none when nothing was skipped). */
+export function skippedLines(skipped: readonly SkippedFile[], stream: NodeJS.WriteStream): string[] {
+  if (!skipped.length) return [];
+  return [
+    t(
+      `不是报告格式、已跳过的文件（${skipped.length} 个）:`,
+      `Files not in a report format, skipped (${skipped.length}):`,
+    ),
+    ...skipped.map((s) => `  ${yellow("!", stream)} ${displayName(s.file)}: ${s.reason}`),
+  ];
+}
+
+export function writeSkipped(stream: NodeJS.WriteStream, skipped: readonly SkippedFile[]): void {
+  const lines = skippedLines(skipped, stream);
+  if (lines.length) stream.write(`${lines.join("\n")}\n`);
+}
+
+/** The summary's words for the skipped files ("" when none). */
+export const skippedCount = (n: number) =>
+  n ? t(`，${n} 个不是报告格式（已跳过）`, `, ${n} not in a report format (skipped)`) : "";
 
 /**
  * The exit code of a run: `unreadable` inputs could not be read (or were not reports, or could

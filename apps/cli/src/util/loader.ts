@@ -15,6 +15,7 @@ import { ParsePool } from "../pool.js";
 import { type CellToRead, type Checked, checkValue, needsReading } from "./checked.js";
 import { onCleanup } from "./cleanup.js";
 import { detectInput, EXTENSION_LIST, kindOfName, type SourceKind } from "./detect.js";
+import { notReportReason, zipMessage } from "./formats.js";
 import { lang, t } from "./i18n.js";
 import { displayName, reasonOf } from "./io.js";
 import { parseJsonText } from "./json.js";
@@ -139,6 +140,9 @@ function prepare(
     return failure(file, `${t("无法读取", "cannot read")}: ${reasonOf(e)}`);
   }
   const kind = detectInput(bytes, file);
+  // A file named as an image, a web archive, a WPS or OFD document: read only if it is in fact a PDF or .docx.
+  const notReport = notReportReason(file);
+  if (notReport !== undefined && kind !== "pdf" && kind !== "docx") return failure(file, notReport);
   if (kind === undefined)
     return failure(
       file,
@@ -157,14 +161,7 @@ function prepare(
         `named as a ${expected} file, but its content is not (damaged or incompletely downloaded? download it again)`,
       ),
     );
-  if (kind === "zip")
-    return failure(
-      file,
-      t(
-        "这是 zip 压缩包，不是报告文件：请先解压，再读取其中的文件（审核台 gov-report serve 可直接导入 zip）",
-        "a zip archive, not a report: unpack it and read the files inside (the review desk, gov-report serve, imports .zip files)",
-      ),
-    );
+  if (kind === "zip") return failure(file, zipMessage());
   if (kind === "json") return loadJson(file, bytes, validate);
   // A copy the worker can own (the shared buffer is reused for the next file).
   return { file, kind, bytes: new Uint8Array(bytes) };
