@@ -1,18 +1,24 @@
-/** JSON text to a value; a syntax error is described by line and column, in the user's language. */
-import { t } from "./i18n.js";
-import { clean } from "./sanitize.js";
+/**
+ * JSON bytes to a value. The text is UTF-8 (a BOM allowed) or UTF-16 with a BOM; any other bytes
+ * are refused with what to do, never read with garbled names. A syntax error is found by our own
+ * scan (json-syntax.ts) and described in the user's language, by line and column.
+ */
 
-/** Line and column (1-based) of a character offset. */
+import { t } from "./i18n.js";
+import { describeFault, findJsonFault } from "./json-syntax.js";
+
+/** Line and column (1-based, in characters) of an offset. */
 export function lineCol(text: string, offset: number): { line: number; column: number } {
   let line = 1;
-  let last = -1;
+  let column = 1;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       line++;
-      last = i;
-    }
+      column = 1;
+    } else if (c < 0xdc00 || c > 0xdfff) column++; // the second half of a surrogate pair is the same character
   }
-  return { line, column: offset - last };
+  return { line, column };
 }
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -20,18 +26,49 @@ export type JsonResult = { ok: true; value: unknown } | { ok: false; error: stri
 export function parseJsonText(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const truncated = /end of JSON input/.test(msg);
-    const offset = m ? Number(m[1]) : text.length;
+  } catch {
+    const fault = findJsonFault(text);
+    const offset = fault?.offset ?? text.length;
     const { line, column } = lineCol(text, offset);
-    const reason = truncated
-      ? t("文件在中途结束（可能不完整）", "unexpected end of input (truncated?)")
-      : t(`第 ${line} 行第 ${column} 列有语法错误`, clean(msg.replace(/ in JSON at position \d+.*$/s, "")));
+    const reason = fault ? describeFault(fault.kind) : t("语法错误", "a syntax error");
     return {
       ok: false,
-      error: `${line}:${column}: ${t("不是有效的 JSON", "not valid JSON")}: ${reason}${t("；请用文本编辑器检查该处", "; check that place in a text editor")}`,
+      error: `${line}:${column}: ${t(
+        `不是有效的 JSON（第 ${line} 行第 ${column} 列）: ${reason}；请用文本编辑器检查该处`,
+        `not valid JSON (line ${line}, column ${column}): ${reason}; check that place in a text editor`,
+      )}`,
     };
   }
+}
+
+const startsWith = (b: Uint8Array, magic: readonly number[]) => magic.every((m, i) => b[i] === m);
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The text of JSON bytes, or why they cannot be read (the file name goes in front). */
+export function jsonText(bytes: Uint8Array): { text: string } | { error: string } {
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? "utf-16le" : startsWith(bytes, [0xfe, 0xff]) ? "utf-16be" : "";
+  try {
+    if (utf16) return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2)) };
+    return { text: utf8.decode(startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes) };
+  } catch {
+    if (utf16) return { error: t("不是有效的 UTF-16 文本，请另存为 UTF-8", "not valid UTF-16 text; save it as UTF-8") };
+    return {
+      error: t(
+        "文件不是 UTF-8 编码，请另存为 UTF-8（可能是 GB 18030/GBK：在文本编辑器中以该编码打开，再另存为 UTF-8）",
+        "the file is not in UTF-8; save it as UTF-8 (it may be GB 18030/GBK: open it in a text editor with that encoding, then save it as UTF-8)",
+      ),
+    };
+  }
+}
+
+/** True for bytes that look like JSON in UTF-16 without a BOM ("{" or "[" with a zero byte beside it). */
+export function looksLikeUtf16Json(bytes: Uint8Array): boolean {
+  let i = 0;
+  const space = (b: number | undefined) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+  while (i + 1 < bytes.length && ((space(bytes[i]) && bytes[i + 1] === 0) || (bytes[i] === 0 && space(bytes[i + 1]))))
+    i += 2;
+  const a = bytes[i];
+  const b = bytes[i + 1];
+  const open = (x: number | undefined) => x === 0x7b || x === 0x5b;
+  return (open(a) && b === 0) || (a === 0 && open(b));
 }

@@ -18,7 +18,7 @@ import { detectInput, EXTENSION_LIST, kindOfName, type SourceKind } from "./dete
 import { notReportReason, zipMessage } from "./formats.js";
 import { lang, t } from "./i18n.js";
 import { displayName, reasonOf } from "./io.js";
-import { parseJsonText } from "./json.js";
+import { jsonText, looksLikeUtf16Json, parseJsonText } from "./json.js";
 import type { InputEntry } from "./walk.js";
 
 export type { SourceKind };
@@ -103,8 +103,9 @@ const failure = (file: string, why: string, kind?: SourceKind): Loaded => ({
 });
 
 function loadJson(file: string, bytes: Buffer, validate: boolean): Loaded {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const parsed = parseJsonText(bytes.toString("utf8", start));
+  const decoded = jsonText(bytes);
+  if ("error" in decoded) return failure(file, decoded.error, "json");
+  const parsed = parseJsonText(decoded.text);
   if (!parsed.ok) return { file, kind: "json", error: `${displayName(file)}:${parsed.error}`, needsReading: [] };
   const value = parsed.value;
   if (!validate) {
@@ -143,6 +144,11 @@ function prepare(
   // A file named as an image, a web archive, a WPS or OFD document: read only if it is in fact a PDF or .docx.
   const notReport = notReportReason(file);
   if (notReport !== undefined && kind !== "pdf" && kind !== "docx") return failure(file, notReport);
+  if (kind === undefined && looksLikeUtf16Json(bytes))
+    return failure(
+      file,
+      t("文件是没有 BOM 的 UTF-16 编码，请另存为 UTF-8", "the file is in UTF-16 without a BOM; save it as UTF-8"),
+    );
   if (kind === undefined)
     return failure(
       file,
