@@ -73,4 +73,59 @@ describe("gov-report compare", () => {
     const out = JSON.parse(r.stdout);
     expect(out.issues.map((i: { code: string }) => i.code)).toContain("years.carried-forward");
   });
+
+  const hongze = (year: number, name?: string) => {
+    const r = JSON.parse(readFileSync(join(FIXTURES, "hongze-2023.expected.json"), "utf8"));
+    r.year = year;
+    if (name !== undefined) r.agency.name = name;
+    const file = join(tmp(), `hongze-${year}.json`);
+    writeFileSync(file, JSON.stringify(r));
+    return file;
+  };
+
+  it("refuses the years in the wrong order, naming both files and years and the command to run", () => {
+    const prev = join(FIXTURES, "hongze-2023.expected.json");
+    const cur = join(FIXTURES, "hongze-2024.expected.json");
+    const r = runCli(["compare", cur, prev]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`${cur} 是 2024 年度，${prev} 是 2023 年度`);
+    expect(r.stderr).toContain(`gov-report compare ${prev} ${cur}`);
+    const en = runCli(["compare", cur, prev, "--lang", "en"]);
+    expect(en.stderr).toContain(`${cur} is the 2024 report and ${prev} the 2023 report`);
+  });
+
+  it("refuses years that are not consecutive", () => {
+    const a = hongze(2020);
+    const b = join(FIXTURES, "hongze-2024.expected.json");
+    const r = runCli(["compare", a, b]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${a} 是 2020 年度，${b} 是 2024 年度，不是相邻的两个年度`);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it("refuses two different agencies; names that check pairs (洪泽区人民政府 = 淮安市洪泽区人民政府) are one agency", () => {
+    const a = hongze(2023, "某县统计局");
+    const b = join(FIXTURES, "hongze-2024.expected.json");
+    const r = runCli(["compare", a, b]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("不是同一机关的报告");
+    expect(r.stderr).toContain("某县统计局");
+    expect(r.stderr).toContain("淮安市洪泽区人民政府");
+    const unnamed = runCli(["compare", hongze(2023, ""), b]);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain("没有填写机关名称");
+    expect(runCli(["compare", hongze(2023, " 淮安市洪泽区人民政府"), b]).code).toBe(0);
+  });
+
+  it("accepts --jobs as every command does", () => {
+    const r = runCli([
+      "compare",
+      "--jobs",
+      "1",
+      join(FIXTURES, "hongze-2023.expected.json"),
+      join(FIXTURES, "hongze-2024.expected.json"),
+    ]);
+    expect(r.code).toBe(0);
+  });
 });

@@ -35,3 +35,13 @@ export class DuplicateFinder {
     return { agency, year, first, second: id };
   }
 }
+
+/**
+ * Whether two printed names are one agency as `check` pairs its cross-year reports: both named,
+ * and one key in an `AgencyIndex` (淮安市洪泽区人民政府 and 洪泽区人民政府 are one agency).
+ */
+export function oneAgency(a: string, b: string): boolean {
+  if (!a.trim() || !b.trim()) return false;
+  const index = new AgencyIndex();
+  return index.key(a) === index.key(b);
+}
