@@ -47,6 +47,22 @@ export function runCliInto(args: string[], redirect: string, env: Record<string,
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Runs the CLI on a pseudo-terminal (util-linux `script`), as a user at a terminal would: stdout
+ * and stderr both go to it, and the captured text is what the terminal received.
+ */
+export function runCliOnTerminal(args: string[], env: Record<string, string> = {}): CliRun {
+  const quoted = [process.execPath, TSX, "--conditions=@gov-report/source", BIN, ...args]
+    .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+    .join(" ");
+  const r = spawnSync("script", ["-qec", quoted, "/dev/null"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** True when the output contains a Node stack trace line. */
 export const hasStackTrace = (s: string) => /^\s+at .+:\d+:\d+\)?$/m.test(s);
 

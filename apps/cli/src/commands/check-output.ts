@@ -38,24 +38,26 @@ const CSV_HEADER = [
   "unreadable",
 ];
 
-export function writeCsv(out: Sink, rows: readonly Row[]): void {
+/** The CSV; `terminal` when it goes to a terminal (its text fields are cleaned). */
+export function writeCsv(out: Sink, rows: readonly Row[], terminal: boolean): void {
+  const text = (v: string | undefined) => csvText(v, terminal);
   out.write(UTF8_BOM + csvRow(CSV_HEADER));
   for (const r of rows) {
     const read = r.unreadable === undefined;
     out.write(
       csvRow([
-        csvText(r.file),
+        text(r.file),
         r.source,
-        csvText(r.agency),
+        text(r.agency),
         csvField(r.year),
-        csvText(r.edition),
+        text(r.edition),
         read ? csvField(r.errors) : "",
         read ? csvField(r.warnings) : "",
         read ? csvField(r.unread) : "",
         r.duplicate ? "1" : "",
-        csvText(r.worst?.code),
-        csvText(r.worst?.message),
-        csvText(r.unreadable),
+        text(r.worst?.code),
+        text(r.worst?.message),
+        text(r.unreadable),
       ]),
     );
   }

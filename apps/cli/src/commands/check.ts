@@ -191,7 +191,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
     run.out.write(`\n],\n"skipped": ${JSON.stringify(inputs.skipped)}`);
     run.out.write(`,\n"summary": ${JSON.stringify(summary)}\n}\n`);
   } else if (opts.format === "csv") {
-    writeCsv(run.out, run.rows);
+    writeCsv(run.out, run.rows, Boolean(process.stdout.isTTY));
     writeSkipped(process.stderr, inputs.skipped);
   } else writeText(run.out, { rows: run.rows, pairs: run.pairs, skipped: inputs.skipped, summary }, opts.lang);
   run.out.flush();

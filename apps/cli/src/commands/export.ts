@@ -142,13 +142,14 @@ function rowOf(l: Loaded): Row | string {
   };
 }
 
-function csvOf(rows: readonly Row[], keys: "zh" | "en"): string {
+/** The CSV; `terminal` when it goes to a terminal (its text fields are cleaned). */
+function csvOf(rows: readonly Row[], keys: "zh" | "en", terminal: boolean): string {
   const editions = EDITIONS.filter((e) => rows.some((r) => r.edition === e));
   const columns = exportColumns(editions, keys);
   const header = [...LEADING[keys], ...columns.map((c) => csvText(c.header)), UNREAD_COLUMN[keys]];
   const parts: string[] = [UTF8_BOM, csvRow(header)];
   for (const r of rows) {
-    const fields = [csvText(r.file), csvText(r.agency), csvField(r.year), r.edition];
+    const fields = [csvText(r.file, terminal), csvText(r.agency, terminal), csvField(r.year), r.edition];
     for (const c of columns) {
       const k = c.index[r.edition];
       const v = k === undefined ? undefined : (r.values[k] as number);
@@ -178,7 +179,7 @@ export async function runExport(paths: string[], opts: ExportOptions): Promise<n
   writeSkipped(process.stderr, inputs.skipped);
   if (!rows.length)
     throw new CliError(t("没有可导出的报告，未写入任何文件", "no report could be exported; nothing written"));
-  const csv = csvOf(rows, opts.keys);
+  const csv = csvOf(rows, opts.keys, !opts.output && Boolean(process.stdout.isTTY));
   if (opts.output) writeOutputFile(opts.output, csv, Boolean(opts.force));
   else process.stdout.write(csv);
   const unread = rows.filter((r) => r.unread.length).length;

@@ -1,4 +1,5 @@
 /** CSV as RFC 4180 says (CRLF, quoted fields), with a BOM so that Excel reads UTF-8. */
+import { clean } from "./sanitize.js";
 
 export const UTF8_BOM = "\uFEFF";
 
@@ -12,10 +13,13 @@ export function csvField(value: string | number | undefined): string {
 /**
  * A text field that a spreadsheet must not run as a formula: "=SUM(…)", "+1", "@x" are prefixed
  * with an apostrophe (OWASP CSV injection). Numbers are written with `csvField` and never changed.
+ * For a terminal (`terminal`), the text is first cleaned of escape sequences and control
+ * characters as every output to a terminal is (sanitize.ts); files and pipes get it as it is.
  */
-export function csvText(value: string | undefined): string {
+export function csvText(value: string | undefined, terminal = false): string {
   if (value === undefined) return "";
-  return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  const text = terminal ? clean(value) : value;
+  return csvField(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 }
 
 export const csvRow = (fields: readonly string[]) => `${fields.join(",")}\r\n`;
