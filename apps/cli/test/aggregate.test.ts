@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getAt, numericCellsOf, validateReport } from "@gov-report/core/lite";
@@ -91,7 +91,7 @@ describe("gov-report aggregate", () => {
     expect(existsSync(out)).toBe(false);
     const allowed = runCli(["aggregate", dir, "--allow-duplicates"]);
     expect(allowed.code).toBe(0);
-    expect(allowed.stderr).toContain("第 2 份报告的机关 “淮安市人民政府” 已计入汇总，本份再次计入（是否重复？）");
+    expect(allowed.stderr).toMatch(/b\.json\n {4}! 与 .*a\.json 是同一机关同一年度的报告：是否重复？已一并计入/);
   });
 
   it("refuses 洪泽区人民政府 2023 and 淮安市洪泽区人民政府 2023 as one agency's year twice", () => {
@@ -112,5 +112,25 @@ describe("gov-report aggregate", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("不是结构完整的年度报告");
     expect(r.stderr).toContain("没有可汇总的报告，未写入任何文件");
+  });
+});
+
+describe("gov-report aggregate --allow-duplicates", () => {
+  it("notes under the second report which other file is the same agency's year", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-dup-"));
+    copyFileSync(fx("huaian-2024"), join(dir, "a000.json"));
+    copyFileSync(fx("hongze-2024"), join(dir, "a010 (1).json"));
+    copyFileSync(fx("hongze-2024"), join(dir, "a010.json"));
+    const r = runCli(["aggregate", dir, "--allow-duplicates"]);
+    const lines = r.stderr.split("\n");
+    const at = lines.findIndex((l) => l.endsWith("/a010.json"));
+    expect(lines[at + 1]).toBe(
+      `    ! 与 ${join(dir, "a010 (1).json")} 是同一机关同一年度的报告：是否重复？已一并计入（--allow-duplicates）`,
+    );
+    expect(r.stderr).not.toContain("份报告的机关");
+    const en = runCli(["aggregate", dir, "--allow-duplicates", "--lang", "en"]);
+    expect(en.stderr).toContain(
+      `! same agency and year as ${join(dir, "a010 (1).json")}: a duplicate? Summed all the same (--allow-duplicates)`,
+    );
   });
 });

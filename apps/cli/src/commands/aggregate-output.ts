@@ -23,8 +23,8 @@ export interface Group {
   refused: Set<number>;
   /** Inputs with unread or ambiguous cells. */
   unread: { file: string; cells: CellToRead[]; value: unknown }[];
-  /** Second reports of an agency and year already in the group. */
-  duplicates: { first: string; second: string }[];
+  /** Second reports of an agency and year already in the group (`index`: the second's in `files`). */
+  duplicates: { first: string; second: string; index: number }[];
 }
 
 export interface Skipped {
@@ -101,6 +101,39 @@ export function writeRefusal(
   return `${t("未汇总", "not summed")}: ${reasons.join(t("；", "; "))}${t("。未写入任何文件", ". Nothing written")}`;
 }
 
+/**
+ * The notes under each summed file: the sum's warnings about it, and for a second report of one
+ * agency and year the other file (core's note counts inputs, "第 4 份报告", and would be printed
+ * under the very file it is about).
+ */
+function notesOf(group: Group, issues: readonly AggregateIssue[]): Map<number, string[]> {
+  const notes = new Map<number, string[]>();
+  const add = (index: number, text: string) => {
+    const list = notes.get(index);
+    if (list) list.push(text);
+    else notes.set(index, [text]);
+  };
+  for (const i of issues) {
+    if (i.input === undefined || i.severity === "error" || i.code === "aggregate.duplicate-agency") continue;
+    add(i.input, clean(lang() === "zh" ? i.message : i.messageEn));
+  }
+  for (const { first, second, index } of group.duplicates) {
+    add(
+      index,
+      first === second
+        ? t(
+            "这个文件被指定了不止一次，已重复计入（--allow-duplicates）",
+            "this file was named more than once and summed again (--allow-duplicates)",
+          )
+        : t(
+            `与 ${displayName(first)} 是同一机关同一年度的报告：是否重复？已一并计入（--allow-duplicates）`,
+            `same agency and year as ${displayName(first)}: a duplicate? Summed all the same (--allow-duplicates)`,
+          ),
+    );
+  }
+  return notes;
+}
+
 export function writeSummary(
   out: Sink,
   group: Group,
@@ -112,18 +145,11 @@ export function writeSummary(
   out.write(
     `${bold(t(`已汇总 ${sum.count} 份报告，${groupName(sum.year, sum.edition)}:`, `Summed ${sum.count} report(s), ${groupName(sum.year, sum.edition)}:`), err)}\n`,
   );
-  const notes = new Map<number, AggregateIssue[]>();
-  for (const i of result.issues) {
-    if (i.input === undefined || i.severity === "error") continue;
-    const list = notes.get(i.input);
-    if (list) list.push(i);
-    else notes.set(i.input, [i]);
-  }
+  const notes = notesOf(group, result.issues);
   files.forEach((file, index) => {
     if (refused.has(index)) return;
     out.write(`  ${displayName(file)}\n`);
-    for (const n of notes.get(index) ?? [])
-      out.write(`    ${yellow("!", err)} ${clean(lang() === "zh" ? n.message : n.messageEn)}\n`);
+    for (const n of notes.get(index) ?? []) out.write(`    ${yellow("!", err)} ${n}\n`);
   });
   writeSkipped(out, skipped);
   if (group.unread.length && opts.allowUnread) {

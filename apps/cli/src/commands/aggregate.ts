@@ -97,7 +97,8 @@ class AggregateRun {
     this.selected.push(l.file);
     const name = (l.value as { agency?: { name?: unknown } }).agency?.name;
     const dup = typeof name === "string" ? this.duplicates.add(id, name, year) : undefined;
-    if (dup) g.duplicates.push({ first: this.selected[dup.first] as string, second: l.file });
+    // Called before the file joins g.files: its index there is the current length.
+    if (dup) g.duplicates.push({ first: this.selected[dup.first] as string, second: l.file, index: g.files.length });
   }
 }
 
