@@ -2,14 +2,14 @@
  * gov-report: the command line over @gov-report/core and its companion packages. Each command's
  * module is loaded only when that command runs, so start-up stays fast.
  */
-import { Command, CommanderError, Help } from "commander";
+import { Command, CommanderError } from "commander";
 import { registerCommands } from "./program.js";
 import { runCleanups } from "./util/cleanup.js";
 import { CliError, EXIT } from "./util/errors.js";
 import { langOfArgv, setLang, t } from "./util/i18n.js";
 import { removeTemporaryFiles } from "./util/io.js";
 import { guardStandardStreams } from "./util/streams.js";
-import { translateCommanderMessage, translateHelp } from "./util/usage-messages.js";
+import { helpConfiguration, translateCommanderMessage } from "./util/usage-messages.js";
 
 // The language is known before the commands are registered, so help texts are in it too.
 setLang(langOfArgv(process.argv.slice(2)));
@@ -29,14 +29,14 @@ program
   .helpCommand("help [command]", t("显示某个命令的帮助", "show help for a command"))
   .showHelpAfterError(t("（运行 gov-report --help 查看用法）", "(run gov-report --help for usage)"))
   .configureOutput({ outputError: (s, write) => write(translateCommanderMessage(s)) })
-  .configureHelp({ formatHelp: (cmd, helper) => translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) })
+  .configureHelp(helpConfiguration)
   .exitOverride();
 
 registerCommands(program);
 for (const c of program.commands) {
   c.helpOption("-h, --help", t("显示帮助", "show help"));
   c.configureOutput({ outputError: (s, write) => write(translateCommanderMessage(s)) });
-  c.configureHelp({ formatHelp: (cmd, helper) => translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) });
+  c.configureHelp(helpConfiguration);
 }
 
 // An interrupted run leaves no temporary files and stops its workers (process.exit ends them).

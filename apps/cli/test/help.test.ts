@@ -1,0 +1,27 @@
+/** Help in Chinese by default: no words of commander's own (choices, default) left in English. */
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../src/program.js";
+import { runCli } from "./helpers.js";
+
+const NAMES = ["validate", "compare", "init", "schema", "render", "parse", "check", "aggregate", "export", "serve"];
+
+describe("help", () => {
+  it("names every command", () => {
+    expect(COMMANDS).toHaveLength(NAMES.length);
+  });
+
+  it.each(NAMES)("%s --help has no English of commander's in Chinese, and keeps it with --lang en", (name) => {
+    const zh = runCli([name, "--help"]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).not.toMatch(/choices|default:|preset:|Usage:|Options:|Arguments:/);
+    const en = runCli([name, "--help", "--lang", "en"]);
+    expect(en.stdout).toContain("Usage:");
+  });
+
+  it("writes the choices and defaults in Chinese", () => {
+    expect(runCli(["init", "--help"]).stdout.replace(/\s+/g, "")).toContain("（可选：2019、2021）");
+    const exp = runCli(["export", "--help"]).stdout.replace(/\s+/g, "");
+    expect(exp).toContain("（可选：zh、en；默认：zh）");
+    expect(runCli(["export", "--help", "--lang", "en"]).stdout).toContain('(choices: "zh", "en", default: "zh")');
+  });
+});
