@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { t } from "../util/i18n.js";
-import { action, editionOpt, forceOpt, outputOpt, yearArg } from "./options.js";
+import { action, editionOpt, forceOpt, langOpt, outputOpt, yearArg } from "./options.js";
 
 export function registerInit(program: Command): void {
   program
@@ -18,6 +18,7 @@ export function registerInit(program: Command): void {
     .option("--agency <name>", t("标题中的机关名称", "agency name as printed in the title"))
     .addOption(outputOpt(t("写入此文件（默认输出到标准输出）", "write to this file instead of standard output")))
     .addOption(forceOpt())
+    .addOption(langOpt())
     .action(
       action(async (opts) => {
         const { runInit } = await import("../commands/init.js");

@@ -1,7 +1,7 @@
 import type { Edition } from "@gov-report/core/lite";
 import type { Command } from "commander";
 import { t } from "../util/i18n.js";
-import { action, editionOpt } from "./options.js";
+import { action, editionOpt, langOpt } from "./options.js";
 
 export function registerSchema(program: Command): void {
   program
@@ -14,6 +14,7 @@ export function registerSchema(program: Command): void {
     )
     .addOption(editionOpt(t("只输出该版本（默认两个版本的合集）", "only this edition (default: the union of both)")))
     .option("--form", t("输出表单元数据而不是 JSON Schema", "print the form metadata instead of the JSON Schema"))
+    .addOption(langOpt())
     .action(
       action(async (opts: { edition?: Edition; form?: boolean }) => {
         const { runSchema } = await import("../commands/schema.js");
