@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -137,4 +137,17 @@ describe("gov-report parse", () => {
     },
     HEAVY,
   );
+});
+
+describe("gov-report parse of a folder", () => {
+  it("says a folder needs --out-dir, even with one file in it, and how to read that one file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-one-"));
+    cpSync(join(FIXTURES, "seed-2020.txt"), join(dir, "a003.txt"));
+    for (const extra of [[], ["-o", join(dir, "x.json")]]) {
+      const r = runCli(["parse", dir, ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${dir} 是文件夹：请用 --out-dir <文件夹>，为其中每个文件输出一个 .json`);
+      expect(r.stderr).not.toContain("有多个输入");
+    }
+  });
 });

@@ -4,6 +4,7 @@
  * findings on stderr, so stdout stays pure JSON. Several inputs or a folder: one .json per input in
  * --out-dir, with progress on a terminal and a summary. The report keeps its `provenance`.
  */
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { formatDiagnostics } from "../util/diagnostics.js";
 import { CliError, EXIT } from "../util/errors.js";
@@ -73,7 +74,7 @@ export async function runParse(inputs: string[], opts: ParseOptions): Promise<nu
   const opened = openInputs(inputs);
   const load = await loadOptions(opts);
   if (opened.single && !opts.outDir) return parseOne(opened.entries[0] as InputEntry, opts, load);
-  return parseBatch(opened, opts, load);
+  return parseBatch(opened, { ...opts, inputs }, load);
 }
 
 /** Workers, and last year's report when `--previous` names one (it must read as a report). */
@@ -109,22 +110,40 @@ async function parseOne(entry: InputEntry, opts: ParseOptions, load: LoadOptions
   return errorsOf(l) > 0 ? EXIT.ruleBroken : EXIT.ok;
 }
 
-async function parseBatch(opened: Inputs, opts: ParseOptions, load: LoadOptions): Promise<number> {
-  const { entries } = opened;
-  if (opts.output)
-    throw new CliError(
-      t(
+/** Why a batch needs --out-dir: a folder named (even holding one file), or several inputs. */
+function needsOutDir(inputs: readonly string[], withOutput: boolean): string {
+  const folder = inputs.find(isFolder);
+  if (folder !== undefined)
+    return t(
+      `${clean(folder)} 是文件夹：请用 --out-dir <文件夹>，为其中每个文件输出一个 .json（只读一个文件时，直接给出该文件${withOutput ? "，再用 -o" : ""}）`,
+      `${clean(folder)} is a folder: use --out-dir <folder> to write one .json per file in it (to read one file, name that file${withOutput ? " with -o" : ""})`,
+    );
+  return withOutput
+    ? t(
         "-o/--output 只能用于一个输入；多个输入请用 --out-dir <文件夹>",
         "-o/--output takes one input; with several inputs use --out-dir <folder>",
-      ),
-    );
-  if (!opts.outDir)
-    throw new CliError(
-      t(
+      )
+    : t(
         "有多个输入：请用 --out-dir <文件夹>，每个输入输出一个 .json",
         "several inputs: use --out-dir <folder> to write one .json per input",
-      ),
-    );
+      );
+}
+
+const isFolder = (path: string) => {
+  try {
+    return path !== "-" && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+async function parseBatch(
+  opened: Inputs,
+  opts: ParseOptions & { inputs: readonly string[] },
+  load: LoadOptions,
+): Promise<number> {
+  const { entries } = opened;
+  if (opts.output || !opts.outDir) throw new CliError(needsOutDir(opts.inputs, Boolean(opts.output)));
   ensureOutputDir(opts.outDir);
   const names = uniqueOutputNames(
     entries.map((e) => e.file),
