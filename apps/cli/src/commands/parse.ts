@@ -103,7 +103,7 @@ async function parseOne(entry: InputEntry, opts: ParseOptions, load: LoadOptions
   }
   const json = `${JSON.stringify(payload(l, opts.format), null, 2)}\n`;
   if (opts.output && opts.output !== "-") {
-    writeOutputFile(opts.output, json, opts.force);
+    writeOutputFile(opts.output, json, opts.force, { outDirHint: true });
     err.write(`${t("已写入", "wrote")} ${clean(opts.output)}\n`);
   } else process.stdout.write(json);
   err.write(describe(l));

@@ -189,7 +189,7 @@ async function writeAll(
 /** Writes one output; a failure names the files already written before it. */
 function writeOrSay(target: string, out: string | Uint8Array, force: boolean, written: string[]): void {
   try {
-    writeOutputFile(target, out, force);
+    writeOutputFile(target, out, force, { outDirHint: true });
     written.push(target);
   } catch (e) {
     if (!(e instanceof CliError) || !written.length) throw e;

@@ -93,7 +93,17 @@ const lstatOrUndefined = (file: string): Stats | undefined => {
  * `force`; then the bytes go through it: a link to a regular file replaces that file atomically,
  * anything else is opened and written, never replaced.
  */
-export function writeOutputFile(file: string, content: string | Uint8Array, force = false): void {
+export interface WriteOptions {
+  /** The command has --out-dir (creates its folder): offered when the folder of the file is missing. */
+  outDirHint?: boolean;
+}
+
+export function writeOutputFile(
+  file: string,
+  content: string | Uint8Array,
+  force = false,
+  options: WriteOptions = {},
+): void {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const st = lstatOrUndefined(file);
   if (st && (st.isSymbolicLink() || !st.isFile())) {
@@ -113,7 +123,22 @@ export function writeOutputFile(file: string, content: string | Uint8Array, forc
       `${clean(file)}: ${t("文件已存在；加 --force 可替换，或换一个输出文件名", "already exists; use --force to replace it, or choose another name")}`,
     );
   }
-  writeAtomic(file, bytes, force);
+  writeAtomic(file, bytes, force, options);
+}
+
+/** A path as a shell command line needs it. */
+const shellQuoted = (path: string) => (/^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
+
+/** The folder of an output is missing: say to create it (or to use --out-dir, which creates it). */
+function missingFolder(file: string, dir: string, options: WriteOptions): CliError {
+  const d = clean(dir);
+  const mkdir = `mkdir -p ${clean(shellQuoted(dir))}`;
+  const outDir = options.outDirHint
+    ? t(`，或改用 --out-dir ${d}（会自动创建）`, `, or use --out-dir ${d} (created for you)`)
+    : "";
+  return new CliError(
+    `${clean(file)}: ${t(`文件夹 ${d} 不存在：请先创建它（${mkdir}）`, `folder ${d} does not exist: create it first (${mkdir})`)}${outDir}`,
+  );
 }
 
 function writeThrough(file: string, bytes: Uint8Array): void {
@@ -139,11 +164,10 @@ function writeThrough(file: string, bytes: Uint8Array): void {
   }
 }
 
-function writeAtomic(file: string, bytes: Uint8Array, force: boolean): void {
+function writeAtomic(file: string, bytes: Uint8Array, force: boolean, options: WriteOptions = {}): void {
   const dir = dirname(file);
   const dirStat = lstatOrUndefined(dir);
-  if (!dirStat)
-    throw new CliError(`${clean(file)}: ${t(`文件夹 ${clean(dir)} 不存在`, `folder ${clean(dir)} does not exist`)}`);
+  if (!dirStat) throw missingFolder(file, dir, options);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   temporary.add(tmp);
   try {
