@@ -87,6 +87,15 @@ const lstatOrUndefined = (file: string): Stats | undefined => {
   }
 };
 
+/** True for a folder, or a link to one (never replaced, with or without --force). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes a file. A new file, or an existing one with `force`, is written atomically (temporary
  * file, then rename). A symbolic link or a device (`/dev/stdout`, a named pipe) is refused unless
@@ -105,6 +114,13 @@ export function writeOutputFile(
   options: WriteOptions = {},
 ): void {
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  if (isFolder(file))
+    throw new CliError(
+      `${clean(file)}: ${t(
+        `是一个文件夹：-o 应为文件名（例如 ${clean(join(file, "新文件名"))}）`,
+        `is a folder: -o takes a file name (for example ${clean(join(file, "new-file"))})`,
+      )}`,
+    );
   const st = lstatOrUndefined(file);
   if (st && (st.isSymbolicLink() || !st.isFile())) {
     if (!force) {
