@@ -92,6 +92,7 @@ describe("gov-report check", () => {
       withErrors: 1,
       withoutErrors: 3,
       unreadable: 2,
+      unreadableFolders: 0,
       withUnreadCells: 0,
       duplicates: 0,
       crossYearPairs: 0,

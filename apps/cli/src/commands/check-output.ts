@@ -1,6 +1,7 @@
 /** `check`'s text table and CSV. */
 import { csvField, csvRow, csvText, UTF8_BOM } from "../util/csv.js";
-import { type SkippedFile, skippedCount, skippedLines } from "../util/inputs.js";
+import { count, t } from "../util/i18n.js";
+import { foldersCount, type SkippedFile, skippedCount, skippedLines } from "../util/inputs.js";
 import type { Lang } from "../util/report-output.js";
 import { clean } from "../util/sanitize.js";
 import type { Sink } from "../util/sink.js";
@@ -15,6 +16,8 @@ export interface Summary {
   withErrors: number;
   withoutErrors: number;
   unreadable: number;
+  /** Of `unreadable` (and of `files`), the sub-folders that could not be listed. */
+  unreadableFolders: number;
   withUnreadCells: number;
   duplicates: number;
   crossYearPairs: number;
@@ -95,20 +98,20 @@ function tableLines(rows: readonly Row[], lang: Lang): string[] {
   return renderTable(columns, cells);
 }
 
-function summaryText(s: Summary, lang: Lang): string {
-  const skipped = skippedCount(s.skipped);
-  if (lang === "en")
-    return (
-      `${s.files + s.skipped} files: ${s.withoutErrors} reports without errors, ${s.withErrors} with errors, ${s.unreadable} unreadable${skipped}` +
+/** The summary line; files are counted without the folders that could not be listed. */
+export function summaryText(s: Summary): string {
+  const rest = `${foldersCount(s.unreadableFolders)}${skippedCount(s.skipped)}`;
+  const files = s.files - s.unreadableFolders + s.skipped;
+  const unreadable = s.unreadable - s.unreadableFolders;
+  return t(
+    `共 ${files} 个文件：${s.withoutErrors} 份报告无错误，${s.withErrors} 份有错误，${unreadable} 个无法读取${rest}` +
+      `${s.withUnreadCells ? `；${s.withUnreadCells} 份有未能读取或存疑的单元格` : ""}` +
+      `${s.duplicates ? `；${s.duplicates} 份疑似重复` : ""}` +
+      `；跨年度核对 ${s.crossYearPairs} 组，其中 ${s.crossYearPairsWithErrors} 组有错误`,
+    `${count(files, "file")}: ${count(s.withoutErrors, "report")} without errors, ${s.withErrors} with errors, ${unreadable} unreadable${rest}` +
       `${s.withUnreadCells ? `; ${s.withUnreadCells} with unread or ambiguous cells` : ""}` +
       `${s.duplicates ? `; ${s.duplicates} duplicate(s)` : ""}` +
-      `; ${s.crossYearPairs} cross-year pairs, ${s.crossYearPairsWithErrors} with errors`
-    );
-  return (
-    `共 ${s.files + s.skipped} 个文件：${s.withoutErrors} 份报告无错误，${s.withErrors} 份有错误，${s.unreadable} 个无法读取${skipped}` +
-    `${s.withUnreadCells ? `；${s.withUnreadCells} 份有未能读取或存疑的单元格` : ""}` +
-    `${s.duplicates ? `；${s.duplicates} 份疑似重复` : ""}` +
-    `；跨年度核对 ${s.crossYearPairs} 组，其中 ${s.crossYearPairsWithErrors} 组有错误`
+      `; ${count(s.crossYearPairs, "cross-year pair")}, ${s.crossYearPairsWithErrors} with errors`,
   );
 }
 
@@ -132,6 +135,6 @@ export function writeText(out: Sink, { rows, pairs, skipped, summary: s }: Check
     lines.push("", zh ? "跨年度核对（同一机关相邻两个年度）:" : "Cross-year checks (consecutive years of one agency):");
     for (const p of printed) lines.push(p.printed as string);
   }
-  lines.push("", summaryText(s, lang));
+  lines.push("", summaryText(s));
   out.write(`${lines.join("\n")}\n`);
 }

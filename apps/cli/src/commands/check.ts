@@ -15,7 +15,7 @@ import {
 import { ConsecutiveYears } from "../util/cross-year.js";
 import { DuplicateFinder } from "../util/duplicates.js";
 import { t } from "../util/i18n.js";
-import { exitOf, openInputs, writeSkipped } from "../util/inputs.js";
+import { exitOf, openInputs, unreadableFolders, writeSkipped } from "../util/inputs.js";
 import { type Loaded, loadInputs, loadOne } from "../util/loader.js";
 import { progress } from "../util/progress.js";
 import type { Lang } from "../util/report-output.js";
@@ -182,7 +182,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   }
   bar.done();
   await run.finishPairs(opts.jobs);
-  const summary = summaryOf(run, inputs.skipped.length);
+  const summary = summaryOf(run, inputs.skipped.length, unreadableFolders(inputs));
   if (opts.format === "json") {
     run.out.write('\n],\n"crossYear": [');
     run.pairs.forEach((p, i) => {
@@ -198,7 +198,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   return exitOf(inputs, summary.unreadable, summary.withErrors > 0);
 }
 
-function summaryOf(run: CheckRun, skipped: number): Summary {
+function summaryOf(run: CheckRun, skipped: number, folders: number): Summary {
   const rows = run.rows;
   const unreadable = rows.filter((r) => r.unreadable !== undefined).length;
   const withErrors = rows.filter((r) => r.errors > 0).length;
@@ -208,6 +208,7 @@ function summaryOf(run: CheckRun, skipped: number): Summary {
     withErrors,
     withoutErrors: rows.length - unreadable - withErrors,
     unreadable,
+    unreadableFolders: folders,
     withUnreadCells: rows.filter((r) => r.unread > 0).length,
     duplicates: rows.filter((r) => r.duplicate).length,
     crossYearPairs: run.pairs.length,

@@ -17,7 +17,15 @@ import {
 import { csvField, csvRow, csvText, UTF8_BOM } from "../util/csv.js";
 import { CliError } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
-import { exitOf, openInputs, skippedCount, writeSkipped } from "../util/inputs.js";
+import {
+  exitOf,
+  filesCount,
+  foldersCount,
+  openInputs,
+  skippedCount,
+  unreadableFolders,
+  writeSkipped,
+} from "../util/inputs.js";
 import { displayName, writeOutputFile } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
@@ -183,11 +191,13 @@ export async function runExport(paths: string[], opts: ExportOptions): Promise<n
   if (opts.output) writeOutputFile(opts.output, csv, Boolean(opts.force));
   else process.stdout.write(csv);
   const unread = rows.filter((r) => r.unread.length).length;
+  const folders = unreadableFolders(inputs);
+  const files = filesCount(entries.length - folders + inputs.skipped.length);
   const where = opts.output ? t(`，已写入 ${clean(opts.output)}`, `, written to ${clean(opts.output)}`) : "";
   process.stderr.write(
     `${t(
-      `共 ${entries.length + inputs.skipped.length} 个文件：导出 ${rows.length} 份报告，跳过 ${skipped.length} 个${skippedCount(inputs.skipped.length)}${unread ? `；${unread} 份有未能读取或存疑的单元格（已留空并列在“${UNREAD_COLUMN.zh}”列）` : ""}${where}`,
-      `${entries.length + inputs.skipped.length} files: ${rows.length} report(s) exported, ${skipped.length} skipped${skippedCount(inputs.skipped.length)}${unread ? `; ${unread} with unread or ambiguous cells (left empty, listed in ${UNREAD_COLUMN.en})` : ""}${where}`,
+      `共 ${files}：导出 ${rows.length} 份报告，跳过 ${skipped.length - folders} 个${foldersCount(folders)}${skippedCount(inputs.skipped.length)}${unread ? `；${unread} 份有未能读取或存疑的单元格（已留空并列在“${UNREAD_COLUMN.zh}”列）` : ""}${where}`,
+      `${files}: ${rows.length} report(s) exported, ${skipped.length - folders} skipped${foldersCount(folders)}${skippedCount(inputs.skipped.length)}${unread ? `; ${unread} with unread or ambiguous cells (left empty, listed in ${UNREAD_COLUMN.en})` : ""}${where}`,
     )}\n`,
   );
   return exitOf(inputs, skipped.length, unread > 0);

@@ -9,7 +9,16 @@ import { join } from "node:path";
 import { formatDiagnostics } from "../util/diagnostics.js";
 import { CliError, EXIT } from "../util/errors.js";
 import { lang, t } from "../util/i18n.js";
-import { exitOf, type Inputs, openInputs, skippedCount, writeSkipped } from "../util/inputs.js";
+import {
+  exitOf,
+  filesCount,
+  foldersCount,
+  type Inputs,
+  openInputs,
+  skippedCount,
+  unreadableFolders,
+  writeSkipped,
+} from "../util/inputs.js";
 import { displayName, ensureOutputDir, writeOutputFile } from "../util/io.js";
 import { type Loaded, type LoadOptions, loadInputs, loadOne, reportOf } from "../util/loader.js";
 import { uniqueOutputNames } from "../util/out-names.js";
@@ -185,12 +194,13 @@ async function parseBatch(
   }
   bar.done();
   writeSkipped(err, opened.skipped);
-  const n = entries.length + opened.skipped.length;
+  const folders = unreadableFolders(opened);
+  const files = filesCount(entries.length - folders + opened.skipped.length);
   err.write(
     `${t(
-      `共 ${n} 个文件：已解析并写入 ${written} 个（其中 ${withErrors} 个有错误），${unreadable} 个无法读取或写入`,
-      `${n} files: ${written} parsed and written (${withErrors} with errors), ${unreadable} could not be read or written`,
-    )}${skippedCount(opened.skipped.length)}${t(`；输出在 ${clean(opts.outDir)}`, `; output in ${clean(opts.outDir)}`)}\n`,
+      `共 ${files}：已解析并写入 ${written} 个（其中 ${withErrors} 个有错误），${unreadable - folders} 个无法读取或写入`,
+      `${files}: ${written} parsed and written (${withErrors} with errors), ${unreadable - folders} could not be read or written`,
+    )}${foldersCount(folders)}${skippedCount(opened.skipped.length)}${t(`；输出在 ${clean(opts.outDir)}`, `; output in ${clean(opts.outDir)}`)}\n`,
   );
   return exitOf(opened, unreadable, withErrors > 0);
 }

@@ -4,7 +4,15 @@
  */
 import type { ValidationIssue } from "@gov-report/core/lite";
 import { lang, t } from "../util/i18n.js";
-import { exitOf, openInputs, skippedCount, writeSkipped } from "../util/inputs.js";
+import {
+  exitOf,
+  filesCount,
+  foldersCount,
+  openInputs,
+  skippedCount,
+  unreadableFolders,
+  writeSkipped,
+} from "../util/inputs.js";
 import { displayName } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
@@ -73,14 +81,16 @@ export async function runValidate(inputs: string[], opts: ValidateOptions): Prom
   out.flush();
   writeSkipped(process.stderr, opened.skipped);
   const skipped = opened.skipped.length;
+  const folders = unreadableFolders(opened);
   if (json) out.write("\n]\n");
   else if (n + skipped > 1) {
     const clean = n - unreadable - withErrors;
+    const files = filesCount(n - folders + skipped);
     out.write(
       `${t(
-        `共 ${n + skipped} 个文件：${clean} 个无错误，${withErrors} 个有错误，${unreadable} 个无法读取`,
-        `${n + skipped} files: ${clean} without errors, ${withErrors} with errors, ${unreadable} unreadable`,
-      )}${skippedCount(skipped)}\n`,
+        `共 ${files}：${clean} 个无错误，${withErrors} 个有错误，${unreadable - folders} 个无法读取`,
+        `${files}: ${clean} without errors, ${withErrors} with errors, ${unreadable - folders} unreadable`,
+      )}${foldersCount(folders)}${skippedCount(skipped)}\n`,
     );
   }
   out.flush();

@@ -16,6 +16,9 @@ export const lang = (): Lang => current;
 /** The message in the current language. */
 export const t = (zh: string, en: string): string => (current === "zh" ? zh : en);
 
+/** An English count with its noun: "1 file", "2 files" (`many` for irregular plurals). */
+export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 /** The language asked for on a command line (`--lang en`, `--lang=en`); Chinese otherwise. */
 export function langOfArgv(argv: readonly string[]): Lang {
   for (let i = 0; i < argv.length; i++) {

@@ -12,7 +12,7 @@
  */
 import { EXTENSION_LIST } from "./detect.js";
 import { CliError, EXIT } from "./errors.js";
-import { t } from "./i18n.js";
+import { count, t } from "./i18n.js";
 import { displayName } from "./io.js";
 import { clean } from "./sanitize.js";
 import { yellow } from "./style.js";
@@ -90,3 +90,13 @@ export function exitOf(inputs: Inputs, unreadable: number, findings: boolean): n
   if (unreadable && (inputs.single || unreadable >= inputs.entries.length)) return EXIT.badInput;
   return unreadable || findings ? EXIT.ruleBroken : EXIT.ok;
 }
+
+/** Sub-folders that could not be listed: entries of the loader, but folders, not files. */
+export const unreadableFolders = (inputs: Inputs) => inputs.entries.filter((e) => e.folder).length;
+
+/** "N 个文件" / "N file(s)" for a summary line. */
+export const filesCount = (n: number) => t(`${n} 个文件`, count(n, "file"));
+
+/** The summary's words for folders that could not be listed ("" when none). */
+export const foldersCount = (n: number) =>
+  n ? t(`，${n} 个文件夹无法读取`, `, ${count(n, "folder")} could not be read`) : "";
