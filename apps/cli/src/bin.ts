@@ -36,6 +36,9 @@ registerCommands(program);
 for (const c of program.commands) {
   c.helpOption("-h, --help", t("显示帮助", "show help"));
   c.configureOutput({ outputError: (s, write) => write(translateCommanderMessage(s)) });
+  c.showHelpAfterError(
+    t(`（运行 gov-report ${c.name()} --help 查看用法）`, `(run gov-report ${c.name()} --help for usage)`),
+  );
   c.configureHelp(helpConfiguration);
 }
 

@@ -24,4 +24,12 @@ describe("help", () => {
     expect(exp).toContain("（可选：zh、en；默认：zh）");
     expect(runCli(["export", "--help", "--lang", "en"]).stdout).toContain('(choices: "zh", "en", default: "zh")');
   });
+
+  it("points a usage error to the command's own help", () => {
+    const r = runCli(["check", "--bogus", "x"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("（运行 gov-report check --help 查看用法）");
+    const en = runCli(["export", "--to", "xml", "x", "--lang", "en"]);
+    expect(en.stderr).toContain("(run gov-report export --help for usage)");
+  });
 });
