@@ -63,8 +63,9 @@ async function main(): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
-        return EXIT.ok;
+      // No command at all: commander prints the help on stderr with a non-zero code; ours for bad usage is 2.
+      if (e.code === "commander.help") return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.ok;
       return EXIT.badInput;
     }
     if (e instanceof CliError) {

@@ -32,4 +32,14 @@ describe("help", () => {
     const en = runCli(["export", "--to", "xml", "x", "--lang", "en"]);
     expect(en.stderr).toContain("(run gov-report export --help for usage)");
   });
+
+  it("prints the help on stderr and exits 2 with no command; --help and help exit 0", () => {
+    const r = runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("用法: gov-report");
+    expect(runCli(["--help"]).code).toBe(0);
+    expect(runCli(["help"]).code).toBe(0);
+    expect(runCli(["help", "check"]).code).toBe(0);
+  });
 });
