@@ -40,7 +40,7 @@ describe.runIf(existsSync("/usr/bin/script"))("CSV on a terminal", () => {
 
 describe("csvText", () => {
   it("cleans a field for a terminal, keeping the quoting and the formula prefix", () => {
-    expect(csvText('=a\u001b[2J,"b"\u0007', true)).toBe("\"'=a,\"\"b\"\" \"");
+    expect(csvText('=a\u001b[2J,"b"\u0007', true)).toBe('"\'=a,""b"" "');
     expect(csvText("a\u0007", false)).toBe("a\u0007");
   });
 });
