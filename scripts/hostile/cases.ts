@@ -329,7 +329,7 @@ function reportCases(): Case[] {
       setup: (d) => {
         const r = named(report("seed-2020"), `${ESCAPES}某某局`);
         write(join(d, "prev.json"), JSON.stringify(r));
-        write(join(d, "cur.json"), JSON.stringify(named(nextYear(r), `${ESCAPES}另一局`)));
+        write(join(d, "cur.json"), JSON.stringify(named(nextYear(r), `${ESCAPES}某某局`)));
       },
       args: ["compare", "prev.json", "cur.json"],
       exit: [0, 1],
