@@ -146,6 +146,14 @@ export const DIAGNOSTICS = {
       `${v.row.en}: no figures; ${byEn(v.by)} make each of its cells 0`,
     ],
   ),
+  "row.out-of-order": def(
+    "info",
+    "A row is printed out of the format's order with its label; read by its label.",
+    (v: { row: Named }) => [
+      `${v.row.zh}：该行未按格式顺序印出，按其行标签读取`,
+      `${v.row.en}: printed out of the format's order; read by its label`,
+    ],
+  ),
   "row.label-after": def(
     "info",
     "A row's label was printed after its figures (plain PDF-to-text output); the figures were read as that row's.",

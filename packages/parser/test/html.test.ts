@@ -190,4 +190,20 @@ describe("HTML pages", () => {
     expect(score(exp, report as unknown as Record<string, unknown>).misses).toEqual([]);
     expect(diagnostics.filter((d) => d.code === "column.extra")).toHaveLength(1);
   }, 60_000);
+  it("表三 with two rows printed out of order with their labels: each row's own figures, said per row", async () => {
+    const exp = expected("huaian-2024");
+    const full = await renderHtml(exp as never);
+    const rowOf = (label: string) =>
+      full.match(new RegExp(`<tr class="gr-data"><th class="gr-row" scope="row">${label}</th>.*?</tr>`))?.[0] ?? "";
+    const fourth = rowOf("4\\.保护第三方合法权益");
+    const fifth = rowOf("5\\.属于三类内部事务信息");
+    expect(fourth).not.toBe("");
+    expect(fifth).not.toBe("");
+    // (三)5 printed before (三)4, each with its own label and figures.
+    const html = full.replace(fourth + fifth, fifth + fourth);
+    expect(html).not.toBe(full);
+    const { report, diagnostics } = await parseReport({ html });
+    expect(score(exp, report as unknown as Record<string, unknown>).misses).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === "row.out-of-order")).toHaveLength(2);
+  }, 60_000);
 });

@@ -144,3 +144,31 @@ export function align(rowCount: number, groups: readonly LabelledGroup[], sims: 
   extraGroups.reverse();
   return { score: (dp[R] as Float64Array)[G] as number, pairs, missingRows, extraGroups };
 }
+
+/** Similarity each label must have with the other's row for two matched rows to be swapped. */
+const SWAP_SIM = 0.8;
+/** Most similarity a match may have to be undone by a swap (its label is another row's). */
+const SWAPPED_SIM = 0.5;
+
+/**
+ * Rows printed out of the format's order with their labels ((五)5 before (五)4): the alignment
+ * keeps the order, so it matches each with the other's figures, both with labels unlike their
+ * rows. Two such matches whose labels are each clearly the other's row are swapped, in place.
+ * Returns the rows whose groups were swapped.
+ */
+export function swapCrossed(al: Alignment, sims: readonly (readonly number[])[]): number[] {
+  const swapped: number[] = [];
+  const weak = al.pairs.filter((p) => p.sim < SWAPPED_SIM);
+  for (const [i, a] of weak.entries()) {
+    for (const b of weak.slice(i + 1)) {
+      if (a.sim >= SWAPPED_SIM || b.sim >= SWAPPED_SIM) continue;
+      const ab = sims[a.row]?.[b.group] ?? 0;
+      const ba = sims[b.row]?.[a.group] ?? 0;
+      if (ab < SWAP_SIM || ba < SWAP_SIM) continue;
+      [a.group, b.group, a.sim, b.sim] = [b.group, a.group, ab, ba];
+      swapped.push(a.row, b.row);
+    }
+  }
+  al.pairs.sort((x, y) => x.row - y.row);
+  return swapped;
+}

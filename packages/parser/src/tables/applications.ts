@@ -12,7 +12,13 @@ import { refOf, type SourceDoc, type Token } from "../doc.js";
 import { weigh } from "../evidence/evidence.js";
 import { choose, type Judge } from "../solve/choose.js";
 import { type Locate, narrowRows, zeroRows } from "../solve/rows.js";
-import { type Alignment, align, LATER_LABELS_FIRST, laterLabelsFirst } from "../strategies/label-alignment.js";
+import {
+  type Alignment,
+  align,
+  LATER_LABELS_FIRST,
+  laterLabelsFirst,
+  swapCrossed,
+} from "../strategies/label-alignment.js";
 import { SHORT_ROWS_IN_ORDER } from "../strategies/row-order.js";
 import { meets } from "../strategies/strategy.js";
 import { joinBands, WRAPPED_BANDS } from "../strategies/wrapped-bands.js";
@@ -34,6 +40,8 @@ interface Best {
   specs: RowSpec[];
   al: Alignment;
   single: boolean;
+  /** Rows printed out of order with their labels, matched to their own figures. */
+  swapped: number[];
 }
 
 /** Aligns the groups with each variant's rows; the best-scoring variant wins. */
@@ -51,7 +59,7 @@ function bestAlignment(doc: SourceDoc, groups: readonly Group[], edition: Editio
       groups,
       meets(doc, LATER_LABELS_FIRST) ? laterLabelsFirst(keys, groups, sims) : sims,
     );
-    if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single };
+    if (!best || al.score > best.al.score + 1e-9) best = { specs, al, single, swapped: swapCrossed(al, sims) };
   }
   return best as Best;
 }
@@ -76,6 +84,10 @@ export function readApplications(ctx: ReadContext, range: [number, number] | und
   const groups = meets(doc, WRAPPED_BANDS) ? joinBands(ctx, read, range) : read;
   const best = bestAlignment(doc, groups, edition);
   const { al } = best;
+  for (const row of best.swapped) {
+    const spec = best.specs[row] as RowSpec;
+    diags.emit("row.out-of-order", { row: rowName(ctx, spec) }, { path: rowPath(spec) });
+  }
   const extra = al.extraGroups.filter((gi) => !groups[gi]?.blank);
   const clean = !al.missingRows.length && !extra.length && al.pairs.every((p) => p.sim >= 0.25);
   const short =
