@@ -29,6 +29,17 @@ export const ORDINAL_MARKS: readonly string[] = ["第", "附"];
 export const BLANK_CELL_MARKS: readonly string[] = ["-", "—", "–", "/", "／", "——", "--", "—-", "无", "－"];
 
 /**
+ * Words a 本年增/减 cell may print before its figure instead of a sign, with the sign they give
+ * ("减少18" is -18, "增加3" is +3); the longer words first, so a reader matches them in order.
+ */
+export const CHANGE_WORDS: readonly (readonly [word: string, sign: -1 | 1])[] = [
+  ["减少", -1],
+  ["增加", 1],
+  ["减", -1],
+  ["增", 1],
+];
+
+/**
  * The Chinese numerals a label's numbering is written with: （一）, （十一）, 第二十条. A bracket
  * holding only these (or digits) numbers a label; it is never a cell's note.
  */

@@ -2,12 +2,15 @@
  * Splits a piece of text into number, dash and text tokens with one forward scan (no regex, no
  * backtracking). It knows the format's traps: "1." and "1、" are item markers, not numbers, even
  * when run together with the previous row's figures ("00000002.其他…"); "保留4位小数", "2023 年"
- * and "第1项" are words; "+3" is signed; "7730.28" is a decimal; "251000元" is in 元.
+ * and "第1项" are words; "+3" is signed; "7730.28" is a decimal; "251000元" is in 元. A piece
+ * that is one explicit cell and prints one figure is read as one figure ("128 406", "447，228",
+ * "- 18", "减少18": see cellFigure); in a line of text a space separates cells.
  */
 import {
   AMOUNT_UNITS,
   BLANK_CELL_MARKS,
   CELL_COUNT_UNITS,
+  CHANGE_WORDS,
   FIGURE_WORD_SUFFIXES,
   ORDINAL_MARKS,
 } from "@gov-report/core/lite";
@@ -41,6 +44,11 @@ export interface PieceSpan {
   /** Position of the piece's first and last character (x on a page, or a grid column). */
   x0?: number;
   x1?: number;
+  /**
+   * The piece is the whole text of one explicit cell (an HTML or Word table cell, a `|` cell):
+   * then a figure printed with thousands separators or a spaced sign is read as one figure.
+   */
+  cell?: boolean;
 }
 
 /**
@@ -50,7 +58,10 @@ export interface PieceSpan {
  * one line of "1 1 1 …" must not build millions of tokens.
  */
 export function tokenize(raw: string, line: number, span: PieceSpan = {}, out: Token[] = []): Token[] {
-  const s = normalizeChars(raw);
+  const normalized = normalizeChars(raw);
+  // A cell that prints one figure in a form the scanner would cut ("128 406", "- 18", "减少18")
+  // is scanned in the form it reads as one figure; outside explicit cells a space separates cells.
+  const s = (isCell(span) && cellFigure(normalized)) || normalized;
   // Fast path: words only (most narrative lines): one token, no scanning state.
   if (!hasDigitOrDash(s)) {
     const t = s.trim();
@@ -251,6 +262,87 @@ function hasDigitOrDash(s: string): boolean {
     if ((c >= 48 && c <= 57) || c === 45 || c === 47 || c === 0x2014) return true;
   }
   return false;
+}
+
+/** Whether a piece is one explicit cell, as its caller says (a table cell, a `|` cell). */
+function isCell(span: PieceSpan): boolean {
+  return span.cell === true;
+}
+
+const PLUS_MINUS = 0xb1;
+const EM_DASH = 0x2014;
+/** Thousands separators of a cell: ",", the full-width "，", a space (odd spaces are " " by now). */
+const GROUP_SEPARATORS = new Set([44, 0xff0c, 32]);
+
+/** A sign printed before a cell's figure: its value (0 for ±) and its length; none: length 0. */
+function signPrefix(t: string): { sign: number; length: number } {
+  for (const [word, sign] of CHANGE_WORDS) if (t.startsWith(word)) return { sign, length: word.length };
+  const c = t.charCodeAt(0);
+  if (c === 45 || c === EM_DASH) return { sign: -1, length: 1 };
+  if (c === 43) return { sign: 1, length: 1 };
+  if (c === PLUS_MINUS) return { sign: 0, length: 1 };
+  return { sign: 0, length: 0 };
+}
+
+/**
+ * The digit groups of a figure from `from` on: d{1,3}(SEP d{3})+ with one separator throughout,
+ * or else the one run of digits there. Returns the groups and where they end (one forward pass).
+ */
+function digitGroups(t: string, from: number): { groups: string[]; end: number } {
+  const digit = (k: number) => isDigit(t.charCodeAt(k));
+  let i = from;
+  while (digit(i)) i++;
+  const groups = [t.slice(from, i)];
+  if (i - from > 3) return { groups, end: i };
+  const sep = t.charCodeAt(i);
+  if (!GROUP_SEPARATORS.has(sep)) return { groups, end: i };
+  // Each group: the separator, exactly three digits, then no fourth digit.
+  while (t.charCodeAt(i) === sep && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)) {
+    groups.push(t.slice(i + 1, i + 4));
+    i += 4;
+  }
+  return { groups, end: i };
+}
+
+/** Whether a figure's digits (separators and the decimal point aside) are all 0. */
+function allZero(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i)) && s.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
+/**
+ * The text of a cell that prints one figure in a form the scanner would cut into several tokens,
+ * rewritten as the scanner reads one figure: "128 406", "447，228" → "128,406", "447,228"; "- 18",
+ * "— 18", "减少18" → "-18"; "增加18件" → "+18件"; "±0" → "0". Undefined for any other text (a
+ * label, a note, several figures), so only a cell that is one figure and nothing more is read
+ * differently. Only for explicit cells: in a line of text a space separates cells.
+ */
+export function cellFigure(s: string): string | undefined {
+  const t = s.trim();
+  const prefix = signPrefix(t);
+  let i = prefix.length;
+  while (prefix.length && isSpace(t.charCodeAt(i))) i++;
+  if (!isDigit(t.charCodeAt(i))) return undefined;
+  const { groups, end } = digitGroups(t, i);
+  i = end;
+  let frac = "";
+  if (t.charCodeAt(i) === DOT && isDigit(t.charCodeAt(i + 1))) {
+    const f0 = i;
+    i++;
+    while (isDigit(t.charCodeAt(i))) i++;
+    frac = t.slice(f0, i);
+  }
+  while (isSpace(t.charCodeAt(i))) i++;
+  const unit = SKIPPED_COUNT_UNITS.has(t.charCodeAt(i)) ? (t[i] as string) : "";
+  if (i + unit.length !== t.length) return undefined;
+  const figure = groups.join(",");
+  const zero = allZero(figure + frac);
+  // ± goes with 0 only ("±0": no change); before another figure it says nothing of its sign.
+  if (prefix.length && prefix.sign === 0 && !zero) return undefined;
+  // A zero keeps no sign ("减少0" is 0, not -0).
+  const sign = zero ? "" : prefix.sign < 0 ? "-" : prefix.sign > 0 ? "+" : "";
+  const out = `${sign}${figure}${frac}${unit}`;
+  return out === t ? undefined : out;
 }
 
 /** The code of the character before i, skipping up to three spaces; NaN when there is none. */

@@ -251,6 +251,8 @@ class RunsFrame implements Frame {
         p.push(box);
         return new BlocksFrame((item) => box.push(item));
       }
+      case "w:r":
+        return new RunFrame(p);
       default:
         return new RunsFrame(p);
     }
@@ -258,6 +260,37 @@ class RunsFrame implements Frame {
 
   close(): void {
     this.done?.();
+  }
+}
+
+/** Run properties that hide a run's content: hidden text, and text hidden in a web view. */
+const HIDING = new Set(["w:vanish", "w:specVanish", "w:webHidden"]);
+
+/** An on/off property of Word (ST_OnOff): on unless its w:val says off. */
+function isOn(attribs: Attribs): boolean {
+  const v = attribs["w:val"];
+  return v === undefined || !(v === "false" || v === "0" || v === "off");
+}
+
+/**
+ * A run (w:r). Its properties (w:rPr) come before its content: a run marked hidden (w:vanish,
+ * w:specVanish, w:webHidden) is not what the page shows, and nothing after them is read — portal
+ * copies of reports hide digits among the figures against copying ("133" printed as 13<7>3).
+ */
+class RunFrame extends RunsFrame {
+  private hidden = false;
+  private propsSeen = false;
+
+  override child(name: string): Frame {
+    if (this.hidden) return SKIP;
+    if (name !== "w:rPr" || this.propsSeen) return super.child(name);
+    this.propsSeen = true;
+    return {
+      child: (n, a) => {
+        if (HIDING.has(n)) this.hidden ||= isOn(a);
+        return SKIP;
+      },
+    };
   }
 }
 

@@ -340,19 +340,108 @@ export function htmlSource(input: string): SourceDoc {
 function readPage(input: string): SourceDoc {
   const html = limitNesting(hideStrayLessThan(input));
   const reader = new PageReader(new PageLines(lineCounter(html)));
+  // What the page hides is not told to the reader: a hidden element is no text, cell or row.
+  const shown = new ShownContent();
   let parser: Parser | undefined;
   // Where the event being told starts (the parser's own index, read during the callback).
   const at = () => (parser as Parser).startIndex;
   parser = new Parser(
     {
-      onopentag: (name, attribs) => reader.open(name, attribs, at()),
-      ontext: (data) => reader.text(dataOf(data), at()),
-      onclosetag: () => reader.close(),
+      onopentag: (name, attribs) => {
+        if (shown.open(attribs)) reader.open(name, attribs, at());
+      },
+      ontext: (data) => {
+        if (shown.text) reader.text(dataOf(data), at());
+      },
+      onclosetag: () => {
+        if (shown.close()) reader.close();
+      },
     },
     { decodeEntities: true },
   );
   parser.end(html);
   return reader.done();
+}
+
+/** An inline style's value: lower case, trimmed, and whether it is !important. */
+function cssValue(raw: string): { value: string; important: boolean } {
+  const bang = raw.indexOf("!");
+  const value = (bang < 0 ? raw : raw.slice(0, bang)).trim().toLowerCase();
+  return {
+    value,
+    important:
+      bang >= 0 &&
+      raw
+        .slice(bang + 1)
+        .trim()
+        .toLowerCase() === "important",
+  };
+}
+
+/**
+ * How an element hides itself: the `hidden` attribute or an inline `display: none` removes it
+ * and all it holds (a cell so hidden takes no column, as in a browser); `visibility: hidden` (or
+ * `collapse`) hides its text but keeps its box, so a cell keeps its column. Declarations are read
+ * in order, a later one overriding an earlier one unless only the earlier is !important.
+ */
+function hiding(attribs: Attribs): { gone: boolean; visible: boolean | undefined } {
+  if (attribs.hidden !== undefined) return { gone: true, visible: undefined };
+  const style = attribs.style;
+  if (!style) return { gone: false, visible: undefined };
+  const last = new Map<string, { value: string; important: boolean }>();
+  for (const decl of style.split(";")) {
+    const colon = decl.indexOf(":");
+    if (colon < 0) continue;
+    const prop = decl.slice(0, colon).trim().toLowerCase();
+    if (prop !== "display" && prop !== "visibility") continue;
+    const v = cssValue(decl.slice(colon + 1));
+    if (v.important || !last.get(prop)?.important) last.set(prop, v);
+  }
+  const visibility = last.get("visibility")?.value;
+  const visible = visibility === "hidden" || visibility === "collapse" ? false : visibility ? true : undefined;
+  return { gone: last.get("display")?.value === "none", visible };
+}
+
+/**
+ * Which of the page's elements and text are shown, told each tag as the parser reads it. An
+ * element removed is not told on, nor anything inside it; under `visibility: hidden` the
+ * elements are told but their text is not, until an element inside sets `visibility: visible`.
+ */
+class ShownContent {
+  /** Depth inside a removed element: 0 outside one. */
+  private gone = 0;
+  /** For each open element told on: whether its text is visible (inherited, or its own). */
+  private readonly visible: boolean[] = [];
+
+  /** An element opens; false when it is not told on (it and all it holds are hidden). */
+  open(attribs: Attribs): boolean {
+    if (this.gone > 0) {
+      this.gone++;
+      return false;
+    }
+    const h = hiding(attribs);
+    if (h.gone) {
+      this.gone = 1;
+      return false;
+    }
+    this.visible.push(h.visible ?? this.text);
+    return true;
+  }
+
+  /** An element ends; false when its start was not told on. */
+  close(): boolean {
+    if (this.gone > 0) {
+      this.gone--;
+      return false;
+    }
+    this.visible.pop();
+    return true;
+  }
+
+  /** Whether text read now is shown. */
+  get text(): boolean {
+    return this.gone === 0 && (this.visible[this.visible.length - 1] ?? true);
+  }
 }
 
 /** What the end of an element does in the walk of blocks. */

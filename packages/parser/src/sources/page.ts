@@ -89,7 +89,7 @@ export class PageLines {
       if (!cell.text) continue;
       texts.push(cell.text);
       const centre = col + (cell.colspan - 1) / 2;
-      tokenize(cell.text, index, { x0: centre, x1: centre }, tokens);
+      tokenize(cell.text, index, { x0: centre, x1: centre, cell: true }, tokens);
     }
     const text = texts.join(" ");
     if (!text) return;

@@ -60,7 +60,7 @@ export function gridTokens(cells: readonly string[], line: number): Token[] {
   cells.forEach((c, i) => {
     if (!c) return;
     const pos = i < label && !allText ? 0 : i - shift;
-    tokenize(c, line, { x0: pos, x1: pos }, out);
+    tokenize(c, line, { x0: pos, x1: pos, cell: true }, out);
   });
   for (const t of out) if (t.kind !== "text") ROW_CELLS.set(t, cells.length);
   return out;
