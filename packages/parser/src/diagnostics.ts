@@ -28,26 +28,42 @@ const def = <V>(severity: Severity, meaning: string, message: Template<V>): Diag
 
 const list = (xs: readonly (readonly number[])[], sep: string) => xs.map((x) => x.join("|")).join(sep);
 
+/** Why an input could not be read; `docx` says what is wrong with a Word file. */
+interface Unreadable {
+  reason: "encrypted" | "pdf" | "legacy-doc" | "docx" | "input" | "internal";
+  /** The reader's own words (pdf.js, the zip reader, an exception): English, for messageEn only. */
+  detail?: string;
+  docx?: "not-zip" | "no-document";
+}
+
+/** The Chinese message is Chinese throughout: the reader's English detail goes to messageEn only. */
+function unreadableMessage(v: Unreadable): readonly [zh: string, en: string] {
+  const d = v.detail ? `: ${v.detail}` : "";
+  if (v.reason === "encrypted") return ["PDF 文件已加密，无法读取", "The PDF is encrypted"];
+  if (v.reason === "pdf")
+    return ["无法读取 PDF 文件：文件已损坏、不完整或不是 PDF", `Cannot read the PDF (damaged or truncated)${d}`];
+  if (v.reason === "legacy-doc")
+    return [
+      "这是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 或 PDF 后再读取",
+      "A legacy Word 97–2003 (.doc) file cannot be read: save it as .docx or PDF first",
+    ];
+  if (v.reason === "docx")
+    return [
+      v.docx === "no-document"
+        ? "无法读取 Word 文件：压缩包中没有正文（word/document.xml），不是 .docx 文档"
+        : "无法读取 Word 文件：文件已损坏或不是 .docx",
+      `Cannot read the Word file${d}`,
+    ];
+  if (v.reason === "internal")
+    return ["读取时出错，文件无法读取", `The input could not be read (an error inside the reader)${d}`];
+  return ["不支持的输入类型", "Unsupported input: expected { pdf }, { docx }, { html } or { text }"];
+}
+
 export const DIAGNOSTICS = {
   "input.unreadable": def(
     "error",
     "The input cannot be read at all (corrupt, truncated or encrypted PDF; legacy .doc; unsupported input).",
-    (v: { reason: "encrypted" | "pdf" | "legacy-doc" | "docx" | "input" | "internal"; detail?: string }) => {
-      const d = v.detail ?? "";
-      if (v.reason === "encrypted") return ["PDF 文件已加密，无法读取", "The PDF is encrypted"];
-      if (v.reason === "pdf")
-        return [`无法读取 PDF 文件（文件损坏或不完整）：${d}`, `Cannot read the PDF (damaged or truncated): ${d}`];
-      if (v.reason === "legacy-doc")
-        return [
-          "这是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 或 PDF 后再读取",
-          "A legacy Word 97–2003 (.doc) file cannot be read: save it as .docx or PDF first",
-        ];
-      if (v.reason === "docx")
-        return [`无法读取 Word 文件（文件损坏或不是 .docx）：${d}`, `Cannot read the Word file: ${d}`];
-      if (v.reason === "internal")
-        return [`读取时出错，文件无法读取：${d}`, `The input could not be read (an error inside the reader): ${d}`];
-      return ["不支持的输入类型", "Unsupported input: expected { pdf }, { docx }, { html } or { text }"];
-    },
+    unreadableMessage,
   ),
   "input.too-large": def(
     "error",

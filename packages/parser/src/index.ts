@@ -80,7 +80,9 @@ export function parseDocx(bytes: Uint8Array, options: ParseOptions = {}): ParseR
       const diags = new Diagnostics();
       diags.emit(
         "input.unreadable",
-        e.reason === "legacy-doc" ? { reason: "legacy-doc" } : { reason: "docx", detail: e.message },
+        e.reason === "legacy-doc"
+          ? { reason: "legacy-doc" }
+          : { reason: "docx", detail: e.message, docx: e.reason === "no-document" ? "no-document" : "not-zip" },
       );
       return emptyResult(options, diags);
     }
