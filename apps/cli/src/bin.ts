@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerCommands } from "./program.js";
-import { runCleanups } from "./util/cleanup.js";
+import { handOverSignal, runCleanups } from "./util/cleanup.js";
 import { CliError, EXIT } from "./util/errors.js";
 import { langOfArgv, setLang, t } from "./util/i18n.js";
 import { removeTemporaryFiles } from "./util/io.js";
@@ -42,12 +42,14 @@ for (const c of program.commands) {
   c.configureHelp(helpConfiguration);
 }
 
-// An interrupted run leaves no temporary files and stops its workers (process.exit ends them).
+// An interrupted run leaves no temporary files and stops its workers (process.exit ends them);
+// a command that took the signals (serve) stops itself instead.
 for (const [signal, code] of [
   ["SIGINT", EXIT.interrupted],
   ["SIGTERM", EXIT.terminated],
 ] as const) {
   process.on(signal, () => {
+    if (handOverSignal(signal)) return;
     removeTemporaryFiles();
     if (process.stderr.isTTY) process.stderr.write("\r\u001b[2K");
     process.stderr.write(

@@ -4,11 +4,13 @@
  * address other than 127.0.0.1). The desk is loaded only when the command runs.
  */
 import { createInterface } from "node:readline";
+import type { DeskError } from "@gov-report/desk";
 import { type Command, InvalidArgumentError, Option } from "commander";
-
-// Read here rather than from the CLI's shared helpers, so the registration stays this one file.
-const en = process.argv.includes("--lang=en") || process.argv.join(" ").includes("--lang en");
-const t = (zh: string, enText: string) => (en ? enText : zh);
+import { langOpt } from "../register/options.js";
+import { takeSignals } from "../util/cleanup.js";
+import { EXIT } from "../util/errors.js";
+import { lang, t } from "../util/i18n.js";
+import { clean } from "../util/sanitize.js";
 
 interface ServeOptions {
   db?: string;
@@ -80,14 +82,7 @@ export function registerServe(program: Command): void {
         .choices(["reviewer", "viewer"])
         .default("reviewer"),
     )
-    .addOption(
-      new Option(
-        "--lang <lang>",
-        t("提示信息的语言（zh 中文，en 英文）", "language of messages (zh Chinese, en English)"),
-      )
-        .choices(["zh", "en"])
-        .default("zh"),
-    )
+    .addOption(langOpt())
     .addHelpText(
       "after",
       t(
@@ -111,25 +106,37 @@ async function readPassword(): Promise<string> {
   return "";
 }
 
+/** What the person starting the desk can fix (a DeskError), in their language, without a stack trace. */
+function deskFailure(e: DeskError): number {
+  process.stderr.write(`gov-report: ${clean(e.messageIn(lang()))}\n`);
+  return EXIT.badInput;
+}
+
 async function runAddUser(opts: ServeOptions): Promise<number> {
   const desk = await import("@gov-report/desk");
   try {
     await desk.addUser(opts.db ?? desk.DEFAULT_DB, opts.addUser!, await readPassword(), opts.role);
   } catch (e) {
-    if (e instanceof desk.UserError || e instanceof desk.DbOpenError) {
-      process.stderr.write(`gov-report: ${(e as Error).message}\n`);
-      return 2;
-    }
+    if (e instanceof desk.DeskError) return deskFailure(e);
     throw e;
   }
-  process.stdout.write(
-    t(`已创建账户 ${opts.addUser}（${opts.role}）\n`, `account ${opts.addUser} (${opts.role}) created\n`),
-  );
-  return 0;
+  const name = clean(opts.addUser!);
+  process.stdout.write(t(`已创建账户 ${name}（${opts.role}）\n`, `account ${name} (${opts.role}) created\n`));
+  return EXIT.ok;
 }
 
+/**
+ * Runs the desk until Ctrl-C (SIGINT) or SIGTERM: the signals are taken from the CLI's default
+ * (exit 130 at once) so that the server and the database are closed, then exit 0. A signal while
+ * the desk is starting stops it as soon as it has started; a second one ends the process at once.
+ */
 async function runServe(opts: ServeOptions): Promise<number> {
   const desk = await import("@gov-report/desk");
+  let requestStop!: () => void;
+  const stopRequested = new Promise<void>((resolve) => {
+    requestStop = resolve;
+  });
+  const giveBack = takeSignals(() => requestStop());
   let running: Awaited<ReturnType<typeof desk.startDesk>>;
   try {
     running = await desk.startDesk({
@@ -139,36 +146,25 @@ async function runServe(opts: ServeOptions): Promise<number> {
       ...(opts.workers ? { workers: opts.workers } : {}),
     });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err instanceof desk.DbOpenError)
-      process.stderr.write(
-        t(`gov-report: 无法打开数据库：${err.message}\n`, `gov-report: cannot open the database: ${err.message}\n`),
-      );
-    else if (err.code === "EADDRINUSE" || err.code === "EACCES" || err.code === "EADDRNOTAVAIL")
-      process.stderr.write(
-        t(
-          `gov-report: 无法监听 ${opts.host}:${opts.port}（${err.code}）\n`,
-          `gov-report: cannot listen on ${opts.host}:${opts.port} (${err.code})\n`,
-        ),
-      );
-    else throw e;
-    return 2;
+    giveBack();
+    if (e instanceof desk.DeskError) return deskFailure(e);
+    throw e;
   }
+  const mode =
+    running.mode === "accounts"
+      ? t("需要登录（用 --add-user 创建账户）。", "Log-in required (create accounts with --add-user).")
+      : t("单用户模式（仅本机可访问）。", "Single-user mode (this machine only).");
+  const url = clean(running.url);
+  const location = clean(running.location);
   process.stdout.write(
     t(
-      `审核台已启动：${running.url}\n数据库：${running.location}\n${running.mode === "accounts" ? "需要登录（用 --add-user 创建账户）。" : "单用户模式（仅本机可访问）。"}\n按 Ctrl-C 停止。\n`,
-      `Review desk running at ${running.url}\nDatabase: ${running.location}\n${running.mode === "accounts" ? "Log-in required (create accounts with --add-user)." : "Single-user mode (this machine only)."}\nPress Ctrl-C to stop.\n`,
+      `审核台已启动：${url}\n数据库：${location}\n${mode}\n按 Ctrl-C 停止。\n`,
+      `Review desk running at ${url}\nDatabase: ${location}\n${mode}\nPress Ctrl-C to stop.\n`,
     ),
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      process.stdout.write(t("正在停止…\n", "Stopping…\n"));
-      running.close().then(resolve, resolve);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-  return 0;
+  await stopRequested;
+  process.stdout.write(t("正在停止…\n", "Stopping…\n"));
+  await running.close();
+  process.stdout.write(t("已停止。\n", "Stopped.\n"));
+  return EXIT.ok;
 }
