@@ -253,6 +253,28 @@ export const DIAGNOSTICS = {
       `${v.table.en}: the figure "${v.figure}" printed alone on its line (likely a page number) shifted the rows after it; taken out, as only then do the rows add up`,
     ],
   ),
+  "numbers.page-number": def(
+    "warning",
+    "A figure printed alone on its line inside a table is its page's bare page number: the other pages' numbers run with the pages, and it is printed first or last on its page, or only without it does every figure of the table fall in a row. Taken out.",
+    (v: { table: Named; figure: string; where: "edge" | "rows" }) =>
+      v.where === "edge"
+        ? [
+            `${v.table.zh}：单独一行的数字“${v.figure}”印在页首或页末，是该页页码（其他各页的页码按页序排列），已去掉`,
+            `${v.table.en}: the figure "${v.figure}" printed alone at the top or foot of its page is the page's number (the other pages' numbers run with the pages); taken out`,
+          ]
+        : [
+            `${v.table.zh}：单独一行的数字“${v.figure}”是所在页的页码（其他各页的页码按页序排列），去掉后表中数字才都归入各行，已去掉`,
+            `${v.table.en}: the figure "${v.figure}" printed alone on its line is its page's number (the other pages' numbers run with the pages); only without it does every figure fall in a row, so it was taken out`,
+          ],
+  ),
+  "numbers.stray-undecided": def(
+    "warning",
+    "A figure printed alone on its line (perhaps a bare page number) leaves figures of a table with no row; read with and without it, the table differs, so those cells are ambiguous.",
+    (v: { table: Named; figures: string }) => [
+      `${v.table.zh}：单独一行的数字（${v.figures}）可能是页码，也可能是表中数字；去掉与保留的读法不同，无法确定，相关各栏列出可能的数值`,
+      `${v.table.en}: figures printed alone on their line (${v.figures}) may be page numbers or cells; the table reads differently with and without them, so the cells concerned list their possible values`,
+    ],
+  ),
   "cell.blank": def("info", "A value cell is blank (status blank, stored as 0).", (v: { cell: Named }) => [
     `${v.cell.zh}：单元格为空，按空白（0）记录`,
     `${v.cell.en}: blank cell, recorded as blank (0)`,

@@ -65,6 +65,19 @@ export interface SourceDoc {
   title?: string;
   /** Set when the input is over a reader limit: the document was not read (no lines). */
   refused?: Refusal;
+  /**
+   * Text extracted from a PDF with its pages separated by form feeds (pdftotext): where each page
+   * starts and the number its page furniture printed, if any. Absent without form feeds.
+   */
+  pages?: PageMark[];
+  /** Lines holding a page's bare number, emptied by the page-numbers strategy, with the figure. */
+  pageNumberLines?: readonly { line: number; figure: string }[];
+}
+
+/** A page of a text with form feeds: its first line in `lines`, its furniture's number ("- 3 -"). */
+export interface PageMark {
+  start: number;
+  printed?: number;
 }
 
 /** Lines longer than this get their key in chunks of this size (no label is nearly that long). */
@@ -148,6 +161,21 @@ export function isPageFurniture(text: string): boolean {
     trail++;
   }
   return i === n && lead > 0 && trail > 0;
+}
+
+/** The page number page furniture prints ("- 3 -", "第3页共5页", "3/5"), or undefined. */
+export function furnitureNumber(text: string): number | undefined {
+  if (!isPageFurniture(text)) return undefined;
+  let v = -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!isDigitCode(c)) {
+      if (v >= 0) break;
+      continue;
+    }
+    v = (v < 0 ? 0 : v * 10) + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
+  }
+  return v >= 0 ? v : undefined;
 }
 
 /** The line without " ", tab and U+3000 into compactBuf: its length, or -1 past FURNITURE_MAX. */

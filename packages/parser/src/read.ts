@@ -7,16 +7,18 @@ import {
   type Edition,
   editionForYear,
   type Report,
+  type SectionKey,
   sectionDef,
   TEXT_SECTIONS,
   validateReport,
 } from "@gov-report/core/lite";
 import { CellBook } from "./cells/book.js";
+import { tableTag } from "./cells/names.js";
 import { isChrome } from "./chrome.js";
 import { confidenceOf } from "./confidence.js";
 import type { ReadContext } from "./context.js";
 import { Diagnostics } from "./diagnostics.js";
-import type { SourceDoc } from "./doc.js";
+import { refOf, type SourceDoc } from "./doc.js";
 import { buildEvidence } from "./evidence/facts.js";
 import {
   agencyFromPreamble,
@@ -31,6 +33,7 @@ import { findLayout, type Layout, nextBoundary } from "./sections.js";
 import { findSignature } from "./signature.js";
 import { cellNotes } from "./strategies/cell-notes.js";
 import { labelNumbers } from "./strategies/label-numbers.js";
+import { pageNumbers } from "./strategies/page-numbers.js";
 import { pipeGrid } from "./strategies/pipe-grid.js";
 import { countApplicationGroups, readApplications } from "./tables/applications.js";
 import { readProactive } from "./tables/proactive.js";
@@ -39,7 +42,7 @@ import type { ParseOptions, ParseResult } from "./types.js";
 
 export function readReport(source: SourceDoc, options: ParseOptions, diags = new Diagnostics()): ParseResult {
   // Label numbers ("（1）属于…", a converter's `数据1`) are told from figures once the notes are folded.
-  const doc = labelNumbers(cellNotes(pipeGrid(source)));
+  const doc = labelNumbers(cellNotes(pageNumbers(pipeGrid(source))));
   const layout = findLayout(doc);
   const headingLines = Object.values(layout.headings).filter((v): v is number => v !== undefined);
   const firstHeading = headingLines.length ? Math.min(...headingLines) : -1;
@@ -70,12 +73,32 @@ export function readReport(source: SourceDoc, options: ParseOptions, diags = new
   readProactive(ctx, layout.proactive);
   readApplications(ctx, layout.applications);
   const reviews = readReviews(ctx, layout.reviewsHeader);
+  sayPageNumbers(ctx, layout, reviews.end);
   diags.list.push(...sectionDiags.list);
   Object.assign(report, textsOf(doc, spans, texts, layout.reviewsHeader, reviews.end));
   const signature = readSignature(doc);
   if (signature) report.signature = signature;
   if (!headingLines.length && !hasTable) diags.emit("input.not-a-report", {});
   return finish(report, ctx);
+}
+
+/** A table's bare page numbers the page-numbers strategy took out (`numbers.page-number`). */
+function sayPageNumbers(ctx: ReadContext, layout: Layout, reviewsEnd: number): void {
+  const ranges: [SectionKey, [number, number] | undefined][] = [
+    ["proactiveDisclosure", layout.proactive],
+    ["applications", layout.applications],
+    ["reviewsAndLawsuits", layout.reviewsHeader !== undefined ? [layout.reviewsHeader, reviewsEnd + 1] : undefined],
+  ];
+  for (const { line, figure } of ctx.doc.pageNumberLines ?? [])
+    for (const [table, range] of ranges) {
+      if (!range || line < range[0] || line >= range[1]) continue;
+      const source = refOf(ctx.doc, line, figure);
+      ctx.diags.emit(
+        "numbers.page-number",
+        { table: tableTag(table), figure, where: "edge" },
+        { path: [table], ...(source ? { source } : {}) },
+      );
+    }
 }
 
 /**

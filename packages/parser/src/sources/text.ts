@@ -1,5 +1,5 @@
 /** Plain text (extracted from a PDF, saved from a page, or scraped): one Line per line. */
-import { isPageFurniture, type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
+import { furnitureNumber, type Line, makeLine, type PageMark, type SourceDoc, type Token } from "../doc.js";
 import { Budget, LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
 
@@ -21,6 +21,7 @@ function readLines(input: string): SourceDoc {
   let tokenCount = 0;
   let offset = 0;
   let lineNo = 0;
+  const pages: PageMark[] = [{ start: 0 }];
   while (offset <= text.length) {
     let end = text.indexOf("\n", offset);
     if (end < 0) end = text.length;
@@ -29,7 +30,14 @@ function readLines(input: string): SourceDoc {
     if (raw.endsWith("\r")) raw = raw.slice(0, -1);
     const start = offset;
     offset = end + 1;
-    if (isBlank(raw) || isPageFurniture(raw)) continue;
+    // pdftotext ends every page with a form feed: the text after it is on the next page.
+    for (let k = raw.indexOf("\f"); k >= 0; k = raw.indexOf("\f", k + 1)) pages.push({ start: lines.length });
+    if (isBlank(raw)) continue;
+    const furniture = furnitureNumber(raw);
+    if (furniture !== undefined) {
+      (pages[pages.length - 1] as PageMark).printed ??= furniture;
+      continue;
+    }
     const index = lines.length;
     const tokens: Token[] = tokenize(raw, index);
     tokenCount += tokens.length;
@@ -45,7 +53,7 @@ function readLines(input: string): SourceDoc {
       }),
     );
   }
-  return { kind: "text", lines, positional: false };
+  return { kind: "text", lines, positional: false, ...(pages.length > 1 ? { pages } : {}) };
 }
 
 /** What String.prototype.trim removes: JavaScript's white space and line terminators. */

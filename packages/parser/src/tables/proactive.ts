@@ -5,7 +5,7 @@
  */
 import { tableName } from "../cells/names.js";
 import type { ReadContext } from "../context.js";
-import { ProactiveScan } from "./proactive/scan.js";
+import { scanProactive } from "./proactive/stray.js";
 
 export function readProactive(ctx: ReadContext, range: [number, number] | undefined): number {
   if (!range) {
@@ -13,5 +13,5 @@ export function readProactive(ctx: ReadContext, range: [number, number] | undefi
     ctx.diags.emit("table.missing", { table: tableName("proactiveDisclosure") }, { path: ["proactiveDisclosure"] });
     return 0;
   }
-  return new ProactiveScan(ctx, range).run();
+  return scanProactive(ctx, range);
 }

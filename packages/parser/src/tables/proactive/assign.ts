@@ -5,7 +5,7 @@
  * printed in 元 converted to 万元.
  */
 import { AMOUNT_UNITS, type Path } from "@gov-report/core/lite";
-import { scaled } from "../../cells/book.js";
+import { type CellBook, scaled } from "../../cells/book.js";
 import { cellName } from "../../cells/names.js";
 import type { ReadContext } from "../../context.js";
 import { refOf, type SourceDoc, type Token } from "../../doc.js";
@@ -21,11 +21,23 @@ import { type RowRef, rowOf } from "./rows.js";
  * figures, last year's report) narrows a row with several readings, else it stays ambiguous.
  * Amounts printed in 元 are converted to 万元.
  */
-/** Figures some row has taken: a later reading by order must not give them to a second row. */
-const TAKEN = new WeakSet<Token>();
+/**
+ * Figures some row has taken: a later reading by order must not give them to a second row. Kept
+ * per cell book, so that a trial reading (into a book of its own) takes nothing from the real one.
+ */
+const TAKEN = new WeakMap<CellBook, WeakSet<Token>>();
 
-/** True when a row of table 二 has already been given this figure. */
-export const isTaken = (t: Token): boolean => TAKEN.has(t);
+/** True when a row of table 二 has already been given this figure in this reading. */
+export const isTaken = (ctx: ReadContext, t: Token): boolean => TAKEN.get(ctx.cells)?.has(t) ?? false;
+
+function take(ctx: ReadContext, tokens: readonly Token[]): void {
+  let taken = TAKEN.get(ctx.cells);
+  if (!taken) {
+    taken = new WeakSet();
+    TAKEN.set(ctx.cells, taken);
+  }
+  for (const t of tokens) taken.add(t);
+}
 
 export function assign(
   ctx: ReadContext,
@@ -34,7 +46,7 @@ export function assign(
   header: number[] | undefined,
   line: number,
 ): void {
-  for (const t of tokens) TAKEN.add(t);
+  take(ctx, tokens);
   const cols = row.block.columns;
   const paths: Path[] = cols.map((c) => ["proactiveDisclosure", row.rowKey, c.key]);
   const input = { tokens, header, width: cols.length, signedAt: cols.findIndex((c) => c.kind === "signedCount") };

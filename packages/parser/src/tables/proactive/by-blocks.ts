@@ -38,7 +38,7 @@ export function readByBlocks(
     // 表三's column headers: table 二 is over.
     if (i >= range[1] && TABLE3_HEADER_KEYS.some((k) => line.key.includes(k))) break;
     // A figure a row took by its label is that row's, not one to hand out by order.
-    for (const t of line.tokens) if (!isTaken(t)) scan.token(t, i);
+    for (const t of line.tokens) if (!isTaken(ctx, t)) scan.token(t, i);
   }
   scan.flush();
   const tag = tableTag("proactiveDisclosure");
