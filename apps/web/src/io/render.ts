@@ -8,12 +8,20 @@ import type { Report } from "@gov-report/core/lite";
 export interface Rendered {
   page: string;
   fragment: string;
+  /**
+   * The stylesheet of the fragment: the renderer's REPORT_CSS and MARK_CSS, so that unread (未读)
+   * and ambiguous ("45/4?") cells and their legend print as in the renderer's own HTML.
+   */
   css: string;
 }
 
 export async function renderReport(report: Report): Promise<Rendered> {
-  const { renderHtml, REPORT_CSS } = await import("@gov-report/renderer");
-  return { page: renderHtml(report), fragment: renderHtml(report, { fragment: true }), css: REPORT_CSS };
+  const { renderHtml, REPORT_CSS, MARK_CSS } = await import("@gov-report/renderer");
+  return {
+    page: renderHtml(report),
+    fragment: renderHtml(report, { fragment: true }),
+    css: REPORT_CSS + MARK_CSS,
+  };
 }
 
 export async function renderReportDocx(report: Report): Promise<Uint8Array> {
