@@ -105,7 +105,7 @@ describe("documents in every command", () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, "a-r.md"), "utf8")).toContain("# 2020年政府信息公开工作年度报告");
     expect(existsSync(join(out, "b-r.md"))).toBe(true);
-    expect(r.stderr).toContain("共 2 份报告：已输出 2 个 md 文件");
+    expect(r.stderr).toContain("共 2 个文件：已输出 2 个 md 文件");
     expect(hasStackTrace(r.stderr)).toBe(false);
   }, 300_000);
 

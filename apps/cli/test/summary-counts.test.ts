@@ -34,7 +34,7 @@ describe("summary counts", () => {
     expect(runCli(["check", dir, "--lang", "en"]).stdout).toContain(
       "1 file: 1 report without errors, 0 with errors, 0 unreadable; 0 cross-year pairs, 0 with errors",
     );
-    expect(runCli(["export", dir, "--lang", "en"]).stderr).toContain("1 file: 1 report(s) exported");
+    expect(runCli(["export", dir, "--lang", "en"]).stderr).toContain("1 file: 1 report exported");
     const out = join(mkdtempSync(join(tmpdir(), "gr-count-out-")), "o");
     expect(runCli(["parse", dir, "--out-dir", out, "--lang", "en"]).stderr).toContain("1 file: 1 parsed");
   });

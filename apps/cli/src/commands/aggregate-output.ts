@@ -8,7 +8,7 @@ import {
   type SumReportsResult,
 } from "@gov-report/core/lite";
 import type { CellToRead } from "../util/checked.js";
-import { lang, t } from "../util/i18n.js";
+import { count, lang, t } from "../util/i18n.js";
 import { displayName } from "../util/io.js";
 import { formatIssues, summaryLine } from "../util/report-output.js";
 import { clean } from "../util/sanitize.js";
@@ -44,7 +44,7 @@ const CELLS_SHOWN = 12;
 
 export function writeSkipped(out: Sink, skipped: readonly Skipped[]): void {
   if (!skipped.length) return;
-  out.write(`${t(`未计入 ${skipped.length} 个文件:`, `Left out ${skipped.length} file(s):`)}\n`);
+  out.write(`${t(`未计入 ${skipped.length} 个文件:`, `Left out ${count(skipped.length, "file")}:`)}\n`);
   for (const s of skipped) out.write(`  ${s.fault ? red("✗", err) : "-"} ${clean(s.reason)}\n`);
 }
 
@@ -143,7 +143,7 @@ export function writeSummary(
 ): void {
   const { sum, files, refused } = group;
   out.write(
-    `${bold(t(`已汇总 ${sum.count} 份报告，${groupName(sum.year, sum.edition)}:`, `Summed ${sum.count} report(s), ${groupName(sum.year, sum.edition)}:`), err)}\n`,
+    `${bold(t(`已汇总 ${sum.count} 份报告，${groupName(sum.year, sum.edition)}:`, `Summed ${count(sum.count, "report")}, ${groupName(sum.year, sum.edition)}:`), err)}\n`,
   );
   const notes = notesOf(group, result.issues);
   files.forEach((file, index) => {

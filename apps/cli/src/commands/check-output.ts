@@ -110,7 +110,7 @@ export function summaryText(s: Summary): string {
       `；跨年度核对 ${s.crossYearPairs} 组，其中 ${s.crossYearPairsWithErrors} 组有错误`,
     `${count(files, "file")}: ${count(s.withoutErrors, "report")} without errors, ${s.withErrors} with errors, ${unreadable} unreadable${rest}` +
       `${s.withUnreadCells ? `; ${s.withUnreadCells} with unread or ambiguous cells` : ""}` +
-      `${s.duplicates ? `; ${s.duplicates} duplicate(s)` : ""}` +
+      `${s.duplicates ? `; ${count(s.duplicates, "duplicate")}` : ""}` +
       `; ${count(s.crossYearPairs, "cross-year pair")}, ${s.crossYearPairsWithErrors} with errors`,
   );
 }

@@ -4,6 +4,7 @@
  * what to do, rather than compared into findings that mean nothing: the wrong order, years that
  * are not consecutive, two agencies (matched as `check` pairs them).
  */
+import { statSync } from "node:fs";
 import { compareYears } from "@gov-report/core/lite";
 import { oneAgency } from "../util/duplicates.js";
 import { CliError, EXIT } from "../util/errors.js";
@@ -64,7 +65,27 @@ function notAPair(previous: Loaded, current: Loaded): string | undefined {
   return undefined;
 }
 
+/** A folder named as one of the two reports: what compare takes, and the command for a folder. */
+function refuseFolder(path: string): void {
+  let folder = false;
+  try {
+    folder = path !== "-" && statSync(path).isDirectory();
+  } catch {
+    return; // the loader says why the path cannot be read
+  }
+  if (!folder) return;
+  const name = displayName(path);
+  throw new CliError(
+    t(
+      `${name} 是文件夹：compare 比较同一机关两个年度的两份报告，请给出两个文件（如 gov-report compare 2023.pdf 2024.pdf）；核对整个文件夹（含跨年度核对）请用 gov-report check ${name}`,
+      `${name} is a folder: compare takes two reports of one agency, last year's and this year's (such as gov-report compare 2023.pdf 2024.pdf); to check a whole folder, cross-year checks included, use gov-report check ${name}`,
+    ),
+  );
+}
+
 export async function runCompare(previous: string, current: string, opts: CompareOptions): Promise<number> {
+  refuseFolder(previous);
+  refuseFolder(current);
   const loaded: Loaded[] = [];
   const load = opts.jobs ? { jobs: opts.jobs } : {};
   for await (const l of loadInputs([{ file: previous }, { file: current }], load)) loaded.push(l);

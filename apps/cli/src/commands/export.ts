@@ -16,7 +16,7 @@ import {
 } from "@gov-report/core/lite";
 import { csvField, csvRow, csvText, UTF8_BOM } from "../util/csv.js";
 import { CliError } from "../util/errors.js";
-import { lang, t } from "../util/i18n.js";
+import { count, lang, t } from "../util/i18n.js";
 import {
   exitOf,
   filesCount,
@@ -183,7 +183,7 @@ export async function runExport(paths: string[], opts: ExportOptions): Promise<n
   }
   bar.done();
   for (const s of skipped)
-    process.stderr.write(`gov-report: ${red("✗", process.stderr)} ${t("已跳过", "skipped")} ${clean(s)}\n`);
+    process.stderr.write(`gov-report: ${red("✗", process.stderr)} ${t("无法导出", "not exported:")} ${clean(s)}\n`);
   writeSkipped(process.stderr, inputs.skipped);
   if (!rows.length)
     throw new CliError(t("没有可导出的报告，未写入任何文件", "no report could be exported; nothing written"));
@@ -196,8 +196,8 @@ export async function runExport(paths: string[], opts: ExportOptions): Promise<n
   const where = opts.output ? t(`，已写入 ${clean(opts.output)}`, `, written to ${clean(opts.output)}`) : "";
   process.stderr.write(
     `${t(
-      `共 ${files}：导出 ${rows.length} 份报告，跳过 ${skipped.length - folders} 个${foldersCount(folders)}${skippedCount(inputs.skipped.length)}${unread ? `；${unread} 份有未能读取或存疑的单元格（已留空并列在“${UNREAD_COLUMN.zh}”列）` : ""}${where}`,
-      `${files}: ${rows.length} report(s) exported, ${skipped.length - folders} skipped${foldersCount(folders)}${skippedCount(inputs.skipped.length)}${unread ? `; ${unread} with unread or ambiguous cells (left empty, listed in ${UNREAD_COLUMN.en})` : ""}${where}`,
+      `共 ${files}：导出 ${rows.length} 份报告，${skipped.length - folders} 个无法导出${foldersCount(folders)}${skippedCount(inputs.skipped.length)}${unread ? `；${unread} 份有未能读取或存疑的单元格（已留空并列在“${UNREAD_COLUMN.zh}”列）` : ""}${where}`,
+      `${files}: ${count(rows.length, "report")} exported, ${skipped.length - folders} could not be exported${foldersCount(folders)}${skippedCount(inputs.skipped.length)}${unread ? `; ${unread} with unread or ambiguous cells (left empty, listed in ${UNREAD_COLUMN.en})` : ""}${where}`,
     )}\n`,
   );
   return exitOf(inputs, skipped.length, unread > 0);

@@ -8,7 +8,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { formatDiagnostics } from "../util/diagnostics.js";
 import { CliError, EXIT } from "../util/errors.js";
-import { lang, t } from "../util/i18n.js";
+import { count, lang, t } from "../util/i18n.js";
 import {
   exitOf,
   filesCount,
@@ -188,7 +188,7 @@ async function parseBatch(
     err.write(
       `${displayName(l.file)} → ${clean(target)}: ${t(
         `${errors} 个错误，${warnings} 个提醒，${diags} 条解析说明，${l.needsReading.length} 个单元格未读或存疑，可信度 ${l.document?.confidence ?? 1}`,
-        `${errors} error(s), ${warnings} warning(s), ${diags} parser note(s), ${l.needsReading.length} unread or ambiguous cell(s), confidence ${l.document?.confidence ?? 1}`,
+        `${count(errors, "error")}, ${count(warnings, "warning")}, ${count(diags, "parser note")}, ${count(l.needsReading.length, "unread or ambiguous cell")}, confidence ${l.document?.confidence ?? 1}`,
       )}\n`,
     );
   }

@@ -8,8 +8,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Report } from "@gov-report/core/lite";
 import { CliError, EXIT } from "../util/errors.js";
-import { lang, t } from "../util/i18n.js";
-import { exitOf, type Inputs, openInputs, skippedCount, skippedLines } from "../util/inputs.js";
+import { count, lang, t } from "../util/i18n.js";
+import { exitOf, filesCount, type Inputs, openInputs, skippedCount, skippedLines } from "../util/inputs.js";
 import { displayName, ensureOutputDir, writeOutputFile } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { uniqueOutputNames } from "../util/out-names.js";
@@ -194,7 +194,7 @@ function writeOrSay(target: string, out: string | Uint8Array, force: boolean, wr
   } catch (e) {
     if (!(e instanceof CliError) || !written.length) throw e;
     throw new CliError(
-      `${e.message}${t(`。此前已写入 ${written.length} 个文件：`, `. ${written.length} file(s) were written before: `)}${written.map(clean).join(", ")}`,
+      `${e.message}${t(`。此前已写入 ${written.length} 个文件：`, `. ${count(written.length, "file")} ${written.length === 1 ? "was" : "were"} written before: `)}${written.map(clean).join(", ")}`,
       e.exitCode,
     );
   }
@@ -223,17 +223,18 @@ function summarize(
     streams.stderr.write(
       `gov-report: ${displayName(input.file)}: ${t(
         `已输出，但报告有 ${input.errorCount} 个错误（勾稽关系、未读单元格等）`,
-        `rendered, but the report has ${input.errorCount} error(s) (totals, unread cells…)`,
+        `rendered, but the report has ${count(input.errorCount, "error")} (totals, unread cells…)`,
       )}${hint}\n`,
     );
   if (docs.length + failures + skipped > 1 || opts.outDir) {
     const where = opts.outDir ? t(`到 ${clean(opts.outDir)}`, ` to ${clean(opts.outDir)}`) : "";
     const unreadable =
       (failures ? t(`，${failures} 个无法读取`, `, ${failures} unreadable`) : "") + skippedCount(skipped);
+    const files = filesCount(docs.length + failures + skipped);
     streams.stderr.write(
       `${t(
-        `共 ${docs.length} 份报告：已输出 ${written.length} 个 ${opts.to} 文件${where}，其中 ${withErrors.length} 份有错误${unreadable}`,
-        `${docs.length} report(s): ${written.length} ${opts.to} file(s) written${where}, ${withErrors.length} with errors${unreadable}`,
+        `共 ${files}：已输出 ${written.length} 个 ${opts.to} 文件${where}，其中 ${withErrors.length} 份有错误${unreadable}`,
+        `${files}: ${count(written.length, `${opts.to} file`)} written${where}, ${withErrors.length} with errors${unreadable}`,
       )}\n`,
     );
   }

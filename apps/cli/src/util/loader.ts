@@ -125,6 +125,32 @@ function loadJson(file: string, bytes: Buffer, validate: boolean): Loaded {
   return { file, kind: "json", value, ...(checked as Checked) };
 }
 
+/** True for a file with nothing in it but white space (or a byte-order mark): nothing to read. */
+function isBlank(bytes: Uint8Array): boolean {
+  if (bytes.length > 4096) return false;
+  for (const b of bytes)
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return false;
+  return true;
+}
+
+/** Why an empty file (or empty standard input) is not read, and what to do. */
+function emptyMessage(file: string, size: number): string {
+  if (file === "-")
+    return t(
+      "没有内容；请用管道或重定向给出一份报告（如 gov-report validate - < report.json）",
+      "nothing came in: give a report through a pipe or a redirection (such as gov-report validate - < report.json)",
+    );
+  return size === 0
+    ? t(
+        "文件是空的（0 字节），可能未下载或保存完整；请重新下载该报告，或将其移出文件夹",
+        "the file is empty (0 bytes), perhaps not fully downloaded or saved: download the report again, or move the file out of the folder",
+      )
+    : t(
+        "文件只有空白，没有内容；请重新下载该报告，或将其移出文件夹",
+        "the file holds only white space: download the report again, or move the file out of the folder",
+      );
+}
+
 const BINARY_NAMES: Partial<Record<SourceKind, string>> = { pdf: "PDF", docx: "Word (.docx)", doc: "Word (.doc)" };
 
 /** What the main thread does with one input: a result now (JSON, failure) or a document to parse. */
@@ -140,6 +166,7 @@ function prepare(
   } catch (e) {
     return failure(file, `${t("无法读取", "cannot read")}: ${reasonOf(e)}`);
   }
+  if (isBlank(bytes)) return failure(file, emptyMessage(file, bytes.length));
   const kind = detectInput(bytes, file);
   // A file named as an image, a web archive, a WPS or OFD document: read only if it is in fact a PDF or .docx.
   const notReport = notReportReason(file);

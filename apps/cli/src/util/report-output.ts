@@ -1,6 +1,6 @@
 /** Human-readable output of issues, grouped by the report's sections in printed order. */
 import { SECTIONS, type ValidationIssue } from "@gov-report/core/lite";
-import type { Lang } from "./i18n.js";
+import { count, type Lang } from "./i18n.js";
 import { clean } from "./sanitize.js";
 import { bold, dim, green, red, yellow } from "./style.js";
 
@@ -63,7 +63,7 @@ export function summaryLine(
   const { errors, warnings } = countBySeverity(issues);
   if (lang === "en") {
     if (!errors && !warnings) return green("  ✓ no issues", stream);
-    return `  ${errors ? red(`${errors} error(s)`, stream) : green("0 errors", stream)}, ${warnings} warning(s)`;
+    return `  ${errors ? red(count(errors, "error"), stream) : green("0 errors", stream)}, ${count(warnings, "warning")}`;
   }
   if (!errors && !warnings) return green("  ✓ 未发现问题", stream);
   return `  ${errors ? red(`${errors} 个错误`, stream) : green("0 个错误", stream)}，${warnings} 个提醒`;
