@@ -5,13 +5,13 @@
  * when built) and on the sources, each in its own process; start-up on a loaded machine is slow.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasStackTrace, ROOT, runCli } from "./helpers.js";
+import { FIXTURES, hasStackTrace, ROOT, runCli } from "./helpers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BUILT = join(here, "../bin/gov-report.js");
@@ -170,4 +170,34 @@ describe("serve that cannot start, or cannot create an account", () => {
     expect(short.code).toBe(2);
     expect(short.stderr).toBe("gov-report: 密码太短，至少需要 8 个字符，请换一个更长的密码\n");
   });
+});
+
+describe("Ctrl-C on a batch (no command took the signals)", () => {
+  it("still ends the run at once with 130, says so and leaves no temporary file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-interrupt-"));
+    try {
+      mkdirSync(join(dir, "in"));
+      for (let i = 0; i < 8; i++) copyFileSync(join(FIXTURES, "huaian-2024.pdf"), join(dir, "in", `r${i}.pdf`));
+      const child = spawn(process.execPath, [...FROM_SOURCES, "parse", "in", "--out-dir", "out", "--jobs", "1"], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: "1" },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let err = "";
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      await new Promise<void>((resolve) => {
+        child.stderr!.on("data", (c: Buffer) => {
+          err += c.toString();
+          if (err.includes("→")) resolve(); // the first file is written: the run is under way
+        });
+        void exited.then(() => resolve());
+      });
+      child.kill("SIGINT");
+      expect(await exited).toBe(130);
+      expect(err).toContain("gov-report: 已中断，未完成的输出文件已删除");
+      expect(readdirSync(join(dir, "out")).filter((f) => !f.endsWith(".json"))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
