@@ -1,7 +1,7 @@
 /** Any screen: at 1024 px the checks stay in view beside the form; at 390 px the page never scrolls sideways. */
 import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { cell, fixture, freshPage } from "./helpers.js";
+import { cell, FIXTURES, fixture, freshPage } from "./helpers.js";
 
 test("at 1024 px the summary stays in view while the tables are worked through", async ({ page }, info) => {
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -43,4 +43,33 @@ test("at 390 px nothing scrolls sideways but the tables, each inside its own box
   await page.keyboard.type("3");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expect(page.locator(".counts-chip")).toBeVisible();
+});
+
+test("a toolbar wrapped onto two rows (English, last year loaded) covers neither the checks nor a cell moved to", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await freshPage(page);
+  await page.locator("button.lang").click();
+  await page.getByTestId("previous-file").setInputFiles(`${FIXTURES}/hongze-2023.expected.json`);
+  await expect(page.locator(".panel .previous")).toBeVisible();
+  await cell(page, "applications.received.business").focus();
+  await page.keyboard.type("3");
+  const bar = await page.locator(".topbar").boundingBox();
+  const button = await page.getByRole("button", { name: "New", exact: true }).boundingBox();
+  // The case this is about: the bar is two rows high.
+  expect(bar && button && bar.height).toBeGreaterThan((button?.height ?? 0) * 1.8);
+  const barBottom = (bar?.y ?? 0) + (bar?.height ?? 0);
+  for (const id of ["applications.outcomes.total.total", "reviewsAndLawsuits.lawsuitAfterReview.total"]) {
+    await cell(page, id).scrollIntoViewIfNeeded();
+    const heading = await page.locator("#issues-heading").boundingBox();
+    expect(heading?.y).toBeGreaterThanOrEqual(barBottom);
+    await expect(page.locator("#issues-heading")).toBeInViewport();
+  }
+  // Moving up with the keys brings the cell out from under the bar.
+  await cell(page, "applications.carriedOver.naturalPerson").focus();
+  await page.keyboard.press("ArrowUp");
+  await expect(cell(page, "applications.received.naturalPerson")).toBeFocused();
+  const moved = await cell(page, "applications.received.naturalPerson").boundingBox();
+  expect(moved?.y).toBeGreaterThanOrEqual(barBottom);
 });

@@ -3,7 +3,7 @@
  * and wires page-wide events (dropping a file, Ctrl+P). No state of the report is kept here.
  */
 import { getAt } from "@gov-report/core/lite";
-import { useEffect, useLayoutEffect, useMemo } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import { pathId } from "../model/issues.js";
 import { reportHeading } from "../model/title.js";
 import { lastTextOverlap } from "../store/derive.js";
@@ -18,6 +18,7 @@ import { PreviewDialog } from "./PreviewDialog.js";
 import { ReportForm } from "./ReportForm.js";
 import { textId } from "./TextSection.js";
 import { Toolbar } from "./Toolbar.js";
+import { useTopbarHeight } from "./topbar-height.js";
 import { useStore } from "./use-store.js";
 
 function focusPath(path: readonly (string | number)[]): void {
@@ -101,6 +102,8 @@ export function App({ store, sync }: { store: FormStore; sync: DraftSync }) {
   const handlers = useCellHandlers(store);
   const heading = reportHeading(s.draft.report, s.lang);
   usePageEvents(store);
+  const topbar = useRef<HTMLElement>(null);
+  useTopbarHeight(topbar);
   useLayoutEffect(() => store.drawn(), [s.draft, s.entries]);
   useEffect(() => {
     document.documentElement.lang = s.lang === "zh" ? "zh-CN" : "en";
@@ -108,7 +111,7 @@ export function App({ store, sync }: { store: FormStore; sync: DraftSync }) {
   }, [s.lang, heading, store]);
   return (
     <div class={`app${s.preview ? " previewing" : ""}`}>
-      <header class="topbar">
+      <header class="topbar" ref={topbar}>
         <p class="app-name">{store.t.appTitle}</p>
         <Toolbar store={store} s={s} />
         <a class={`counts-chip${derived.errors ? "" : derived.warnings ? " warnings" : " none"}`} href="#issues">
