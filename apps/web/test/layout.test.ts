@@ -1,6 +1,6 @@
 import { buildFormMetadata } from "@gov-report/core/lite";
 import { describe, expect, it } from "vitest";
-import { accessibleName, formulaText } from "../src/model/labels.js";
+import { accessibleName, distinctLabels, formulaText } from "../src/model/labels.js";
 import { neighbours, offsetField, tableGrid } from "../src/model/layout.js";
 
 const meta = buildFormMetadata();
@@ -50,8 +50,28 @@ describe("names", () => {
     );
     const column = m21.fields["applications.outcomes.total.naturalPerson"]!;
     expect(formulaText(column, m21.fields, "zh")).toMatch(/^= （一）予以公开 \+ （二）部分公开/);
+    // A part below a group is named by its group and its row, never again by the total's column.
+    expect(formulaText(column, m21.fields, "zh")).toContain(" + （三）不予公开 1.属于国家秘密 + ");
+    expect(formulaText(column, m21.fields, "zh")).not.toContain("自然人");
+    expect(formulaText(column, m21.fields, "en")).toContain(" + (3) Not disclosed: State secret + ");
+    expect(formulaText(column, m21.fields, "en")).toMatch(/ \+ \(6\) Otherwise handled: [^+]+$/);
+    expect(formulaText(row, m21.fields, "en")).toBe(
+      "= Natural persons + Businesses + Research institutions + Non-profit organizations + Legal service providers + Other organizations",
+    );
     expect(formulaText(m21.fields["reviewsAndLawsuits.administrativeReview.total"]!, m21.fields, "zh")).toBe(
       "= 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
     );
+  });
+});
+
+describe("the labels that tell a part from its total", () => {
+  it("drops what both begin and end with, whatever their lengths", () => {
+    expect(distinctLabels(["表三", "三", "（三）", "1.", "自然人"], ["表三", "三", "（七）", "自然人"])).toEqual([
+      "（三）",
+      "1.",
+    ]);
+    expect(distinctLabels(["表三", "一", "法人", "商业企业"], ["表三", "一", "总计"])).toEqual(["法人", "商业企业"]);
+    expect(distinctLabels(["a", "b"], ["a", "b"])).toEqual([]);
+    expect(distinctLabels(["a", "b", "a"], ["a"])).toEqual(["b", "a"]);
   });
 });

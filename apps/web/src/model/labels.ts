@@ -14,16 +14,30 @@ export function accessibleName(field: FieldMeta, lang: Lang): string {
   return `${parts.slice(0, -1).join(" ")} · ${parts[parts.length - 1]}`;
 }
 
-/** The labels that tell a part from its total: where their label paths differ. */
+/**
+ * The labels of a part that its total does not share: what is left once the labels both begin
+ * with (table, row) and both end with (the column, for a column total) are taken away.
+ */
+export function distinctLabels(part: readonly string[], total: readonly string[]): string[] {
+  let start = 0;
+  while (start < part.length && start < total.length && part[start] === total[start]) start++;
+  let end = 0;
+  while (
+    end < part.length - start &&
+    end < total.length - start &&
+    part[part.length - 1 - end] === total[total.length - 1 - end]
+  )
+    end++;
+  return part.slice(start, part.length - end);
+}
+
+/** core's English label as its levels: "Table 3, (3) Not disclosed: State secret: Natural persons" → 3 levels. */
+const englishLevels = (f: FieldMeta) => f.labelEn.replace(/^Table \d, /, "").split(": ");
+
+/** The name that tells a part from its total: "（三）不予公开 1.属于国家秘密", "Businesses". */
 function partName(part: FieldMeta, total: FieldMeta, lang: Lang): string {
-  if (lang === "en") {
-    const a = part.labelEn.replace(/^Table \d, /, "").split(": ");
-    const b = total.labelEn.replace(/^Table \d, /, "").split(": ");
-    return a[0] === b[0] ? (a[1] ?? part.labelEn) : (a[0] ?? part.labelEn);
-  }
-  const same = (i: number) => part.labelPath[i] === total.labelPath[i];
-  const differing = part.labelPath.filter((_, i) => !same(i));
-  return differing.length ? differing.join(" ") : part.label;
+  if (lang === "en") return distinctLabels(englishLevels(part), englishLevels(total)).join(": ") || part.labelEn;
+  return distinctLabels(part.labelPath, total.labelPath).join(" ") || part.label;
 }
 
 /** "= 自然人 + 商业企业 + …" for a 总计 cell: its first formula, the one the form computes. */
