@@ -73,3 +73,18 @@ test("a toolbar wrapped onto two rows (English, last year loaded) covers neither
   const moved = await cell(page, "applications.received.naturalPerson").boundingBox();
   expect(moved?.y).toBeGreaterThanOrEqual(barBottom);
 });
+
+test("at 1280 px every table fits its box in Chinese and in English: 表三's 总计 column is in view", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await freshPage(page);
+  const overflow = () =>
+    page.locator(".table-wrap").evaluateAll((els) => els.map((el) => el.scrollWidth - el.clientWidth));
+  expect(await overflow()).toEqual([0, 0, 0]);
+  await page.getByRole("button", { name: "切换语言" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect(await overflow()).toEqual([0, 0, 0]);
+  await cell(page, "applications.received.total").scrollIntoViewIfNeeded();
+  await expect(cell(page, "applications.received.total")).toBeInViewport({ ratio: 1 });
+});
