@@ -112,3 +112,33 @@ test("the heading is the report's own title; the signature is in the form and a 
   await page.locator('[id="h-signature.date"]').fill("2025-01-20");
   await expect(late).toHaveCount(0);
 });
+
+test("a message on a cell of a table's last rows is shown whole, never cut off by the table's box", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await freshPage(page);
+  await typeInto(page, "applications.received.naturalPerson", "5");
+  await page.getByLabel("手动填写总计").check();
+  await typeInto(page, "reviewsAndLawsuits.lawsuitAfterReview.total", "9");
+  for (const id of [
+    "applications.carriedForward.total",
+    "applications.outcomes.total.naturalPerson",
+    "reviewsAndLawsuits.lawsuitAfterReview.total",
+  ]) {
+    const target = cell(page, id);
+    await target.focus();
+    const tip = target.locator("xpath=../div[@class='tip']");
+    await expect(tip).toBeVisible();
+    const inBox = await tip.evaluate((el) => {
+      const wrap = el.closest(".table-wrap") as HTMLElement;
+      const t = el.getBoundingClientRect();
+      const w = wrap.getBoundingClientRect();
+      return t.top >= w.top && t.bottom <= w.bottom && wrap.scrollHeight <= wrap.clientHeight;
+    });
+    expect(inBox, id).toBe(true);
+  }
+  await expect(
+    cell(page, "reviewsAndLawsuits.lawsuitAfterReview.total").locator("xpath=../div[@class='tip']"),
+  ).toContainText("报告填写 9");
+});
