@@ -61,7 +61,7 @@ describe("gov-report aggregate", () => {
     const sum = JSON.parse(r.stdout) as unknown;
     expect(getAt(sum, ["reviewsAndLawsuits", "administrativeReview", "total"])).toBe(0);
     expect(r.stderr).toMatch(/! 第 1 份报告 “洪泽区人民政府” 有 2 个错误，其数字按原样计入汇总/);
-    expect(r.stderr).toContain("表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
+    expect(r.stderr).toContain("表四 行政复议 · 总计：各项之和为 11，报告填写 0");
     // The broken and non-report files are listed as faults; the other years as not selected.
     expect(r.stderr).toMatch(/✗ .*broken\.json:3:\d+: 不是有效的 JSON/);
     expect(r.stderr).toMatch(/✗ .*not-a-report\.json: 不是一份年度报告/);

@@ -54,9 +54,9 @@ describe("gov-report check", () => {
     expect(rows.map((l, i) => yearAt(l, ["2023", "2024", "2020", "2021"][i] as string))).toEqual(
       Array(4).fill(displayWidth(header.slice(0, header.indexOf("年度")))),
     );
-    expect(rows[0]).toContain("表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
+    expect(rows[0]).toContain("表四 行政复议 · 总计：各项之和为 11，报告填写 0");
     expect(rows[3]).toMatch(
-      /某县统计局\s+2021\s+2019\s+0\s+1\s+格式版本: 2021 年度报告应使用 2021 版格式，报告为 2019 版/,
+      /某县统计局\s+2021\s+2019\s+0\s+1\s+格式版本：2021 年度报告应使用 2021 版格式，报告为 2019 版/,
     );
     expect(r.stdout).toContain("无法读取的文件（2 个）");
     expect(r.stdout).toMatch(/✗ .*mixed\/broken\.json:3:\d+: 不是有效的 JSON/);

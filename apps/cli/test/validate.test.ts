@@ -17,7 +17,7 @@ describe("gov-report validate", () => {
     const r = runCli(["validate", fx("hongze-2023")]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("四、政府信息公开行政复议、行政诉讼情况");
-    expect(r.stdout).toContain("表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
+    expect(r.stdout).toContain("表四 行政复议 · 总计：各项之和为 11，报告填写 0");
   });
 
   it("prints { file, ok, issues } per file with --format json", () => {

@@ -40,7 +40,7 @@ function wrongType(path: Path, name: string, want: { zh: string; en: string }, v
   return {
     rule: RULES.wrongType,
     path,
-    zh: `${PL.zh} ${name}: 应为${want.zh}，实际为${got.zh}`,
+    zh: `${PL.zh} ${name}：应为${want.zh}，实际为${got.zh}`,
     en: `provenance ${name}: expected ${want.en}, got ${got.en}`,
   };
 }
@@ -63,7 +63,7 @@ function entryFindings(id: string, entry: unknown, out: Finding[]): void {
     out.push({
       rule: RULES.missing,
       path: entryPath(id, "status"),
-      zh: `${PL.zh} ${id}: 缺少 status`,
+      zh: `${PL.zh} ${id}：缺少 status`,
       en: `provenance ${id}: status missing`,
     });
   } else if (!STATUS_SET.has(status)) {
@@ -87,7 +87,7 @@ function entryFindings(id: string, entry: unknown, out: Finding[]): void {
     out.push({
       rule: RULES.unknownKey,
       path: entryPath(id, k),
-      zh: `${PL.zh} ${id}: 出现未定义的项 "${k}"`,
+      zh: `${PL.zh} ${id}：出现未定义的项 "${k}"`,
       en: `provenance ${id}: unknown key "${k}"`,
     });
   }
@@ -119,7 +119,7 @@ export function provenanceFindings(provenance: unknown, edition: Edition, needin
       out.push({
         rule: RULES.unknownKey,
         path: ["provenance", id],
-        zh: `${PL.zh}: "${id}" 不是 ${edition} 版格式的单元格`,
+        zh: `${PL.zh}："${id}" 不是 ${edition} 版格式的单元格`,
         en: `provenance: "${id}" is not a cell of the ${edition} edition`,
       });
   }
@@ -162,14 +162,14 @@ const SIGNATURE_KEYS = new Set(["agency", "date"]);
 function signatureAgencyFindings(agency: unknown): Finding[] {
   const path = ["signature", "agency"];
   if (agency === undefined)
-    return [{ rule: RULES.missing, path, zh: `${SL.signatureAgency.zh}: 缺少此项`, en: "signature.agency: missing" }];
+    return [{ rule: RULES.missing, path, zh: `${SL.signatureAgency.zh}：缺少此项`, en: "signature.agency: missing" }];
   if (typeof agency === "string") return [];
   const got = typeName(agency);
   return [
     {
       rule: RULES.wrongType,
       path,
-      zh: `${SL.signatureAgency.zh}: 应为文本，实际为${got.zh}`,
+      zh: `${SL.signatureAgency.zh}：应为文本，实际为${got.zh}`,
       en: `signature.agency: expected a string, got ${got.en}`,
     },
   ];
@@ -178,14 +178,14 @@ function signatureAgencyFindings(agency: unknown): Finding[] {
 function signatureDateFindings(date: unknown): Finding[] {
   const path = ["signature", "date"];
   if (date === undefined)
-    return [{ rule: RULES.missing, path, zh: `${SL.signatureDate.zh}: 缺少此项`, en: "signature.date: missing" }];
+    return [{ rule: RULES.missing, path, zh: `${SL.signatureDate.zh}：缺少此项`, en: "signature.date: missing" }];
   if (isIsoDate(date)) return [];
   const shown = typeof date === "string" ? `"${date.slice(0, 20)}"` : undefined;
   return [
     {
       rule: RULES.signatureDate,
       path,
-      zh: `${SL.signatureDate.zh}: 应为真实日期（YYYY-MM-DD），实际为 ${shown ?? typeName(date).zh}`,
+      zh: `${SL.signatureDate.zh}：应为真实日期（YYYY-MM-DD），实际为 ${shown ?? typeName(date).zh}`,
       en: `signature.date: expected a real date YYYY-MM-DD, got ${shown ?? typeName(date).en}`,
     },
   ];
@@ -200,7 +200,7 @@ export function signatureFindings(signature: unknown): Finding[] {
       {
         rule: RULES.wrongType,
         path: ["signature"],
-        zh: `${SL.signature.zh}: 应为对象，实际为${got.zh}`,
+        zh: `${SL.signature.zh}：应为对象，实际为${got.zh}`,
         en: `signature: expected an object, got ${got.en}`,
       },
     ];
@@ -211,7 +211,7 @@ export function signatureFindings(signature: unknown): Finding[] {
     out.push({
       rule: RULES.unknownKey,
       path: ["signature", k],
-      zh: `${SL.signature.zh}: 出现格式中没有的项 "${k}"`,
+      zh: `${SL.signature.zh}：出现格式中没有的项 "${k}"`,
       en: `signature: unknown key "${k}"`,
     });
   }
@@ -227,7 +227,7 @@ export function lateFindings(signature: { date: string }, year: number, agencyNa
     {
       rule: RULES.signatureLate,
       path: ["signature", "date"],
-      zh: `${SL.signatureDate.zh}: ${signature.date} 晚于发布期限 ${y}年${m}月${d}日`,
+      zh: `${SL.signatureDate.zh}：${signature.date} 晚于发布期限 ${y}年${m}月${d}日`,
       en: `signature.date: ${signature.date} is after the deadline ${deadline}`,
     },
   ];

@@ -174,7 +174,7 @@ function equationIssue(
     return issue(
       rule,
       [...c.target],
-      `${cell?.zh}: 上年结转下年度为 ${b}，本年填写 ${actual}`,
+      `${cell?.zh}：上年结转下年度为 ${b}，本年填写 ${actual}`,
       `${cell?.en}: last year carried forward ${b}, this year says ${actual}`,
       related,
       { expected: b, actual },
@@ -186,7 +186,7 @@ function equationIssue(
     return issue(
       rule,
       [...c.target],
-      `${cell?.zh}: 上年为 ${p}，增减 ${signed(d)}，应为 ${expected}，本年填写 ${actual}`,
+      `${cell?.zh}：上年为 ${p}，增减 ${signed(d)}，应为 ${expected}，本年填写 ${actual}`,
       `${cell?.en}: last year ${p} ${signed(d)} gives ${expected}, this year says ${actual}`,
       related,
       { expected, actual },
@@ -208,7 +208,7 @@ function inForceIssue(
   return issue(
     rule,
     [...c.target],
-    `${sectionDef("proactiveDisclosure").table} ${row?.zh} · 现行有效件数: 上年 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，报告填写 ${inForce}`,
+    `${sectionDef("proactiveDisclosure").table} ${row?.zh} · 现行有效件数：上年 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，报告填写 ${inForce}`,
     `Table 2, ${row?.en}: in force last year ${last} + issued ${issued} − repealed ${repealed} = ${expected}, the report says ${inForce}`,
     [...c.previous.map((t) => ["previous", ...t.path]), ...c.current.slice(1).map((t) => [...t.path])],
     { expected, actual: inForce },

@@ -75,7 +75,7 @@ function editionIssue(want: Edition, got: unknown, lang: "zh" | "en"): StandardS
     message:
       lang === "en"
         ? `edition: this schema accepts ${want}-edition reports only, got ${JSON.stringify(got)}`
-        : `格式版本: 此处只接受 ${want} 版格式的报告，实际为 ${JSON.stringify(got)}`,
+        : `格式版本：此处只接受 ${want} 版格式的报告，实际为 ${JSON.stringify(got)}`,
     path: ["edition"],
   };
 }

@@ -232,7 +232,7 @@ function checkLeaf(c: Collector, cell: CellDef, v: unknown, values: (number | un
       c.add(
         RULES.wrongType,
         cell.path,
-        `${cell.zh}: 应为文本，实际为${d.zh}`,
+        `${cell.zh}：应为文本，实际为${d.zh}`,
         `${cell.en}: expected a string, got ${d.en}`,
       );
     }
@@ -244,7 +244,7 @@ function checkLeaf(c: Collector, cell: CellDef, v: unknown, values: (number | un
     c.add(
       RULES.wrongType,
       cell.path,
-      `${cell.zh}: 应为${k.zh}，实际为${d.zh}`,
+      `${cell.zh}：应为${k.zh}，实际为${d.zh}`,
       `${cell.en}: expected ${k.en}, got ${d.en}`,
     );
     return;
@@ -253,7 +253,7 @@ function checkLeaf(c: Collector, cell: CellDef, v: unknown, values: (number | un
     c.add(
       RULES.notInteger,
       cell.path,
-      `${cell.zh}: 应为整数，实际为 ${v}`,
+      `${cell.zh}：应为整数，实际为 ${v}`,
       `${cell.en}: expected an integer, got ${v}`,
     );
     return;
@@ -263,7 +263,7 @@ function checkLeaf(c: Collector, cell: CellDef, v: unknown, values: (number | un
     c.add(
       RULES.negative,
       cell.path,
-      `${cell.zh}: 不能为负数，实际为 ${v}`,
+      `${cell.zh}：不能为负数，实际为 ${v}`,
       `${cell.en}: must not be negative, got ${v}`,
     );
   }
@@ -275,7 +275,7 @@ function checkObject(c: Collector, node: ObjectNode, value: unknown, values: (nu
     c.add(
       RULES.wrongType,
       node.path,
-      `${node.name.zh}: 应为对象，实际为${d.zh}`,
+      `${node.name.zh}：应为对象，实际为${d.zh}`,
       `${node.name.en}: expected an object, got ${d.en}`,
     );
     return;
@@ -286,7 +286,7 @@ function checkObject(c: Collector, node: ObjectNode, value: unknown, values: (nu
     if (v === undefined) {
       const name = child.type === "leaf" ? child.cell : { zh: child.name.zh, en: child.name.en };
       const path = child.type === "leaf" ? child.cell.path : child.path;
-      c.add(RULES.missing, path, `${name.zh}: 缺少此项`, `${name.en}: missing`);
+      c.add(RULES.missing, path, `${name.zh}：缺少此项`, `${name.en}: missing`);
       continue;
     }
     if (child.type === "leaf") checkLeaf(c, child.cell, v, values, child.index);
@@ -299,7 +299,7 @@ function checkObject(c: Collector, node: ObjectNode, value: unknown, values: (nu
       c.add(
         RULES.unknownKey,
         [...node.path, k],
-        `${node.name.zh}: 出现格式中没有的项 "${k}"`,
+        `${node.name.zh}：出现格式中没有的项 "${k}"`,
         `${node.name.en}: unknown key "${k}"`,
       );
     }
@@ -325,8 +325,8 @@ function checkTop(c: Collector, input: Record<string, unknown>): Edition {
       ed === undefined ? RULES.missing : RULES.edition,
       ["edition"],
       ed === undefined
-        ? `${TOP_LEVEL_LABELS.edition.zh}: 缺少此项（应为 "2019" 或 "2021"），按 ${edition} 版核对`
-        : `${TOP_LEVEL_LABELS.edition.zh}: 应为 "2019" 或 "2021"，实际为${d.zh}，按 ${edition} 版核对`,
+        ? `${TOP_LEVEL_LABELS.edition.zh}：缺少此项（应为 "2019" 或 "2021"），按 ${edition} 版核对`
+        : `${TOP_LEVEL_LABELS.edition.zh}：应为 "2019" 或 "2021"，实际为${d.zh}，按 ${edition} 版核对`,
       ed === undefined
         ? `edition: missing (must be "2019" or "2021"); checked as ${edition}`
         : `edition: must be "2019" or "2021", got ${d.en}; checked as ${edition}`,
@@ -334,34 +334,34 @@ function checkTop(c: Collector, input: Record<string, unknown>): Edition {
   }
   const year = input.year;
   const yl = TOP_LEVEL_LABELS.year;
-  if (year === undefined) c.add(RULES.missing, ["year"], `${yl.zh}: 缺少此项`, "year: missing");
+  if (year === undefined) c.add(RULES.missing, ["year"], `${yl.zh}：缺少此项`, "year: missing");
   else if (typeof year !== "number" || !Number.isFinite(year)) {
     const d = describe(year);
-    c.add(RULES.wrongType, ["year"], `${yl.zh}: 应为整数年份，实际为${d.zh}`, `year: expected an integer, got ${d.en}`);
+    c.add(RULES.wrongType, ["year"], `${yl.zh}：应为整数年份，实际为${d.zh}`, `year: expected an integer, got ${d.en}`);
   } else if (!Number.isInteger(year)) {
-    c.add(RULES.notInteger, ["year"], `${yl.zh}: 应为整数，实际为 ${year}`, `year: expected an integer, got ${year}`);
+    c.add(RULES.notInteger, ["year"], `${yl.zh}：应为整数，实际为 ${year}`, `year: expected an integer, got ${year}`);
   } else if (year < 2008 || year > 2100) {
     c.add(
       RULES.outOfRange,
       ["year"],
-      `${yl.zh}: ${year} 超出范围（2008–2100）`,
+      `${yl.zh}：${year} 超出范围（2008–2100）`,
       `year: ${year} is out of range (2008–2100)`,
     );
   }
   const agency = input.agency;
   const al = TOP_LEVEL_LABELS.agency;
-  if (agency === undefined) c.add(RULES.missing, ["agency"], `${al.zh}: 缺少此项`, "agency: missing");
+  if (agency === undefined) c.add(RULES.missing, ["agency"], `${al.zh}：缺少此项`, "agency: missing");
   else if (!isObject(agency)) {
     const d = describe(agency);
-    c.add(RULES.wrongType, ["agency"], `${al.zh}: 应为对象，实际为${d.zh}`, `agency: expected an object, got ${d.en}`);
+    c.add(RULES.wrongType, ["agency"], `${al.zh}：应为对象，实际为${d.zh}`, `agency: expected an object, got ${d.en}`);
   } else if (agency.name === undefined) {
-    c.add(RULES.missing, ["agency", "name"], `${TOP_LEVEL_LABELS.agencyName.zh}: 缺少此项`, "agency.name: missing");
+    c.add(RULES.missing, ["agency", "name"], `${TOP_LEVEL_LABELS.agencyName.zh}：缺少此项`, "agency.name: missing");
   } else if (typeof agency.name !== "string") {
     const d = describe(agency.name);
     c.add(
       RULES.wrongType,
       ["agency", "name"],
-      `${TOP_LEVEL_LABELS.agencyName.zh}: 应为文本，实际为${d.zh}`,
+      `${TOP_LEVEL_LABELS.agencyName.zh}：应为文本，实际为${d.zh}`,
       `agency.name: expected a string, got ${d.en}`,
     );
   }
@@ -412,7 +412,7 @@ function reportSum(c: Collector, p: ConstraintPlan, values: readonly (number | u
   c.add(
     p.rule,
     p.cell.path,
-    `${p.cell.zh}: 各项之和为 ${expected}，报告填写 ${actual}`,
+    `${p.cell.zh}：各项之和为 ${expected}，报告填写 ${actual}`,
     `${p.cell.en}: the parts add up to ${expected}, the report says ${actual}`,
     p.constraint.parts ?? [],
     { expected, actual },
@@ -433,7 +433,7 @@ function reportBalance(c: Collector, p: ConstraintPlan, values: readonly (number
   c.add(
     p.rule,
     cell.path,
-    `${cell.zh}: 第一项加第二项之和为 ${left}，第三项（七）总计加第四项之和为 ${total + forward}（${colZh}列）`,
+    `${cell.zh}：第一项加第二项之和为 ${left}，第三项（七）总计加第四项之和为 ${total + forward}（${colZh}列）`,
     `${cell.en}: received + carried over = ${left}, but (7) total + carried forward = ${total + forward}`,
     p.constraint.terms.slice(0, -1).map((t) => t.path),
     { expected: left - total, actual: forward },
@@ -463,7 +463,7 @@ function checkAmountDecimals(c: Collector, report: unknown, cells: readonly Cell
       c.add(
         RULES.decimals,
         cell.path,
-        `${cell.zh}: ${v} 超过 ${cell.maxDecimals} 位小数`,
+        `${cell.zh}：${v} 超过 ${cell.maxDecimals} 位小数`,
         `${cell.en}: ${v} has more than ${cell.maxDecimals} decimals`,
       );
     }
@@ -489,7 +489,7 @@ function checkQuotedFigures(c: Collector, report: Report): void {
     c.add(
       RULES.textFigure,
       ["overview"],
-      `一、总体情况: “${f.excerpt}” 与表格不一致（${q.zh}，表格为 ${expected}）`,
+      `一、总体情况：“${f.excerpt}” 与表格不一致（${q.zh}，表格为 ${expected}）`,
       `Overview: "${f.excerpt}" quotes ${f.value} ${q.en}, the table says ${expected}`,
       primary,
       { expected, actual: f.value },
@@ -505,7 +505,7 @@ function checkFeesReported(c: Collector, report: Report): void {
   c.add(
     RULES.feesNotReported,
     ["otherMatters"],
-    `六、其他需要报告的事项: 表三（六）2 有 ${unpaid} 件逾期未缴费，但未报告信息处理费收取情况`,
+    `六、其他需要报告的事项：表三（六）2 有 ${unpaid} 件逾期未缴费，但未报告信息处理费收取情况`,
     `Other matters: table 3 (6)2 counts ${unpaid} unpaid fee notices, but 信息处理费 is not reported`,
     [["applications", "outcomes", "other", "unpaidFees", "total"]],
   );
@@ -518,7 +518,7 @@ function checkWarnings(c: Collector, report: Report, cells: readonly CellDef[]):
       c.add(
         RULES.editionYear,
         ["edition"],
-        `${TOP_LEVEL_LABELS.edition.zh}: ${report.year} 年度报告应使用 ${want} 版格式，报告为 ${report.edition} 版`,
+        `${TOP_LEVEL_LABELS.edition.zh}：${report.year} 年度报告应使用 ${want} 版格式，报告为 ${report.edition} 版`,
         `edition: a ${report.year} report uses the ${want} edition, this one is ${report.edition}`,
       );
     }
@@ -527,7 +527,7 @@ function checkWarnings(c: Collector, report: Report, cells: readonly CellDef[]):
     if (s.kind !== "text") continue;
     const v = (report as unknown as Record<string, unknown>)[s.key];
     if (typeof v === "string" && v.trim() === "") {
-      c.add(RULES.emptySection, [s.key], `${s.heading}: 内容为空`, `${s.en}: the section is empty`);
+      c.add(RULES.emptySection, [s.key], `${s.heading}：内容为空`, `${s.en}: the section is empty`);
     }
   }
   checkXmlChars(c, report);
@@ -566,7 +566,7 @@ function checkXmlChars(c: Collector, report: Report): void {
     c.add(
       RULES.invalidChar,
       [...f.path],
-      `${f.zh}: 第 ${at + 1} 个字符 ${code} 不能写入 Word 等文档，输出时以 � 代替`,
+      `${f.zh}：第 ${at + 1} 个字符 ${code} 不能写入 Word 等文档，输出时以 � 代替`,
       `${f.en}: character ${at + 1} (${code}) cannot be written to Word and other XML documents; outputs replace it with U+FFFD`,
     );
   }

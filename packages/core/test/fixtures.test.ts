@@ -38,7 +38,7 @@ describe("hongze-2023 messages", () => {
   it("names the broken cell by its printed labels, with the parts as related cells", () => {
     const issue = validateReport(fixture("hongze-2023")).issues.find((i) => i.code === "reviews.group-total");
     expect(issue).toMatchObject({
-      message: "表四 行政复议 · 总计: 各项之和为 11，报告填写 0",
+      message: "表四 行政复议 · 总计：各项之和为 11，报告填写 0",
       messageEn: "Table 4, Administrative review: Total: the parts add up to 11, the report says 0",
       expected: 11,
       actual: 0,

@@ -71,7 +71,7 @@ describe("signature", () => {
     const late = validateReport(signed(gov, { agency: "淮安市人民政府", date: "2025-04-01" }));
     const issue = late.issues.find((i) => i.code === "signature.late");
     expect(issue).toMatchObject({ severity: "warning", path: ["signature", "date"] });
-    expect(issue?.message).toBe("落款日期: 2025-04-01 晚于发布期限 2025年3月31日");
+    expect(issue?.message).toBe("落款日期：2025-04-01 晚于发布期限 2025年3月31日");
     expect(late.ok).toBe(validateReport(gov).ok);
     const dept = { ...clone(gov), agency: { name: "淮安市人民政府办公室" } } as Report;
     expect(codes(signed(dept, { agency: "淮安市人民政府办公室", date: "2025-02-01" }))).toContain(

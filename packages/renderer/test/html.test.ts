@@ -218,11 +218,11 @@ describe("renderHtml annotate", () => {
       "reviewsAndLawsuits.administrativeReview.total",
       "reviewsAndLawsuits.lawsuitAfterReview.total",
     ]);
-    expect(marked[0]?.attrs.title).toBe("错误：表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
+    expect(marked[0]?.attrs.title).toBe("错误：表四 行政复议 · 总计：各项之和为 11，报告填写 0");
     const related = table4?.rows.flat().filter((c) => c.attrs.class?.includes("gr-related")) ?? [];
     expect(related).toHaveLength(8);
     expect(html).toContain('<section class="gr-issues"><h2>审核提示</h2><ol>');
-    expect(html).toContain("表四 行政诉讼 复议后起诉 · 总计: 各项之和为 5，报告填写 0");
+    expect(html).toContain("表四 行政诉讼 复议后起诉 · 总计：各项之和为 5，报告填写 0");
   });
 
   it("says there is nothing to mark on a clean report, and marks nothing without annotate", () => {

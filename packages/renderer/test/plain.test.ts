@@ -79,7 +79,7 @@ describe("renderText", () => {
     const text = renderText(loadFixture("hongze-2023"), { annotate: true });
     expect(text).toContain("0 [1]");
     expect(text).toContain("0 [2]");
-    expect(text).toContain("[1] 错误：表四 行政复议 · 总计: 各项之和为 11，报告填写 0");
+    expect(text).toContain("[1] 错误：表四 行政复议 · 总计：各项之和为 11，报告填写 0");
   });
 
   it("starts with the title and prints all six headings", () => {
