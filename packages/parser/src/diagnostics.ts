@@ -186,6 +186,20 @@ export const DIAGNOSTICS = {
       `Table 4: figures printed in ${v.runs} pieces out of order; restored by the group totals as ${v.reading.join("|")}`,
     ],
   ),
+  "table.cell-per-row": def(
+    "info",
+    "A table was printed one cell per row (its row and column labels, then its figure), or such a table extracted column by column; every figure was read by its own row's labels.",
+    (v: { table: Named; layout: "rows" | "columns" }) =>
+      v.layout === "rows"
+        ? [
+            `${v.table.zh}：每行印一格（行名、列名和数字），已按各行的行名和列名读入`,
+            `${v.table.en}: printed one cell per row (its labels and figure); each figure was read by its own row's labels`,
+          ]
+        : [
+            `${v.table.zh}：每行印一格、按列提取（先印各行的行名和列名，后印数字），已按行名和列名的顺序读入`,
+            `${v.table.en}: printed one cell per row and extracted column by column (the labels, then the figures); each figure was read by the labels in their order`,
+          ],
+  ),
   "row.by-order": def(
     "info",
     "Row labels were not recognised or printed apart from the figures; figures were assigned by order (and the totals, where the table has them).",

@@ -69,7 +69,7 @@ const UPHELD_KEYS = UPHELD ? [UPHELD.zh, ...(UPHELD.variants ?? [])].map(labelKe
 /** The format's unit of counts (件): prose quotes counts with it, a header never does. */
 const COUNT_UNIT = COUNT_UNITS[0] as string;
 
-/** The table-四 header: a short line naming 行政复议 (with 行政诉讼, or 结果维持 right below). */
+/** The table-四 header: a short line naming 行政复议 (with 行政诉讼 or 结果维持, or 结果维持 right below). */
 export function isReviewsHeader(doc: SourceDoc, i: number): boolean {
   const l = doc.lines[i];
   if (!l?.key.includes(REVIEW) || headingOf(l.key)) return false;
@@ -77,6 +77,8 @@ export function isReviewsHeader(doc: SourceDoc, i: number): boolean {
   if (l.key.length > 30)
     return !l.key.includes(COUNT_UNIT) && l.key.includes(LAWSUIT) && l.key.includes(UPHELD_KEYS[0] as string);
   if (l.key.includes(LAWSUIT)) return true;
+  // A table printed one cell per row starts with its first cell: 行政复议 · 结果维持 · 15.
+  if (!l.key.includes(COUNT_UNIT) && UPHELD_KEYS.some((k) => l.key.includes(k))) return true;
   const next = doc.lines[i + 1];
   return next !== undefined && (UPHELD_KEYS.some((k) => next.key.includes(k)) || next.key.includes(LAWSUIT));
 }

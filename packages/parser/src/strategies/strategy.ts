@@ -13,7 +13,13 @@ export type Need =
   /** A printed page: a narrow cell wraps its figure over several lines. */
   | "printed-page"
   /** Positions are the columns of a table grid (HTML, Word, `|` text), exact, not x on a page. */
-  | "grid";
+  | "grid"
+  /**
+   * The source may run a table's cells together ("640020470" for 64|0|0|2|0|4|70): text with no
+   * positions, or a PDF page whose items merge across narrow columns. A table grid (HTML, Word,
+   * `|` text) keeps every cell apart, so a figure there is one cell's, never several run together.
+   */
+  | "runs";
 
 export interface StrategyInfo {
   /** Kebab-case name, as in the module's file name and the decision record. */
@@ -31,6 +37,7 @@ const MET: Record<Need, (doc: SourceDoc) => boolean> = {
   "text-flow": (doc) => !doc.positional,
   "printed-page": (doc) => doc.kind === "pdf",
   grid: (doc) => doc.positional && doc.kind !== "pdf",
+  runs: (doc) => !doc.positional || doc.kind === "pdf",
 };
 
 /** Whether the source gives the strategy everything it declares it needs. */

@@ -39,7 +39,7 @@ export function readReviews(ctx: ReadContext, found: number | undefined): Review
   const g = gather(doc, header);
   const source = refOf(doc, g.firstValueLine >= 0 ? g.firstValueLine : header);
   const where = { path: [TABLE], source };
-  const input: ReviewsInput = { ctx, g, where, addsUp: groupsAddUp, soFar: groupsSoFar };
+  const input: ReviewsInput = { ctx, header, g, where, addsUp: groupsAddUp, soFar: groupsSoFar };
   const chosen = choose(doc, REVIEWS_STRATEGIES, input, {
     fits: groupsAddUp,
     weigh: (readings) => weigh(ctx.evidence, PATHS, readings, (p) => ctx.cells.value(p)),

@@ -80,7 +80,7 @@ const byPosition: RowStrategy = {
 
 const runTogether: RowStrategy = {
   name: "run-together",
-  needs: [],
+  needs: ["runs"],
   read: (i) => {
     const tokens = i.g.tokens;
     if (tokens.length >= WIDTH || !tokens.some((t) => t.digits)) return undefined;

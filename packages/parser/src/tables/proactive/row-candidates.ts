@@ -100,7 +100,7 @@ const runTogetherSplits = (i: ProactiveRowInput) =>
 /** Fewer figures than columns, some run together: every split into the row's cells (the digits decide one). */
 const runTogether: RowStrategy = {
   name: "run-together-row",
-  needs: [],
+  needs: ["runs"],
   read: (i) => {
     if (i.tokens.length >= i.width) return undefined;
     const readings = runTogetherSplits(i);

@@ -8,14 +8,15 @@ import { type Path, RULE_REVIEW_TOTAL } from "@gov-report/core/lite";
 import { tableTag } from "../../cells/names.js";
 import type { ReadContext } from "../../context.js";
 import { splitRuns } from "../../digits.js";
-import type { refOf, Token } from "../../doc.js";
+import { refOf, type Token } from "../../doc.js";
 import type { Candidate } from "../../solve/choose.js";
 import { gridCentres } from "../../strategies/grid-columns.js";
+import { readLabelCells } from "../../strategies/label-cells.js";
 import { REORDERED_RUNS, reorderRuns } from "../../strategies/reordered-runs.js";
-import type { Strategy } from "../../strategies/strategy.js";
+import { meets, type Strategy } from "../../strategies/strategy.js";
 import { WRAPPED_ROW, wrappedRow } from "../../strategies/wrapped-row.js";
 import { orderedPlacements, placeByPosition, WRAPPED } from "../common.js";
-import { headerCentres, isHeaderWordsOnly, leafCentres, WIDTH } from "./header.js";
+import { headerCentres, isHeaderWordsOnly, leafCentres, REVIEW_AXES, WIDTH } from "./header.js";
 
 /** The figures after table 四's header, with the header tokens that give column positions. */
 export interface Gathered {
@@ -31,6 +32,8 @@ export type Where = { path: Path; source: ReturnType<typeof refOf> };
 
 export interface ReviewsInput {
   ctx: ReadContext;
+  /** The header line (or the section's heading when no header words are printed). */
+  header: number;
   g: Gathered;
   where: Where;
   /** Table 四's equations (each group's 总计) on its 15 figures in printed order. */
@@ -51,6 +54,8 @@ export interface ReviewsCandidate extends Candidate {
 }
 
 type ReviewsStrategy = Strategy<ReviewsInput, ReviewsCandidate>;
+
+const TABLE = "reviewsAndLawsuits";
 
 const valuesOf = (tokens: readonly (Token | undefined)[]) =>
   tokens.map((t) => (t?.kind === "num" ? (t.value as number) : 0));
@@ -105,13 +110,24 @@ const reordered: ReviewsStrategy = {
   },
 };
 
+/** One cell per row (行政复议 · 结果维持 · 15), or such a table extracted column by column: by the labels. */
+const byLabels: ReviewsStrategy = {
+  name: "label-cells",
+  needs: [],
+  read: ({ ctx, header }) => {
+    const cells = readLabelCells(ctx.doc, header, REVIEW_AXES);
+    if (!cells) return undefined;
+    const where = { path: [TABLE], source: refOf(ctx.doc, cells.start) };
+    const report = () => ctx.diags.emit("table.cell-per-row", { table: tableTag(TABLE), layout: cells.layout }, where);
+    return { ...asTokens(cells.tokens, 1, report), end: cells.end };
+  },
+};
+
 const asPrinted: ReviewsStrategy = {
   name: "as-printed",
   needs: [],
   read: ({ g }) => (g.values.length >= WIDTH ? asTokens(g.values.slice(0, WIDTH), 1) : undefined),
 };
-
-const TABLE = "reviewsAndLawsuits";
 
 const byGrid: ReviewsStrategy = {
   name: "grid-columns",
@@ -170,7 +186,7 @@ function placeByGrid(
 /** Figures run together: split so that every group total adds up; with no such split, the plain splits. */
 const runTogether: ReviewsStrategy = {
   name: "run-together",
-  needs: [],
+  needs: ["runs"],
   read: ({ ctx, g, where, addsUp, soFar }) => {
     const { values } = g;
     if (values.length >= WIDTH || !values.some((t) => t.digits)) return undefined;
@@ -203,7 +219,9 @@ const inOrder: ReviewsStrategy = {
   needs: [],
   read: ({ ctx, g, where, addsUp }) => {
     const { values } = g;
-    if (!values.length || values.length >= WIDTH || values.some((t) => t.digits)) return undefined;
+    // Where cells can run together, a run of digits is the run-together strategy's to split.
+    if (!values.length || values.length >= WIDTH || (values.some((t) => t.digits) && meets(ctx.doc, runTogether)))
+      return undefined;
     const printed = valuesOf(values);
     const readings = orderedPlacements(printed, WIDTH, addsUp);
     const report = () =>
@@ -215,6 +233,7 @@ const inOrder: ReviewsStrategy = {
 
 /** Table 四's strategies, in the order they are asked. */
 export const REVIEWS_STRATEGIES: readonly ReviewsStrategy[] = [
+  byLabels,
   wrapped,
   reordered,
   asPrinted,

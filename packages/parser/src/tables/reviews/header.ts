@@ -6,6 +6,7 @@
 import { REVIEW_GROUPS, REVIEW_HEADERS, REVIEW_OUTCOMES } from "@gov-report/core/lite";
 import type { Token } from "../../doc.js";
 import { labelKey } from "../../normalize.js";
+import type { LabelAxes } from "../../strategies/label-cells.js";
 import { clusterCentres } from "../../strategies/wrapped-row.js";
 
 export const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
@@ -59,3 +60,13 @@ export function headerCentres(tokens: readonly Token[]): number[] | undefined {
   for (let i = 1; i < xs.length; i++) if ((xs[i] as number) <= (xs[i - 1] as number)) return undefined;
   return xs;
 }
+
+/**
+ * Table 四's cells by their labels, for a table printed one cell per row: the three groups, the
+ * five outcomes (with their short forms), and 行政诉讼 above the two lawsuit groups.
+ */
+export const REVIEW_AXES: LabelAxes = {
+  rows: REVIEW_GROUPS.map((g) => [labelKey(g.zh)]),
+  cols: REVIEW_OUTCOMES.map((o) => [o.zh, ...(o.variants ?? [])].map(labelKey)),
+  extra: [labelKey(REVIEW_HEADERS.lawsuit.zh)],
+};
