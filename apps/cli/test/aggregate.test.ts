@@ -52,7 +52,7 @@ describe("gov-report aggregate", () => {
     expect(getAt(sum, ["applications", "received", "total"])).toBe(
       getAt(readJson(fx("huaian-2024")), ["applications", "received", "total"]),
     );
-    expect(r.stderr).toMatch(/- .*stats-bureau-2024-old-format\.json: 未选中: 2024 年度（2019 版格式）/);
+    expect(r.stderr).toMatch(/- .*stats-bureau-2024-old-format\.json: 未选中：2024 年度（2019 版格式）/);
   });
 
   it("keeps an input's broken totals in the sum, says which input had errors, and exits 1", () => {
@@ -65,7 +65,7 @@ describe("gov-report aggregate", () => {
     // The broken and non-report files are listed as faults; the other years as not selected.
     expect(r.stderr).toMatch(/✗ .*broken\.json:3:\d+: 不是有效的 JSON/);
     expect(r.stderr).toMatch(/✗ .*not-a-report\.json: 不是一份年度报告/);
-    expect(r.stderr).toMatch(/- .*huaian-2024\.json: 未选中: 2024 年度/);
+    expect(r.stderr).toMatch(/- .*huaian-2024\.json: 未选中：2024 年度/);
   });
 
   it("recomputes the roll-up's totals from their parts with --recompute-totals", () => {

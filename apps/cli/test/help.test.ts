@@ -37,7 +37,7 @@ describe("help", () => {
     const r = runCli([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("用法: gov-report");
+    expect(r.stderr).toContain("用法：gov-report");
     expect(runCli(["--help"]).code).toBe(0);
     expect(runCli(["help"]).code).toBe(0);
     expect(runCli(["help", "check"]).code).toBe(0);

@@ -33,7 +33,7 @@ describe("report JSON encodings", () => {
       writeFileSync(bad, utf16('{\n  "edition": "2021",\n  "year" 2024\n}\n', be));
       const r = runCli(["validate", bad]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`bad-${be}.json:3:10: 不是有效的 JSON（第 3 行第 10 列）: 属性名后应为冒号 :`);
+      expect(r.stderr).toContain(`bad-${be}.json:3:10: 不是有效的 JSON（第 3 行第 10 列）：属性名后应为冒号 :`);
     }
   });
 

@@ -160,7 +160,7 @@ export function writeSummary(
   }
   if (sum.edition !== editionForYear(sum.year))
     out.write(
-      `${t(`注意: ${sum.year} 年度应使用 ${editionForYear(sum.year)} 版格式`, `Note: a ${sum.year} report uses the ${editionForYear(sum.year)} edition`)}\n`,
+      `${t(`注意：${sum.year} 年度应使用 ${editionForYear(sum.year)} 版格式`, `Note: a ${sum.year} report uses the ${editionForYear(sum.year)} edition`)}\n`,
     );
   const own = result.issues.filter((i) => i.input === undefined && i.code !== "text.empty-section");
   out.write(`${bold(t("汇总结果核对:", "Checks of the roll-up:"), err)}\n`);

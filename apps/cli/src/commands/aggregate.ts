@@ -65,7 +65,7 @@ class AggregateRun {
     }
     const { year, edition } = this.opts;
     if ((year !== undefined && d.year !== year) || (edition && d.edition !== edition)) {
-      const why = `${t("未选中", "not selected")}: ${groupName(d.year, d.edition)}`;
+      const why = `${t("未选中：", "not selected: ")}${groupName(d.year, d.edition)}`;
       return void this.skipped.push({ file, reason: `${displayName(file)}: ${why}`, fault: false });
     }
     const key = `${d.year}/${d.edition}`;

@@ -34,7 +34,7 @@ export function parseJsonText(text: string): JsonResult {
     return {
       ok: false,
       error: `${line}:${column}: ${t(
-        `不是有效的 JSON（第 ${line} 行第 ${column} 列）: ${reason}；请用文本编辑器检查该处`,
+        `不是有效的 JSON（第 ${line} 行第 ${column} 列）：${reason}；请用文本编辑器检查该处`,
         `not valid JSON (line ${line}, column ${column}): ${reason}; check that place in a text editor`,
       )}`,
     };

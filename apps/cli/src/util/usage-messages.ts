@@ -36,10 +36,10 @@ export function translateCommanderMessage(s: string): string {
 }
 
 const HELP_WORDS: readonly [RegExp, string][] = [
-  [/^Usage:/gm, "用法:"],
-  [/^Arguments:/gm, "参数:"],
-  [/^Options:/gm, "选项:"],
-  [/^Commands:/gm, "命令:"],
+  [/^Usage: ?/gm, "用法："],
+  [/^Arguments:/gm, "参数："],
+  [/^Options:/gm, "选项："],
+  [/^Commands:/gm, "命令："],
 ];
 
 /** Commander's help headings in Chinese unless --lang en (the descriptions are ours, already translated). */
