@@ -186,6 +186,18 @@ export const DIAGNOSTICS = {
       `Table 4: figures printed in ${v.runs} pieces out of order; restored by the group totals as ${v.reading.join("|")}`,
     ],
   ),
+  "table.other-layout": def(
+    "warning",
+    "Table 二 is printed in the other edition's layout (a 2021-edition report, by its year and table 三, keeping the 2019 表二): read in its own layout, the cells both editions have went to the report; the others are unread.",
+    (v: { table: Named; layout: string; edition: string; read: readonly Named[] }) => {
+      const zh = v.read.length ? v.read.map((c) => c.zh).join("、") : "无";
+      const en = v.read.length ? v.read.map((c) => c.en).join(", ") : "none";
+      return [
+        `${v.table.zh}按 ${v.layout} 版格式印制，本报告为 ${v.edition} 版（报告年度和表三）：已读入两版共有的单元格（${zh}），其余单元格未读`,
+        `${v.table.en} is printed in the ${v.layout} edition's layout in a ${v.edition}-edition report (by its year and table 3): the cells both editions have were read (${en}); the others are unread`,
+      ];
+    },
+  ),
   "table.cell-per-row": def(
     "info",
     "A table was printed one cell per row (its row and column labels, then its figure), or such a table extracted column by column; every figure was read by its own row's labels.",

@@ -19,15 +19,9 @@ import { confidenceOf } from "./confidence.js";
 import type { ReadContext } from "./context.js";
 import { Diagnostics } from "./diagnostics.js";
 import { refOf, type SourceDoc } from "./doc.js";
+import { detectEditions } from "./edition.js";
 import { buildEvidence } from "./evidence/facts.js";
-import {
-  agencyFromPreamble,
-  agencyFromSignature,
-  decideEdition,
-  editionVotes,
-  readMeta,
-  yearFromText,
-} from "./meta.js";
+import { agencyFromPreamble, agencyFromSignature, readMeta, yearFromText } from "./meta.js";
 import { narrative } from "./narrative.js";
 import { findLayout, type Layout, nextBoundary } from "./sections.js";
 import { findSignature } from "./signature.js";
@@ -35,7 +29,7 @@ import { cellNotes } from "./strategies/cell-notes.js";
 import { labelNumbers } from "./strategies/label-numbers.js";
 import { pageNumbers } from "./strategies/page-numbers.js";
 import { pipeGrid } from "./strategies/pipe-grid.js";
-import { countApplicationGroups, readApplications } from "./tables/applications.js";
+import { readApplications } from "./tables/applications.js";
 import { readProactive } from "./tables/proactive.js";
 import { readReviews } from "./tables/reviews.js";
 import type { ParseOptions, ParseResult } from "./types.js";
@@ -51,7 +45,10 @@ export function readReport(source: SourceDoc, options: ParseOptions, diags = new
   let year = options.year ?? meta.year ?? yearFromText(doc, diags);
   const agency = meta.agency || agencyFromPreamble(doc, firstHeading, diags) || agencyFromSignature(doc, diags);
   if (!agency) diags.emit("agency.missing", {}, { path: ["agency", "name"] });
-  const edition = options.edition ?? detectEdition(doc, layout, year, diags);
+  const editions = options.edition
+    ? { edition: options.edition, proactive: options.edition }
+    : detectEditions(doc, layout, year, diags);
+  const { edition } = editions;
   if (year === undefined) {
     year = new Date().getFullYear() - 1;
     diags.emit("year.missing", { year }, { path: ["year"] });
@@ -70,7 +67,7 @@ export function readReport(source: SourceDoc, options: ParseOptions, diags = new
     cells: new CellBook(edition),
     evidence: buildEvidence(edition, texts, options.previous),
   };
-  readProactive(ctx, layout.proactive);
+  readProactive(ctx, layout.proactive, editions.proactive);
   readApplications(ctx, layout.applications);
   const reviews = readReviews(ctx, layout.reviewsHeader);
   sayPageNumbers(ctx, layout, reviews.end);
@@ -111,16 +108,6 @@ function finish(report: Record<string, unknown>, ctx: ReadContext): ParseResult 
   const validation = validateReport(report);
   const confidence = confidenceOf(ctx.edition, validation, provenance, ctx.diags.list);
   return { report: report as unknown as Report, diagnostics: ctx.diags.list, confidence, validation };
-}
-
-/** Edition: table 二's labels, then table 三's row count, then the year. */
-function detectEdition(doc: SourceDoc, layout: Layout, year: number | undefined, diags: Diagnostics): Edition {
-  const votes = editionVotes(doc, layout.proactive?.[0] ?? 0, layout.applications?.[1] ?? doc.lines.length);
-  if (votes["2019"] === votes["2021"]) {
-    const groups = countApplicationGroups(doc, layout.applications);
-    if (groups >= 25) votes["2021"]++;
-  }
-  return decideEdition(votes, year, diags);
 }
 
 /** Where a text section's lines are: [from, to), or undefined when its heading is missing. */

@@ -65,6 +65,17 @@ export class CellBook {
     if (p?.candidates) p.candidates = p.candidates.map((c) => scaled(c, factor));
   }
 
+  /** The cell as `other` recorded it (a table read in another edition's layout); false when it did not. */
+  adopt(other: CellBook, path: Path): boolean {
+    const id = idOf(path);
+    const v = other.values.get(id);
+    const p = other.prov.get(id);
+    if (v === undefined || !p) return false;
+    this.values.set(id, v);
+    this.prov.set(id, { ...p });
+    return true;
+  }
+
   has(path: Path): boolean {
     return this.values.has(idOf(path));
   }
