@@ -26,6 +26,11 @@ export function failureMessage(f: PoolFailure): FailureMessage {
     case "crashed":
       return { zh: `读取进程意外退出（${detail}）`, en: `the reading worker stopped unexpectedly (${detail})` };
     default:
-      return { zh: `读取出错：${detail}`, en: `cannot parse: ${detail}` };
+      // The reader threw: a fault of the tool, not of the file. The detail is the program's own
+      // (English) words, kept in brackets for the report a user sends.
+      return {
+        zh: `读取时程序出错，未能读取该文件；请将该文件和以下信息报告给维护者（${detail}）`,
+        en: `the reader failed on this file (a fault of the tool); please report the file with this detail (${detail})`,
+      };
   }
 }

@@ -15,7 +15,10 @@ describe("the message of a file the pool could not read", () => {
       zh: "读取进程意外退出（SIGSEGV）",
       en: "the reading worker stopped unexpectedly (SIGSEGV)",
     });
-    expect(failureMessage({ failure: "error", detail: "bad xref" }).en).toBe("cannot parse: bad xref");
+    expect(failureMessage({ failure: "error", detail: "bad xref" })).toEqual({
+      zh: "读取时程序出错，未能读取该文件；请将该文件和以下信息报告给维护者（bad xref）",
+      en: "the reader failed on this file (a fault of the tool); please report the file with this detail (bad xref)",
+    });
     expect(failureMessage({ failure: "timeout" }).zh).toBe("读取超时，已停止（文件可能异常）");
   });
 });
