@@ -44,7 +44,7 @@ const CELLS_SHOWN = 12;
 
 export function writeSkipped(out: Sink, skipped: readonly Skipped[]): void {
   if (!skipped.length) return;
-  out.write(`${t(`未计入 ${skipped.length} 个文件:`, `Left out ${count(skipped.length, "file")}:`)}\n`);
+  out.write(`${t(`未计入 ${skipped.length} 个文件：`, `Left out ${count(skipped.length, "file")}:`)}\n`);
   for (const s of skipped) out.write(`  ${s.fault ? red("✗", err) : "-"} ${clean(s.reason)}\n`);
 }
 
@@ -56,7 +56,7 @@ function cellName(edition: Edition, c: CellToRead): string {
 }
 
 function writeUnread(out: Sink, group: Group): void {
-  out.write(`${bold(t("含未能读取或存疑单元格的报告:", "Reports with unread or ambiguous cells:"), err)}\n`);
+  out.write(`${bold(t("含未能读取或存疑单元格的报告：", "Reports with unread or ambiguous cells:"), err)}\n`);
   for (const u of group.unread) {
     const names = u.cells.slice(0, CELLS_SHOWN).map((c) => cellName(group.sum.edition, c));
     const more =
@@ -78,7 +78,7 @@ export function writeRefusal(
 ): string | undefined {
   const reasons: string[] = [];
   if (group.duplicates.length && !opts.allowDuplicates) {
-    out.write(`${bold(t("同一机关同一年度的报告出现了两次:", "Two reports of one agency and year:"), err)}\n`);
+    out.write(`${bold(t("同一机关同一年度的报告出现了两次：", "Two reports of one agency and year:"), err)}\n`);
     for (const d of group.duplicates)
       out.write(`  ${red("✗", err)} ${displayName(d.first)} ${t("与", "and")} ${displayName(d.second)}\n`);
     reasons.push(
@@ -98,7 +98,7 @@ export function writeRefusal(
     );
   }
   if (!reasons.length) return undefined;
-  return `${t("未汇总", "not summed")}: ${reasons.join(t("；", "; "))}${t("。未写入任何文件", ". Nothing written")}`;
+  return `${t("未汇总：", "not summed: ")}${reasons.join(t("；", "; "))}${t("。未写入任何文件", ". Nothing written")}`;
 }
 
 /**
@@ -163,7 +163,7 @@ export function writeSummary(
       `${t(`注意：${sum.year} 年度应使用 ${editionForYear(sum.year)} 版格式`, `Note: a ${sum.year} report uses the ${editionForYear(sum.year)} edition`)}\n`,
     );
   const own = result.issues.filter((i) => i.input === undefined && i.code !== "text.empty-section");
-  out.write(`${bold(t("汇总结果核对:", "Checks of the roll-up:"), err)}\n`);
+  out.write(`${bold(t("汇总结果核对：", "Checks of the roll-up:"), err)}\n`);
   out.write(`${[...formatIssues(own, lang(), err), summaryLine(own, lang(), err)].join("\n")}\n`);
   const agency = opts.agency
     ? ""

@@ -126,13 +126,13 @@ export function writeText(out: Sink, { rows, pairs, skipped, summary: s }: Check
   const zh = lang === "zh";
   const lines = tableLines(rows, lang);
   if (s.unreadable) {
-    lines.push("", zh ? `无法读取的文件（${s.unreadable} 个）:` : `Files that could not be read (${s.unreadable}):`);
+    lines.push("", zh ? `无法读取的文件（${s.unreadable} 个）：` : `Files that could not be read (${s.unreadable}):`);
     for (const r of rows) if (r.unreadable !== undefined) lines.push(`  ${red("✗")} ${clean(r.unreadable)}`);
   }
   if (skipped.length) lines.push("", ...skippedLines(skipped, process.stdout));
   const printed = pairs.filter((p) => p.printed !== undefined);
   if (printed.length) {
-    lines.push("", zh ? "跨年度核对（同一机关相邻两个年度）:" : "Cross-year checks (consecutive years of one agency):");
+    lines.push("", zh ? "跨年度核对（同一机关相邻两个年度）：" : "Cross-year checks (consecutive years of one agency):");
     for (const p of printed) lines.push(p.printed as string);
   }
   lines.push("", summaryText(s));

@@ -86,7 +86,7 @@ export function registerServe(program: Command): void {
     .addHelpText(
       "after",
       t(
-        "\n示例:\n  gov-report serve                       在 http://127.0.0.1:8787/ 打开单用户审核台\n  gov-report serve --db postgres://user:pass@host/db --host 0.0.0.0\n  gov-report serve --add-user wang --role reviewer --db postgres://…\n退出码：0 正常停止；2 数据库无法打开、端口被占用或参数有误。",
+        "\n示例：\n  gov-report serve                       在 http://127.0.0.1:8787/ 打开单用户审核台\n  gov-report serve --db postgres://user:pass@host/db --host 0.0.0.0\n  gov-report serve --add-user wang --role reviewer --db postgres://…\n退出码：0 正常停止；2 数据库无法打开、端口被占用或参数有误。",
         "\nExamples:\n  gov-report serve                       a single-user desk at http://127.0.0.1:8787/\n  gov-report serve --db postgres://user:pass@host/db --host 0.0.0.0\n  gov-report serve --add-user wang --role reviewer --db postgres://…\nExit codes: 0 stopped; 2 the database cannot be opened, the port is taken, or bad usage.",
       ),
     )

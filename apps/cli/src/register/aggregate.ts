@@ -41,7 +41,7 @@ export function registerAggregate(program: Command): void {
     .addHelpText(
       "after",
       t(
-        "\n退出码：0 已写入，无错误；1 已写入但输入或汇总结果有错误、有文件无法读取，或因重复报告、未读单元格而拒绝汇总（此时未写入）；2 未写入（年度或版本混杂、没有可汇总的报告、用法错误）。\n示例:\n  gov-report aggregate departments/ --year 2024 --agency 某县人民政府 -o county-2024.json",
+        "\n退出码：0 已写入，无错误；1 已写入但输入或汇总结果有错误、有文件无法读取，或因重复报告、未读单元格而拒绝汇总（此时未写入）；2 未写入（年度或版本混杂、没有可汇总的报告、用法错误）。\n示例：\n  gov-report aggregate departments/ --year 2024 --agency 某县人民政府 -o county-2024.json",
         "\nExit codes: 0 written, no errors; 1 written but an input or the roll-up has errors or a file was unreadable, or refused because of duplicates or unread cells (then nothing is written); 2 nothing written (mixed years/editions, nothing to sum, bad usage).\nExample:\n  gov-report aggregate departments/ --year 2024 --agency 某县人民政府 -o county-2024.json",
       ),
     )

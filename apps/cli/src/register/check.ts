@@ -18,7 +18,7 @@ export function registerCheck(program: Command): void {
     .addHelpText(
       "after",
       t(
-        "\n退出码：0 无错误；1 有报告违反规则、有未能读取或存疑的单元格，或有文件无法读取；2 用法错误、路径不存在，或没有一个文件可读。\n示例:\n  gov-report check reports/\n  gov-report check --format csv reports/ > check.csv",
+        "\n退出码：0 无错误；1 有报告违反规则、有未能读取或存疑的单元格，或有文件无法读取；2 用法错误、路径不存在，或没有一个文件可读。\n示例：\n  gov-report check reports/\n  gov-report check --format csv reports/ > check.csv",
         "\nExit codes: 0 no errors; 1 a report breaks a rule, has unread or ambiguous cells, or a file cannot be read; 2 bad usage, a path does not exist, or no file could be read.\nExamples:\n  gov-report check reports/\n  gov-report check --format csv reports/ > check.csv",
       ),
     )

@@ -28,7 +28,7 @@ export function registerExport(program: Command): void {
     .addHelpText(
       "after",
       t(
-        "\n未能读取或存疑的单元格留空，并列在最后一列“未读单元格”中。\n退出码：0 全部导出；1 已写入，但有文件被跳过或有未读单元格；2 未写入。\n示例:\n  gov-report export reports/ --to csv -o reports.csv",
+        "\n未能读取或存疑的单元格留空，并列在最后一列“未读单元格”中。\n退出码：0 全部导出；1 已写入，但有文件被跳过或有未读单元格；2 未写入。\n示例：\n  gov-report export reports/ --to csv -o reports.csv",
         "\nUnread or ambiguous cells are left empty and listed in the last column (unreadCells).\nExit codes: 0 every file exported; 1 written, but some files were skipped or cells are unread; 2 nothing written.\nExample:\n  gov-report export reports/ --to csv -o reports.csv",
       ),
     )

@@ -57,7 +57,7 @@ export function registerParse(program: Command): void {
     .addHelpText(
       "after",
       t(
-        "\n解析说明和校验结果输出到标准错误；标准输出只有 JSON。\n退出码：0 已解析，无错误；1 已解析，但报告违反规则，或有单元格未能读取或存疑；2 唯一的输入无法读取或不是报告、路径不存在，或一批输入中没有一个可读（一批中有文件无法读取时为 1，其余照常写入）。\n示例:\n  gov-report parse report.pdf -o report.json\n  gov-report parse page.html --format json\n  gov-report parse downloads/ --out-dir parsed/",
+        "\n解析说明和校验结果输出到标准错误；标准输出只有 JSON。\n退出码：0 已解析，无错误；1 已解析，但报告违反规则，或有单元格未能读取或存疑；2 唯一的输入无法读取或不是报告、路径不存在，或一批输入中没有一个可读（一批中有文件无法读取时为 1，其余照常写入）。\n示例：\n  gov-report parse report.pdf -o report.json\n  gov-report parse page.html --format json\n  gov-report parse downloads/ --out-dir parsed/",
         "\nDiagnostics and the validator's findings go to standard error; standard output stays pure JSON.\nExit codes: 0 parsed, no error; 1 parsed, but the report breaks a rule or has unread or ambiguous cells; 2 the one input is unreadable or not a report, a path does not exist, or not one file of a batch could be read (an unreadable file of a batch is 1, the others are written).\nExamples:\n  gov-report parse report.pdf -o report.json\n  gov-report parse page.html --format json\n  gov-report parse downloads/ --out-dir parsed/",
       ),
     )

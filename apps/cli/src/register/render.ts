@@ -45,7 +45,7 @@ export function registerRender(program: Command): void {
     .addHelpText(
       "after",
       t(
-        "\n退出码：0 已输出；1 已输出，但有报告违反规则或有未读单元格，或一批输入中有文件无法读取（其余照常输出）；2 唯一的输入无法读取或不是报告、路径不存在、输出文件已存在，或用法错误（未写入任何文件）。\nPDF 需要 Chromium 和中文字体（缺少时命令会给出安装它们的 apt-get 命令；或设置 CHROMIUM_PATH）。\n示例:\n  gov-report render report.json --to html > report.html\n  gov-report render report.pdf --to docx -o report.docx\n  gov-report render reports/ --to pdf --out-dir out/",
+        "\n退出码：0 已输出；1 已输出，但有报告违反规则或有未读单元格，或一批输入中有文件无法读取（其余照常输出）；2 唯一的输入无法读取或不是报告、路径不存在、输出文件已存在，或用法错误（未写入任何文件）。\nPDF 需要 Chromium 和中文字体（缺少时命令会给出安装它们的 apt-get 命令；或设置 CHROMIUM_PATH）。\n示例：\n  gov-report render report.json --to html > report.html\n  gov-report render report.pdf --to docx -o report.docx\n  gov-report render reports/ --to pdf --out-dir out/",
         "\nExit codes: 0 rendered; 1 rendered, but a report breaks a rule or has unread cells, or a file of a batch could not be read (the others are rendered); 2 the one input is unreadable or not a report, a path does not exist, an output exists, or bad usage (nothing written).\nPDF needs Chromium and CJK fonts (when they are missing the command prints the apt-get line that installs them; or set CHROMIUM_PATH).\nExamples:\n  gov-report render report.json --to html > report.html\n  gov-report render report.pdf --to docx -o report.docx\n  gov-report render reports/ --to pdf --out-dir out/",
       ),
     )

@@ -66,7 +66,7 @@ export function skippedLines(skipped: readonly SkippedFile[], stream: NodeJS.Wri
   if (!skipped.length) return [];
   return [
     t(
-      `不是报告格式、已跳过的文件（${skipped.length} 个）:`,
+      `不是报告格式、已跳过的文件（${skipped.length} 个）：`,
       `Files not in a report format, skipped (${skipped.length}):`,
     ),
     ...skipped.map((s) => `  ${yellow("!", stream)} ${displayName(s.file)}: ${s.reason}`),
