@@ -132,7 +132,10 @@ export function writeText(out: Sink, { rows, pairs, skipped, summary: s }: Check
   if (skipped.length) lines.push("", ...skippedLines(skipped, process.stdout));
   const printed = pairs.filter((p) => p.printed !== undefined);
   if (printed.length) {
-    lines.push("", zh ? "跨年度核对（同一机关相邻两个年度）：" : "Cross-year checks (consecutive years of one agency):");
+    lines.push(
+      "",
+      zh ? "跨年度核对（同一机关相邻两个年度）：" : "Cross-year checks (consecutive years of one agency):",
+    );
     for (const p of printed) lines.push(p.printed as string);
   }
   lines.push("", summaryText(s));
