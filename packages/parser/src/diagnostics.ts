@@ -200,16 +200,35 @@ export const DIAGNOSTICS = {
   ),
   "table.cell-per-row": def(
     "info",
-    "A table was printed one cell per row (its row and column labels, then its figure), or such a table extracted column by column; every figure was read by its own row's labels.",
-    (v: { table: Named; layout: "rows" | "columns" }) =>
-      v.layout === "rows"
+    "A table was printed one cell per row (its row and column labels, then its figure), or such a table extracted column by column, or a table's row labels printed apart from its figures, each column's label then its figures (a table 二 block extracted column by column); every figure was read by its own row's and column's labels.",
+    (v: { table: Named; layout: "rows" | "columns" | "grid" }) =>
+      v.layout === "grid"
         ? [
-            `${v.table.zh}：每行印一格（行名、列名和数字），已按各行的行名和列名读入`,
-            `${v.table.en}: printed one cell per row (its labels and figure); each figure was read by its own row's labels`,
+            `${v.table.zh}：按列提取（先印各行的行名，后逐列印列名和数字），已按行名和列名读入`,
+            `${v.table.en}: extracted column by column (the row labels, then each column's label and figures); each figure was read by its row's and column's labels`,
+          ]
+        : v.layout === "rows"
+          ? [
+              `${v.table.zh}：每行印一格（行名、列名和数字），已按各行的行名和列名读入`,
+              `${v.table.en}: printed one cell per row (its labels and figure); each figure was read by its own row's labels`,
+            ]
+          : [
+              `${v.table.zh}：每行印一格、按列提取（先印各行的行名和列名，后印数字），已按行名和列名的顺序读入`,
+              `${v.table.en}: printed one cell per row and extracted column by column (the labels, then the figures); each figure was read by the labels in their order`,
+            ],
+  ),
+  "table.labels-apart": def(
+    "warning",
+    "A table 二 block printed its row labels apart from its figures, one figure a line (a table extracted column by column, or its label column apart): read column by column and row by row the cells differ, so those cells are ambiguous (`order`); or the figures do not fill the block's cells, so its cells are unread (`count`). Never read as one row's figures.",
+    (v: { block: Named; why: "order" | "count"; figures: number; cells: number }) =>
+      v.why === "order"
+        ? [
+            `${v.block.zh}：行名与数字分开印、每行一个数字，按列读与按行读结果不同，无法确定，相关各栏列出可能的数值`,
+            `${v.block.en}: row labels printed apart from the figures, one figure a line; read column by column and row by row the cells differ, so they list their possible values`,
           ]
         : [
-            `${v.table.zh}：每行印一格、按列提取（先印各行的行名和列名，后印数字），已按行名和列名的顺序读入`,
-            `${v.table.en}: printed one cell per row and extracted column by column (the labels, then the figures); each figure was read by the labels in their order`,
+            `${v.block.zh}：行名与数字分开印，共 ${v.figures} 个数字，与 ${v.cells} 个栏目对不上，无法确定各数字所在的栏，各栏未能读取（0 仅为占位）`,
+            `${v.block.en}: row labels printed apart from the figures; ${v.figures} figures for ${v.cells} cells, so no figure can be placed and the cells are unread (0 only as a placeholder)`,
           ],
   ),
   "row.by-order": def(

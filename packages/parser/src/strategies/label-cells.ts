@@ -4,7 +4,9 @@
  * figure — or such a table extracted column by column (every row's labels, then every figure, as
  * PDF text extraction emits a table's columns in order). Each figure is placed by its own row's
  * labels, never by its order among the others or by splitting digits: the figures are separate
- * cells. Generic over the table: the caller gives the labels of its rows and columns.
+ * cells. Generic over the table: the caller gives the labels of its rows and columns. Also a table
+ * whose row labels were printed apart from its figures, one a line (`readLabelGrid`: table 二's
+ * blocks extracted column by column).
  */
 import type { SourceDoc, Token } from "../doc.js";
 import { labelKey } from "../normalize.js";
@@ -180,4 +182,128 @@ function spanRows(rows: readonly number[], cols: readonly number[]): number[] | 
     out.push(rows[g] as number);
   }
   return g === rows.length - 1 ? out : undefined;
+}
+
+/**
+ * A table whose row labels were printed apart from its figures, one figure a line, as PDF text
+ * extraction emits a table column by column: the row labels (the table's first column), then
+ * each column's label and its figures top to bottom, or the column labels and then the figures.
+ * `readings` holds one token per cell (cell (r, c) at r × cols.length + c): one reading when the
+ * layout decides the order ("columns": every column label printed before its own figures; or one
+ * row, or one column); two when nothing tells column by column from row by row ("undecided": the
+ * column-major reading first); none when the figures do not fill the cells ("unmatched").
+ */
+export interface LabelGrid {
+  readings: Token[][];
+  /** Every figure of the table, in printed order. */
+  figures: Token[];
+  start: number;
+  end: number;
+  layout: "columns" | "undecided" | "unmatched";
+}
+
+/** One line of a table printed with its labels apart: a row label, a column label, or a figure. */
+type GridItem = { line: number } & ({ row: number } | { col: number } | { figure: Token });
+
+/**
+ * The table read by its labels printed apart from its figures, from line `from` on; undefined
+ * when its lines are not that layout (a label beside a figure, several figures on a line, a row
+ * label after a figure, a row not named, or only one row printed across: read by the rows).
+ */
+export function readLabelGrid(doc: SourceDoc, from: number, axes: LabelAxes): LabelGrid | undefined {
+  const items = gridItems(doc, from, axes);
+  if (!items?.length) return undefined;
+  const R = axes.rows.length;
+  const C = axes.cols.length;
+  const rowAt = items.findIndex((n) => "row" in n);
+  const rows = items.flatMap((n) => ("row" in n ? [n.row] : []));
+  // The row labels printed together, each once, before every figure.
+  const lastRow = rowAt + rows.length - 1;
+  if (rowAt < 0 || rows.length !== R || new Set(rows).size !== R) return undefined;
+  if (!items.slice(rowAt, lastRow + 1).every((n) => "row" in n)) return undefined;
+  if (items.slice(0, rowAt).some((n) => "figure" in n)) return undefined;
+  const before = items.slice(0, rowAt).flatMap((n) => ("col" in n ? [n.col] : []));
+  const tail = items.slice(lastRow + 1);
+  const figures = tail.flatMap((n) => ("figure" in n ? [n.figure] : []));
+  const firstFigure = tail.findIndex((n) => "figure" in n);
+  const interleaved = firstFigure >= 0 && tail.slice(firstFigure).some((n) => "col" in n);
+  const span = { figures, start: (items[0] as GridItem).line, end: (items[items.length - 1] as GridItem).line };
+  const tailCols = tail.flatMap((n) => ("col" in n ? [n.col] : []));
+  // Only one row printed across, no column label after it: the rows' own reading (the scan).
+  if (R < 2 && !interleaved) return undefined;
+  // Nothing but the labels, or one row's figures at most after them with no column label: a row
+  // printed with its figures and the rows above it blank, as the scan reads it.
+  if (!figures.length || (!tailCols.length && figures.length <= C)) return undefined;
+  const unmatched = { readings: [], ...span, layout: "unmatched" as const };
+  const cell = (r: number, c: number) => r * C + c;
+  if (interleaved) {
+    // Each column's label, then its R figures.
+    if (before.length) return unmatched;
+    const out: Token[] = new Array(R * C);
+    const seen = new Set<number>();
+    let col: number | undefined;
+    let k = 0;
+    for (const n of tail) {
+      if ("col" in n) {
+        if (seen.has(n.col) || (col !== undefined && k !== R)) return unmatched;
+        seen.add(n.col);
+        col = n.col;
+        k = 0;
+      } else if ("figure" in n) {
+        if (col === undefined || k >= R) return unmatched;
+        out[cell(rows[k] as number, col)] = n.figure;
+        k++;
+      }
+    }
+    return seen.size === C && k === R ? { readings: [out], ...span, layout: "columns" } : unmatched;
+  }
+  const cols = [...before, ...tailCols];
+  if (cols.length && (cols.length !== C || new Set(cols).size !== C)) return unmatched;
+  if (figures.length !== R * C) return unmatched;
+  const order = cols.length ? cols : axes.cols.map((_, c) => c);
+  const byColumn: Token[] = new Array(R * C);
+  const byRow: Token[] = new Array(R * C);
+  for (let c = 0; c < C; c++)
+    for (let r = 0; r < R; r++) {
+      byColumn[cell(rows[r] as number, order[c] as number)] = figures[c * R + r] as Token;
+      byRow[cell(rows[r] as number, order[c] as number)] = figures[r * C + c] as Token;
+    }
+  if (C === 1) return { readings: [byColumn], ...span, layout: "columns" };
+  return { readings: [byColumn, byRow], ...span, layout: "undecided" };
+}
+
+/** The lines from `from` on that name only a row or only a column, or hold one figure and no words. */
+function gridItems(doc: SourceDoc, from: number, axes: LabelAxes): GridItem[] | undefined {
+  const out: GridItem[] = [];
+  const to = Math.min(doc.lines.length, from + MAX_LINES);
+  for (let i = Math.max(0, from); i < to; i++) {
+    const l = doc.lines[i];
+    if (!l?.tokens.length) continue;
+    if (i > from && headingOf(l.key)) break;
+    const figures = l.tokens.filter(isValue);
+    const words = labelKey(
+      l.tokens
+        .filter((t) => !isValue(t))
+        .map((t) => t.text)
+        .join(""),
+    );
+    const sawFigure = out.some((n) => "figure" in n);
+    if (figures.length === 1 && !words) {
+      out.push({ line: i, figure: figures[0] as Token });
+      continue;
+    }
+    const named = figures.length ? undefined : nameOf(words, axes);
+    // A line of other words, or words beside figures: the table is over, or not this layout.
+    if (!named) {
+      if (sawFigure) break;
+      return undefined;
+    }
+    if (named.row !== undefined && named.col !== undefined) return undefined;
+    if (named.row !== undefined) {
+      // A row label after a figure: rows printed each with its figures (the scan's).
+      if (sawFigure) return undefined;
+      out.push({ line: i, row: named.row });
+    } else if (named.col !== undefined) out.push({ line: i, col: named.col });
+  }
+  return out;
 }

@@ -30,7 +30,8 @@ const TAKEN = new WeakMap<CellBook, WeakSet<Token>>();
 /** True when a row of table 二 has already been given this figure in this reading. */
 export const isTaken = (ctx: ReadContext, t: Token): boolean => TAKEN.get(ctx.cells)?.has(t) ?? false;
 
-function take(ctx: ReadContext, tokens: readonly Token[]): void {
+/** Marks figures as given to a row of table 二 in this reading (a later reading by order skips them). */
+export function take(ctx: ReadContext, tokens: readonly Token[]): void {
   let taken = TAKEN.get(ctx.cells);
   if (!taken) {
     taken = new WeakSet();
@@ -119,7 +120,7 @@ function recordSplit(
 }
 
 /** Amounts printed in 元 (the figure says 元, or the block header does) become 万元. */
-function convertYuan(
+export function convertYuan(
   ctx: ReadContext,
   row: RowRef,
   paths: readonly Path[],

@@ -14,6 +14,7 @@ import { centresFromRows, isValue } from "../common.js";
 import { assign } from "./assign.js";
 import { readByBlocks } from "./by-blocks.js";
 import { apartOrSkipped, earlyOrLate, type Pending, reportUnplaced } from "./label-apart.js";
+import { readBlocksByLabels } from "./label-grid.js";
 import {
   CONTENT_HEADER_KEY,
   columnHeaderKeys,
@@ -79,7 +80,14 @@ export class ProactiveScan {
 
   run(): number {
     const { doc } = this.ctx;
+    // Blocks printed with their row labels apart from their figures are read by their labels first.
+    const apart = readBlocksByLabels(this.ctx, this.range, this.blocks, this.rows, this.found);
     for (let i = this.range[0]; i < this.range[1]; i++) {
+      const span = apart.find(([a, b]) => i >= a && i <= b);
+      if (span) {
+        i = span[1];
+        continue;
+      }
       const line = doc.lines[i];
       if (!line) continue;
       if (line.tokens.length) this.settleLabelOnly(line.tokens[0]);
