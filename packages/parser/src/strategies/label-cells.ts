@@ -238,24 +238,8 @@ export function readLabelGrid(doc: SourceDoc, from: number, axes: LabelAxes): La
   const cell = (r: number, c: number) => r * C + c;
   if (interleaved) {
     // Each column's label, then its R figures.
-    if (before.length) return unmatched;
-    const out: Token[] = new Array(R * C);
-    const seen = new Set<number>();
-    let col: number | undefined;
-    let k = 0;
-    for (const n of tail) {
-      if ("col" in n) {
-        if (seen.has(n.col) || (col !== undefined && k !== R)) return unmatched;
-        seen.add(n.col);
-        col = n.col;
-        k = 0;
-      } else if ("figure" in n) {
-        if (col === undefined || k >= R) return unmatched;
-        out[cell(rows[k] as number, col)] = n.figure;
-        k++;
-      }
-    }
-    return seen.size === C && k === R ? { readings: [out], ...span, layout: "columns" } : unmatched;
+    const out = before.length ? undefined : byColumnLabels(tail, rows, C);
+    return out ? { readings: [out], ...span, layout: "columns" } : unmatched;
   }
   const cols = [...before, ...tailCols];
   if (cols.length && (cols.length !== C || new Set(cols).size !== C)) return unmatched;
@@ -270,6 +254,28 @@ export function readLabelGrid(doc: SourceDoc, from: number, axes: LabelAxes): La
     }
   if (C === 1) return { readings: [byColumn], ...span, layout: "columns" };
   return { readings: [byColumn, byRow], ...span, layout: "undecided" };
+}
+
+/** Each column's label, then its figures in the rows' printed order: the cells, or undefined. */
+function byColumnLabels(tail: readonly GridItem[], rows: readonly number[], C: number): Token[] | undefined {
+  const R = rows.length;
+  const out: Token[] = new Array(R * C);
+  const seen = new Set<number>();
+  let col: number | undefined;
+  let k = 0;
+  for (const n of tail) {
+    if ("col" in n) {
+      if (seen.has(n.col) || (col !== undefined && k !== R)) return undefined;
+      seen.add(n.col);
+      col = n.col;
+      k = 0;
+    } else if ("figure" in n) {
+      if (col === undefined || k >= R) return undefined;
+      out[(rows[k] as number) * C + col] = n.figure;
+      k++;
+    }
+  }
+  return seen.size === C && k === R ? out : undefined;
 }
 
 /** The lines from `from` on that name only a row or only a column, or hold one figure and no words. */
