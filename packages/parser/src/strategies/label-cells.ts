@@ -62,6 +62,18 @@ export function readLabelCells(doc: SourceDoc, from: number, axes: LabelAxes): L
 
 const isFigureOnly = (n: Named) => n.row === undefined && n.col === undefined && n.figures.length === 1;
 
+/** A line's figures, and its words as a label key. */
+function lineParts(tokens: readonly Token[]): { figures: Token[]; words: string } {
+  const figures = tokens.filter(isValue);
+  const words = labelKey(
+    tokens
+      .filter((t) => !isValue(t))
+      .map((t) => t.text)
+      .join(""),
+  );
+  return { figures, words };
+}
+
 /** The contiguous lines of labels and single figures from the first line naming a row or column. */
 function labelBlock(doc: SourceDoc, from: number, axes: LabelAxes): Named[] {
   const out: Named[] = [];
@@ -70,13 +82,7 @@ function labelBlock(doc: SourceDoc, from: number, axes: LabelAxes): Named[] {
     const l = doc.lines[i];
     if (!l) continue;
     if (i > from && headingOf(l.key)) break;
-    const figures = l.tokens.filter(isValue);
-    const words = labelKey(
-      l.tokens
-        .filter((t) => !isValue(t))
-        .map((t) => t.text)
-        .join(""),
-    );
+    const { figures, words } = lineParts(l.tokens);
     const named = figures.length <= 1 ? nameOf(words, axes) : undefined;
     if (named) {
       // Before the block, a figure alone or a parent header names no cell; in it, a figure alone is a column's.
@@ -286,13 +292,7 @@ function gridItems(doc: SourceDoc, from: number, axes: LabelAxes): GridItem[] | 
     const l = doc.lines[i];
     if (!l?.tokens.length) continue;
     if (i > from && headingOf(l.key)) break;
-    const figures = l.tokens.filter(isValue);
-    const words = labelKey(
-      l.tokens
-        .filter((t) => !isValue(t))
-        .map((t) => t.text)
-        .join(""),
-    );
+    const { figures, words } = lineParts(l.tokens);
     const sawFigure = out.some((n) => "figure" in n);
     if (figures.length === 1 && !words) {
       out.push({ line: i, figure: figures[0] as Token });
