@@ -63,7 +63,7 @@ describe("gov-report aggregate", () => {
     expect(r.stderr).toMatch(/! 第 1 份报告 “洪泽区人民政府” 有 2 个错误，其数字按原样计入汇总/);
     expect(r.stderr).toContain("表四 行政复议 · 总计：各项之和为 11，报告填写 0");
     // The broken and non-report files are listed as faults; the other years as not selected.
-    expect(r.stderr).toMatch(/✗ .*broken\.json:3:\d+: 不是有效的 JSON/);
+    expect(r.stderr).toMatch(/✗ .*broken\.json: 不是有效的 JSON（第 3 行第 \d+ 列）/);
     expect(r.stderr).toMatch(/✗ .*not-a-report\.json: 不是一份年度报告/);
     expect(r.stderr).toMatch(/- .*huaian-2024\.json: 未选中：2024 年度/);
   });

@@ -59,7 +59,7 @@ describe("gov-report check", () => {
       /某县统计局\s+2021\s+2019\s+0\s+1\s+格式版本：2021 年度报告应使用 2021 版格式，报告为 2019 版/,
     );
     expect(r.stdout).toContain("无法读取的文件（2 个）");
-    expect(r.stdout).toMatch(/✗ .*mixed\/broken\.json:3:\d+: 不是有效的 JSON/);
+    expect(r.stdout).toMatch(/✗ .*mixed\/broken\.json: 不是有效的 JSON（第 3 行第 \d+ 列）/);
     expect(r.stdout).toMatch(/✗ .*mixed\/not-a-report\.json: 不是一份年度报告/);
     expect(r.stdout).toMatch(/不是报告格式、已跳过的文件（1 个）：\n {2}! .*notes\.csv: 电子表格，不是报告文件/);
     expect(r.stdout).toContain("共 7 个文件：3 份报告无错误，1 份有错误，2 个无法读取，1 个不是报告格式（已跳过）");

@@ -100,7 +100,7 @@ describe("gov-report export --to csv", () => {
     const mixed = mixedFolder();
     const r = runCli(["export", mixed, "-o", out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/无法导出 .*broken\.json:3:\d+: 不是有效的 JSON/);
+    expect(r.stderr).toMatch(/无法导出 .*broken\.json: 不是有效的 JSON（第 3 行第 \d+ 列）/);
     expect(r.stderr).toMatch(/无法导出 .*not-a-report\.json: 不是一份年度报告/);
     expect(r.stderr).toContain(`导出 4 份报告，2 个无法导出，1 个不是报告格式（已跳过），已写入 ${out}`);
     const rows = parseCsv(readFileSync(out, "utf8").slice(1));

@@ -33,7 +33,7 @@ describe("report JSON encodings", () => {
       writeFileSync(bad, utf16('{\n  "edition": "2021",\n  "year" 2024\n}\n', be));
       const r = runCli(["validate", bad]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`bad-${be}.json:3:10: 不是有效的 JSON（第 3 行第 10 列）：属性名后应为冒号 :`);
+      expect(r.stderr).toContain(`bad-${be}.json: 不是有效的 JSON（第 3 行第 10 列）：属性名后应为冒号 :`);
     }
   });
 
@@ -85,7 +85,8 @@ describe("JSON syntax errors in our words", () => {
     const r = parseJsonText(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.error.startsWith(`${at}: 不是有效的 JSON`)).toBe(true);
+    const [line, column] = at.split(":");
+    expect(r.error.startsWith(`不是有效的 JSON（第 ${line} 行第 ${column} 列）`)).toBe(true);
     expect(r.error).toContain(zh);
     setLang("en");
     const e = parseJsonText(text);
@@ -101,7 +102,7 @@ describe("JSON syntax errors in our words", () => {
     const r = runCli(["validate", file, "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "broken.json:2:15: not valid JSON (line 2, column 15): a property name in double quotes was expected here",
+      "broken.json: not valid JSON (line 2, column 15): a property name in double quotes was expected here",
     );
     expect(hasStackTrace(r.stderr)).toBe(false);
   });

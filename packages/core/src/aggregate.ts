@@ -67,7 +67,7 @@ function inputIssue(
 }
 
 const nameOf = (r: Report) => r.agency.name.trim();
-const quoted = (name: string, en = false) => (name ? `“${name}”` : en ? "(unnamed)" : "（未署名）");
+const quoted = (name: string, en = false) => (name ? `“${name}”` : en ? "(agency not named)" : "（未署名机关）");
 
 /**
  * A running sum of reports of one edition and year. It keeps one number per cell (and the agency

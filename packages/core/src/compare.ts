@@ -103,8 +103,8 @@ function crossYear(prev: Report, cur: Report): CompareResult {
       issue(
         RULES.sequence,
         ["year"],
-        `两份报告为 ${prev.agency.name || "（未署名）"} ${prev.year} 年与 ${cur.agency.name || "（未署名）"} ${cur.year} 年，不是同一机关相邻两个年度`,
-        `The reports are ${prev.agency.name || "(unnamed)"} ${prev.year} and ${cur.agency.name || "(unnamed)"} ${cur.year}: not consecutive years of one agency`,
+        `两份报告为 ${prev.agency.name || "（未署名机关）"} ${prev.year} 年与 ${cur.agency.name || "（未署名机关）"} ${cur.year} 年，不是同一机关相邻两个年度`,
+        `The reports are ${prev.agency.name || "(agency not named)"} ${prev.year} and ${cur.agency.name || "(agency not named)"} ${cur.year}: not consecutive years of one agency`,
       ),
     );
   }

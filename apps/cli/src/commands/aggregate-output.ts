@@ -6,6 +6,7 @@ import {
   editionForYear,
   type ReportSum,
   type SumReportsResult,
+  TEXT_SECTIONS,
 } from "@gov-report/core/lite";
 import type { CellToRead } from "../util/checked.js";
 import { count, lang, t } from "../util/i18n.js";
@@ -14,6 +15,10 @@ import { formatIssues, summaryLine } from "../util/report-output.js";
 import { clean } from "../util/sanitize.js";
 import type { Sink } from "../util/sink.js";
 import { bold, red, yellow } from "../util/style.js";
+
+/** The names of the narrative sections, as printed (总体情况、存在的主要问题及改进情况…). */
+const textSections = (language: "zh" | "en", separator: string) =>
+  TEXT_SECTIONS.map((s) => (language === "zh" ? s.zh : s.en.toLowerCase())).join(separator);
 
 export interface Group {
   sum: ReportSum;
@@ -173,8 +178,8 @@ export function writeSummary(
     : "";
   out.write(
     `${t(
-      `文字部分（总体情况、存在的主要问题及改进情况、其他需要报告的事项）留空，须由汇总机关撰写${agency}${totals}`,
-      `The narrative sections are left empty for the consolidating office to write${agency}${totals}`,
+      `文字部分（${textSections("zh", "、")}）留空，须由汇总机关撰写${agency}${totals}`,
+      `The narrative sections (${textSections("en", ", ")}) are left empty for the consolidating office to write${agency}${totals}`,
     )}\n`,
   );
   if (opts.output) out.write(`${t("已写入", "Written to")} ${clean(opts.output)}\n`);

@@ -8,7 +8,8 @@ import type { Sink } from "../util/sink.js";
 import { red, yellow } from "../util/style.js";
 import { renderTable } from "../util/table.js";
 import { truncate } from "../util/text-width.js";
-import { type PairEntry, type Row, unnamed } from "./check-rows.js";
+import { unnamedAgency as unnamed } from "../util/title.js";
+import type { PairEntry, Row } from "./check-rows.js";
 
 export interface Summary {
   files: number;

@@ -101,4 +101,3 @@ export const pairRecord = ({ agency, previous, current, ok, issues, textOverlap 
   ...(textOverlap === undefined ? {} : { textOverlap }),
 });
 
-export const unnamed = () => t("（未署名）", "(unnamed)");

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { t } from "../util/i18n.js";
-import { action, editionOpt, forceOpt, INPUT_KINDS, jobsOpt, langOpt, outputOpt, yearArg } from "./options.js";
+import { action, editionOpt, forceOpt, inputKinds, jobsOpt, langOpt, outputOpt, yearArg } from "./options.js";
 
 export function registerAggregate(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerAggregate(program: Command): void {
         "sum the reports of one year and edition cell by cell into a roll-up report (JSON)",
       ),
     )
-    .argument("<paths...>", INPUT_KINDS)
+    .argument("<paths...>", inputKinds())
     .addOption(
       outputOpt(
         t("把汇总报告写入此文件（默认输出到标准输出）", "write the roll-up to this file instead of standard output"),

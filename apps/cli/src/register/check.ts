@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { t } from "../util/i18n.js";
-import { action, formatOpt, INPUT_KINDS, jobsOpt, langOpt } from "./options.js";
+import { action, formatOpt, inputKinds, jobsOpt, langOpt } from "./options.js";
 
 export function registerCheck(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerCheck(program: Command): void {
         "check every report in folders (recursively) or files: validation, cross-year checks, duplicates, one summary table",
       ),
     )
-    .argument("<paths...>", INPUT_KINDS)
+    .argument("<paths...>", inputKinds())
     .addOption(formatOpt(["text", "json", "csv"]))
     .addOption(langOpt())
     .addOption(jobsOpt())

@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { t } from "../util/i18n.js";
-import { action, forceOpt, INPUT_KINDS, jobsOpt, langOpt, outputOpt } from "./options.js";
+import { action, forceOpt, inputKinds, jobsOpt, langOpt, outputOpt } from "./options.js";
 
 export function registerExport(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerExport(program: Command): void {
         "one CSV row per report, one column per numeric cell (UTF-8 with BOM for Excel)",
       ),
     )
-    .argument("<paths...>", INPUT_KINDS)
+    .argument("<paths...>", inputKinds())
     .addOption(new Option("--to <format>", t("输出格式", "output format")).choices(["csv"]).default("csv"))
     .addOption(outputOpt(t("写入此文件（默认输出到标准输出）", "write to this file instead of standard output")))
     .addOption(forceOpt())

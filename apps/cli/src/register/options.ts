@@ -43,7 +43,8 @@ export const forceOpt = () =>
 
 export const outputOpt = (desc: string) => new Option("-o, --output <file>", desc);
 
-export const INPUT_KINDS = t(
+export const inputKinds = () =>
+  t(
   "报告 JSON，或 PDF、Word（.docx）、HTML、文本文件，或包含它们的文件夹；- 表示标准输入",
   "report JSON, PDF, Word (.docx), HTML or text files, or folders of them; - reads standard input",
 );

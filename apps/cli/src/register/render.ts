@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { t } from "../util/i18n.js";
-import { action, forceOpt, INPUT_KINDS, jobsOpt, langOpt, outputOpt } from "./options.js";
+import { action, forceOpt, inputKinds, jobsOpt, langOpt, outputOpt } from "./options.js";
 
 export function registerRender(program: Command): void {
   program
@@ -11,7 +11,7 @@ export function registerRender(program: Command): void {
         "render reports in the official layout: HTML, Markdown, text, Word (.docx) or PDF",
       ),
     )
-    .argument("<inputs...>", INPUT_KINDS)
+    .argument("<inputs...>", inputKinds())
     .addOption(
       new Option("--to <format>", t("输出格式", "output format"))
         .choices(["html", "md", "txt", "docx", "pdf"])

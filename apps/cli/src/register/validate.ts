@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { t } from "../util/i18n.js";
-import { action, formatOpt, INPUT_KINDS, jobsOpt, langOpt } from "./options.js";
+import { action, formatOpt, inputKinds, jobsOpt, langOpt } from "./options.js";
 
 export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description(t("按格式的结构和勾稽关系核对报告", "check reports against the format's structure and 勾稽关系"))
-    .argument("<inputs...>", INPUT_KINDS)
+    .argument("<inputs...>", inputKinds())
     .addOption(formatOpt())
     .addOption(langOpt())
     .addOption(jobsOpt())

@@ -33,10 +33,10 @@ export function parseJsonText(text: string): JsonResult {
     const reason = fault ? describeFault(fault.kind) : t("语法错误", "a syntax error");
     return {
       ok: false,
-      error: `${line}:${column}: ${t(
+      error: t(
         `不是有效的 JSON（第 ${line} 行第 ${column} 列）：${reason}；请用文本编辑器检查该处`,
         `not valid JSON (line ${line}, column ${column}): ${reason}; check that place in a text editor`,
-      )}`,
+      ),
     };
   }
 }

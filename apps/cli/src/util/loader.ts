@@ -106,7 +106,7 @@ function loadJson(file: string, bytes: Buffer, validate: boolean): Loaded {
   const decoded = jsonText(bytes);
   if ("error" in decoded) return failure(file, decoded.error, "json");
   const parsed = parseJsonText(decoded.text);
-  if (!parsed.ok) return { file, kind: "json", error: `${displayName(file)}:${parsed.error}`, needsReading: [] };
+  if (!parsed.ok) return failure(file, parsed.error, "json");
   const value = parsed.value;
   if (!validate) {
     if (looksLikeReport(value)) return { file, kind: "json", value, needsReading: needsReading(value) };

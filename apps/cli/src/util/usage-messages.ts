@@ -50,6 +50,56 @@ export function translateHelp(text: string): string {
   return out;
 }
 
+/** Commander's placeholders in a usage line ("[options] [command]"), in Chinese unless --lang en. */
+function zhPlaceholders(usage: string): string {
+  if (lang() === "en") return usage;
+  return usage.replace(/\[options\]/g, "[选项]").replace(/\[command\]/g, "[命令]");
+}
+
+/** Characters a terminal draws two columns wide (CJK ideographs and punctuation, full-width forms). */
+const isWide = (cp: number) =>
+  (cp >= 0x1100 && cp <= 0x115f) ||
+  (cp >= 0x2e80 && cp <= 0xa4cf) ||
+  (cp >= 0xac00 && cp <= 0xd7a3) ||
+  (cp >= 0xf900 && cp <= 0xfaff) ||
+  (cp >= 0xfe30 && cp <= 0xfe4f) ||
+  (cp >= 0xff00 && cp <= 0xff60) ||
+  (cp >= 0xffe0 && cp <= 0xffe6) ||
+  cp >= 0x20000;
+
+/** Columns a string takes on a terminal (commander counts characters, so Chinese help lost its alignment). */
+function terminalWidth(this: Help, str: string): number {
+  let wide = 0;
+  for (const ch of str) if (isWide(ch.codePointAt(0) ?? 0)) wide++;
+  return Help.prototype.displayWidth.call(this, str) + wide;
+}
+
+const WIDE = "\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
+const OPENING = "（《「『“";
+const CLOSING = "，。；：、）》」』”！？";
+/**
+ * Pieces a line may break between: an ASCII word or one wide character, with the brackets that open
+ * it and the punctuation that closes it (no line ends in （ or starts with ，).
+ */
+const CHUNK = new RegExp(`\\s*[${OPENING}]*(?:[${WIDE}][${CLOSING}]*|[^\\s${WIDE}]+[${CLOSING}]*)`, "gu");
+
+/** Commander's word wrap, also breaking between Chinese characters (commander breaks at spaces only). */
+function wrapColumns(this: Help, str: string, width: number): string {
+  if (width < this.minWidthToWrap) return str;
+  const out: string[] = [];
+  for (const line of str.split(/\r?\n/)) {
+    let current = "";
+    for (const chunk of line.match(CHUNK) ?? []) {
+      if (current && this.displayWidth(current + chunk) > width) {
+        out.push(current);
+        current = chunk.trimStart();
+      } else current += chunk;
+    }
+    out.push(current);
+  }
+  return out.join("\n");
+}
+
 /** Commander's "(choices: …, default: …)" after a description, in Chinese. */
 function zhExtras(description: string, choices: readonly string[] | undefined, shown: string | undefined): string {
   const extra = [
@@ -70,6 +120,12 @@ const shownDefault = (value: unknown, description: string | undefined) =>
 export const helpConfiguration = {
   formatHelp: (cmd: Parameters<Help["formatHelp"]>[0], helper: Help) =>
     translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)),
+  displayWidth: terminalWidth,
+  boxWrap: wrapColumns,
+  commandUsage: (cmd: Parameters<Help["commandUsage"]>[0]) =>
+    zhPlaceholders(Help.prototype.commandUsage.call(new Help(), cmd)),
+  subcommandTerm: (cmd: Parameters<Help["subcommandTerm"]>[0]) =>
+    zhPlaceholders(Help.prototype.subcommandTerm.call(new Help(), cmd)),
   optionDescription(this: Help, option: Option): string {
     const own = Help.prototype.optionDescription.call(this, option);
     if (lang() === "en" || option.presetArg !== undefined || option.envVar !== undefined) return own;
