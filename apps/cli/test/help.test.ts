@@ -26,7 +26,8 @@ describe("help", () => {
   });
 
   it("lines up and wraps Chinese help by the columns a terminal draws (two per Chinese character)", () => {
-    const cols = (line: string) => [...line].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/u.test(ch) ? 2 : 1), 0);
+    const cols = (line: string) =>
+      [...line].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/u.test(ch) ? 2 : 1), 0);
     const lines = runCli(["--help"]).stdout.split("\n");
     // Where each command's description starts: after the name and usage, past two or more spaces.
     const descColumn = (l: string) => cols(l.slice(0, (l.match(/^ {2}\S.*? {2,}/)?.[0] ?? "").length));

@@ -1,6 +1,5 @@
 /** What `check` keeps of each file and each cross-year pair, and how a pair is printed. */
 import type { ValidationIssue } from "@gov-report/core/lite";
-import { t } from "../util/i18n.js";
 import type { Loaded } from "../util/loader.js";
 import { countBySeverity, formatIssues, type Lang } from "../util/report-output.js";
 import { clean } from "../util/sanitize.js";
@@ -100,4 +99,3 @@ export const pairRecord = ({ agency, previous, current, ok, issues, textOverlap 
   issues,
   ...(textOverlap === undefined ? {} : { textOverlap }),
 });
-

@@ -45,9 +45,9 @@ export const outputOpt = (desc: string) => new Option("-o, --output <file>", des
 
 export const inputKinds = () =>
   t(
-  "报告 JSON，或 PDF、Word（.docx）、HTML、文本文件，或包含它们的文件夹；- 表示标准输入",
-  "report JSON, PDF, Word (.docx), HTML or text files, or folders of them; - reads standard input",
-);
+    "报告 JSON，或 PDF、Word（.docx）、HTML、文本文件，或包含它们的文件夹；- 表示标准输入",
+    "report JSON, PDF, Word (.docx), HTML or text files, or folders of them; - reads standard input",
+  );
 
 /** Runs a command's module, loaded only when the command runs, and sets the exit code. */
 export const action =

@@ -74,7 +74,8 @@ function terminalWidth(this: Help, str: string): number {
   return Help.prototype.displayWidth.call(this, str) + wide;
 }
 
-const WIDE = "\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
+const WIDE =
+  "\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
 const OPENING = "（《「『“";
 const CLOSING = "，。；：、）》」』”！？";
 /**
