@@ -40,6 +40,20 @@ export const CHANGE_WORDS: readonly (readonly [word: string, sign: -1 | 1])[] = 
 ];
 
 /**
+ * Marks a cell may print right after its figure to point to a note (`264注`, `264注2`, `264*`,
+ * `264※`): the figure is the cell's, the mark and its number are not another figure.
+ */
+export const NOTE_MARKS: readonly string[] = ["注", "※", "*", "＊", "△", "▲", "#", "＃", "†", "‡"];
+
+/** Brackets a note's number is printed in after a figure (`264[1]`, `264【注1】`); round brackets are notes of words too. */
+export const NOTE_BRACKETS: readonly (readonly [open: string, close: string])[] = [
+  ["[", "]"],
+  ["［", "］"],
+  ["〔", "〕"],
+  ["【", "】"],
+];
+
+/**
  * The Chinese numerals a label's numbering is written with: （一）, （十一）, 第二十条. A bracket
  * holding only these (or digits) numbers a label; it is never a cell's note.
  */

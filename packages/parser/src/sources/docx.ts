@@ -204,6 +204,7 @@ class BlocksFrame implements Frame {
       case "w:sdtContent":
       case "w:customXml":
       case "w:ins":
+      case "w:moveTo":
       case "w:smartTag":
         return new BlocksFrame(this.sink);
       default:
@@ -238,10 +239,12 @@ class RunsFrame implements Frame {
       case "w:noBreakHyphen":
         p.push("-");
         return SKIP;
-      // Deleted text, field codes, the fallback copy of a text box: not what the page shows.
+      // Deleted text, text moved away (w:moveFrom), field codes, the fallback copy of a text box:
+      // not what the page shows.
       case "w:delText":
       case "w:instrText":
       case "w:del":
+      case "w:moveFrom":
       case "mc:Fallback":
       case "w:pPr":
       case "w:rPr":
@@ -279,19 +282,39 @@ function isOn(attribs: Attribs): boolean {
  */
 class RunFrame extends RunsFrame {
   private hidden = false;
+  private superscript = false;
   private propsSeen = false;
+
+  constructor(private readonly pieces: Piece[]) {
+    super(pieces);
+  }
 
   override child(name: string): Frame {
     if (this.hidden) return SKIP;
+    if (name === "w:t" && this.superscript && endsWithDigit(this.pieces))
+      return new TextFrame([], (t) => this.pieces.push(`[${t}]`));
     if (name !== "w:rPr" || this.propsSeen) return super.child(name);
     this.propsSeen = true;
     return {
       child: (n, a) => {
         if (HIDING.has(n)) this.hidden ||= isOn(a);
+        if (n === "w:vertAlign") this.superscript = a["w:val"] === "superscript";
         return SKIP;
       },
     };
   }
+}
+
+/**
+ * Whether the paragraph's text so far ends with a digit. A superscript run right after one
+ * (`264` then a raised `3` or `注`) is a note mark, not more digits of the figure: its text goes
+ * in brackets (`264[3]`), which the cell-notes strategy keeps as the figure's note.
+ */
+function endsWithDigit(pieces: readonly Piece[]): boolean {
+  const last = pieces[pieces.length - 1];
+  if (typeof last !== "string") return false;
+  const c = last.trimEnd().charCodeAt(last.trimEnd().length - 1);
+  return c >= 48 && c <= 57;
 }
 
 /** A cell as read: its properties (first w:tcPr) and its blocks. */
@@ -307,6 +330,9 @@ interface RawRow {
   cells: RawCell[];
 }
 
+/** Elements that wrap rows or cells without being printed themselves. */
+const ROW_WRAPPERS = new Set(["w:sdt", "w:sdtContent", "w:customXml"]);
+
 /** A table: its rows (w:tr children), sent with their merges resolved at its end. */
 class TableFrame implements Frame {
   private readonly rows: RawRow[] = [];
@@ -314,6 +340,8 @@ class TableFrame implements Frame {
   constructor(private readonly sink: Sink) {}
 
   child(name: string): Frame {
+    // Rows inside a content control (a repeating section) or custom XML are the table's rows.
+    if (ROW_WRAPPERS.has(name)) return { child: (n) => this.child(n) };
     if (name !== "w:tr") return SKIP;
     const row: RawRow = { gridBefore: undefined, cells: [] };
     this.rows.push(row);
@@ -336,7 +364,7 @@ class RowFrame implements Frame {
 
   child(name: string): Frame {
     if (name === "w:tc") return new CellFrame(this.row.cells);
-    if (name === "w:sdt" || name === "w:sdtContent" || name === "w:customXml") return new RowFrame(this.row, false);
+    if (ROW_WRAPPERS.has(name)) return new RowFrame(this.row, false);
     if (!this.direct || name !== "w:trPr" || this.propsSeen) return SKIP;
     this.propsSeen = true;
     let seen = false;

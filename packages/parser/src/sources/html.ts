@@ -336,25 +336,60 @@ export function htmlSource(input: string): SourceDoc {
   }
 }
 
+/**
+ * A superscript right after a digit (`264<sup>3</sup>`, `264<sup>注</sup>`) is a note mark, not
+ * more digits of the figure: its text is told in brackets (`264[3]`), which the cell-notes
+ * strategy keeps as the figure's note. Other superscripts are told as they are.
+ */
+class SuperscriptMarks {
+  private lastIsDigit = false;
+  /** For each open <sup>: whether it was opened with a bracket. */
+  private readonly open: boolean[] = [];
+
+  opened(name: string, tell: (text: string) => void): void {
+    if (name !== "sup") return;
+    this.open.push(this.lastIsDigit);
+    if (this.lastIsDigit) tell("[");
+  }
+
+  text(data: string): void {
+    const last = data.trimEnd().charCodeAt(data.trimEnd().length - 1);
+    if (data.trim()) this.lastIsDigit = last >= 48 && last <= 57;
+  }
+
+  closed(name: string, tell: (text: string) => void): void {
+    if (name === "sup" && this.open.pop()) tell("]");
+  }
+}
+
 /** The page read as a stream of tags and text (htmlparser2's parser, no tree built) into lines. */
 function readPage(input: string): SourceDoc {
   const html = limitNesting(hideStrayLessThan(input));
   const reader = new PageReader(new PageLines(lineCounter(html)));
   // What the page hides is not told to the reader: a hidden element is no text, cell or row.
   const shown = new ShownContent();
+  const marks = new SuperscriptMarks();
   let parser: Parser | undefined;
   // Where the event being told starts (the parser's own index, read during the callback).
   const at = () => (parser as Parser).startIndex;
+  const tell = (text: string) => reader.text(text, at());
   parser = new Parser(
     {
       onopentag: (name, attribs) => {
-        if (shown.open(attribs)) reader.open(name, attribs, at());
+        if (!shown.open(attribs)) return;
+        reader.open(name, attribs, at());
+        marks.opened(name, tell);
       },
       ontext: (data) => {
-        if (shown.text) reader.text(dataOf(data), at());
+        if (!shown.text) return;
+        const text = dataOf(data);
+        marks.text(text);
+        reader.text(text, at());
       },
-      onclosetag: () => {
-        if (shown.close()) reader.close();
+      onclosetag: (name) => {
+        if (!shown.close()) return;
+        marks.closed(name, tell);
+        reader.close();
       },
     },
     { decodeEntities: true },

@@ -5,7 +5,7 @@
  * bracket closing within a few characters; or a note of words only (`17（新制定）`). The note is kept
  * for the cell's provenance.
  */
-import { CHINESE_NUMERALS } from "@gov-report/core/lite";
+import { CHINESE_NUMERALS, NOTE_BRACKETS, NOTE_MARKS } from "@gov-report/core/lite";
 import type { Line, SourceDoc, Token } from "../doc.js";
 import { normalizeChars } from "../normalize.js";
 
@@ -58,6 +58,53 @@ function isWordNote(fig: Token, note: Token, text: string): boolean {
   return fig.pos !== undefined ? fig.pos === note.pos : text.includes(fig.text + t);
 }
 
+const MARKS = new Set(NOTE_MARKS);
+const BRACKET_CLOSE = new Map(NOTE_BRACKETS);
+/** A note's own number after its mark: one or two digits, no sign or decimals (`注2`, `[12]`). */
+const isNoteNumber = (t: Token | undefined) => t?.kind === "num" && /^\d{1,2}$/.test(t.text);
+
+/**
+ * Where a note mark after the figure `tokens[i]` ends — `264注`, `264注2`, `264*`, `264[1]`,
+ * `18 注：含修订`: the index of its last token. Only in a source with cells, where the mark and
+ * what follows it are in the figure's own cell up to the cell's end (the next token is in
+ * another cell): in text, "264 注2 215" could be anything.
+ */
+export function noteMarkEnd(tokens: readonly Token[], i: number): number | undefined {
+  const fig = tokens[i];
+  const mark = tokens[i + 1];
+  if (fig?.kind !== "num" || fig.pos === undefined || mark?.kind !== "text" || mark.pos !== fig.pos) return undefined;
+  const inCell = (k: number) => tokens[k]?.pos === fig.pos;
+  let end = i + 1;
+  const close = BRACKET_CLOSE.get(mark.text[0] as string);
+  if (close !== undefined) {
+    const closes = (t: Token | undefined) => t?.kind === "text" && t.text.startsWith(close);
+    if (mark.text.length > MAX_TAIL + 2) return undefined;
+    if (!(mark.text.length > 1 && mark.text.endsWith(close))) {
+      if (isNoteNumber(tokens[end + 1]) && inCell(end + 1)) end++;
+      if (!closes(tokens[end + 1]) || !inCell(end + 1)) return undefined;
+      end++;
+    }
+  } else {
+    const word = mark.text.replace(/[：:]$/, "");
+    if (!MARKS.has(word) && !MARKS.has(word[0] as string)) return undefined;
+    if (isNoteNumber(tokens[end + 1]) && inCell(end + 1)) end++;
+    if (tokens[end + 1]?.kind === "text" && inCell(end + 1)) end++;
+  }
+  return inCell(end + 1) ? undefined : end;
+}
+
+/** The figure `tokens[i]` with the note mark up to `tokens[end]` kept as its note (without its brackets). */
+function withMark(tokens: readonly Token[], i: number, end: number): Token {
+  const kept: Token = { ...(tokens[i] as Token) };
+  const mark = tokens
+    .slice(i + 1, end + 1)
+    .map((t) => t.text)
+    .join("");
+  const close = BRACKET_CLOSE.get(mark[0] as string);
+  NOTES.set(kept, close !== undefined && mark.endsWith(close) ? mark.slice(1, -1) : mark);
+  return kept;
+}
+
 /**
  * The tokens of a line with each cell note folded into the figure before it. `text` (the line as
  * printed, characters normalized) gives the note's exact words: the tokens leave out units ("件").
@@ -78,6 +125,13 @@ export function foldNotes(tokens: readonly Token[], text = ""): Token[] | undefi
       closeAt(tail.text) >= 0 &&
       (fig.pos === undefined || fig.pos === inner.pos);
     if (!isNote) {
+      const markEnd = noteMarkEnd(tokens, i);
+      if (markEnd !== undefined) {
+        out ??= tokens.slice(0, i) as Token[];
+        out.push(withMark(tokens, i, markEnd));
+        i = markEnd;
+        continue;
+      }
       if (fig && head && isWordNote(fig, head, text)) {
         out ??= tokens.slice(0, i) as Token[];
         const kept: Token = { ...fig };

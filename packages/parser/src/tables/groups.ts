@@ -101,7 +101,9 @@ function lineGroups(doc: SourceDoc, range: [number, number]): Group[] {
       before = "";
     } else if (own && l.tableRow && !isColumnHeader(own)) {
       if (bare) bare.after = own.slice(0, CONTEXT);
-      groups.push({ tokens: [], before: before.slice(-CONTEXT), line: i, blank: true });
+      // A grid row's label is in its own cells: the words before it (a heading, a header's corner
+      // note) must not make a header row look like a row printed blank.
+      groups.push({ tokens: [], before: own.slice(-CONTEXT), line: i, blank: true });
       bare = undefined;
     } else if (own) bare = undefined;
   }

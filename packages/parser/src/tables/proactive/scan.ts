@@ -290,7 +290,13 @@ export class ProactiveScan {
       this.earlier = next ? [...this.earlier, before] : [];
       this.pending = { values: this.values, block: this.block, line: this.firstLine };
       this.unplaced.add(this.pending);
-    } else this.earlier = [];
+    } else {
+      this.earlier = [];
+      // Figures of a grid row after words that are no label (a mark in a cell, "264 Δ 215"):
+      // never dropped without a word, even though no row takes them.
+      if (this.values.some((t) => this.ctx.doc.lines[t.line]?.tableRow))
+        this.unplaced.add({ values: this.values, block: this.block, line: this.firstLine });
+    }
     this.words = "";
     this.wordTokens = [];
     this.values = [];
