@@ -126,6 +126,22 @@ export const DIAGNOSTICS = {
       `No agency in the title; "${v.name}" taken from the first paragraph`,
     ],
   ),
+  "meta.other-titles": def(
+    "info",
+    "The title block also lists other reports (a portal's links); the page's title and the title right above the text agree on the report's own.",
+    (v: { titles: string[]; chosen: string }) => [
+      `标题区另列有其他报告的标题（共 ${v.titles.length} 个），网页标题与紧挨正文的标题一致，取“${v.chosen}”`,
+      `The title block also lists other reports (${v.titles.length} titles); the page's title and the title above the text agree on "${v.chosen}"`,
+    ],
+  ),
+  "meta.titles-differ": def(
+    "warning",
+    "The title block holds several report titles that differ (a portal's list of other reports, a print header); the report's own was chosen by the page's title or as the one right above the text.",
+    (v: { titles: string[]; chosen: string; by: "page" | "last" }) => [
+      `标题区有 ${v.titles.length} 个不同的报告标题（${v.titles.join("；")}），按${v.by === "page" ? "网页标题" : "紧挨正文的一个"}取“${v.chosen}”，请核对年度和机关`,
+      `The title block names ${v.titles.length} different reports (${v.titles.join("; ")}); "${v.chosen}" was taken as ${v.by === "page" ? "the page's title says" : "the one right above the text"}, please check the year and agency`,
+    ],
+  ),
   "agency.missing": def("info", "The text never names the agency; agency.name is empty.", () => [
     "原文未写明报告机关名称，agency.name 留空",
     "The text never names the agency; agency.name is empty",

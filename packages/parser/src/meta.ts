@@ -60,52 +60,99 @@ export interface Meta {
   titleLine?: number;
 }
 
-/** Reads the title block (the lines before the first section heading, at most 12). */
-export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostics): Meta {
-  const limit = Math.min(doc.lines.length, firstHeading >= 0 ? firstHeading : 12, 12);
-  const candidates: string[] = [];
+/** A title found on a line of the title block: its year and agency (either may be missing). */
+interface TitleAt {
+  year?: number;
+  agency: string;
+  line: number;
+}
+
+/** The year in front of the title words ("…2024年政府信息公开工作年度报告") and the words before it. */
+function yearAndHead(head: string): { year?: number; agency: string } {
+  for (let k = 0; k + 4 <= head.length; k++) {
+    const y = yearBefore(head, k + 5) ?? yearBefore(head, k + 6);
+    if (y && y.start === k) return { year: y.year, agency: head.slice(0, k) };
+  }
+  return { agency: "" };
+}
+
+/** The title on line `i`, if the line is one; `above`: the short lines just above it (agency lines). */
+function titleAt(doc: SourceDoc, i: number, above: readonly string[], limit: number): TitleAt | undefined {
+  const c = compact((doc.lines[i] as { text: string }).text);
+  const at = c.indexOf(TITLE_MARK);
+  if (at < 0 || c.length > 60 || c.includes(TITLE_WORDS.selfReference)) return undefined;
+  const found = yearAndHead(c.slice(0, at));
+  // The agency sits on the title line(s) just above…
+  let agency = found.agency || above.slice(-2).join("");
+  // …or in brackets on the line below ("（苏州工业园区管理委员会）").
+  if (!cleanAgency(agency)) agency = bracketedBelow(doc, i + 1, limit + 2);
+  agency = cleanAgency(agency);
+  if (found.year === undefined && !agency) return undefined;
+  return { ...(found.year !== undefined ? { year: found.year } : {}), agency, line: i };
+}
+
+/** Every title in the title block (the lines before the first section heading). */
+function titlesOf(doc: SourceDoc, limit: number): TitleAt[] {
+  const out: TitleAt[] = [];
+  const above: string[] = [];
   for (let i = 0; i < limit; i++) {
     const l = doc.lines[i];
     if (!l) break;
     const c = compact(l.text);
-    const at = c.indexOf(TITLE_MARK);
-    if (at >= 0 && c.length <= 60 && !c.includes(TITLE_WORDS.selfReference)) {
-      const head = c.slice(0, at);
-      // "2024年政府信息公开工作年度报告": find the year in front of the title words.
-      let year: number | undefined;
-      let agency = "";
-      for (let k = 0; k + 4 <= head.length; k++) {
-        const y = yearBefore(head, k + 5) ?? yearBefore(head, k + 6);
-        if (y && y.start === k) {
-          year = y.year;
-          agency = head.slice(0, k);
-          break;
-        }
-      }
-      if (!agency) {
-        // The agency sits on the title line(s) just above…
-        for (const prev of candidates.slice(-2)) agency += prev;
-      }
-      // …or in brackets on the line below ("（苏州工业园区管理委员会）").
-      if (!cleanAgency(agency)) agency = bracketedBelow(doc, i + 1, limit + 2);
-      agency = cleanAgency(agency);
-      if (year !== undefined || agency) return { ...(year !== undefined ? { year } : {}), agency, titleLine: i };
-    }
-    if (c && c.length <= 30 && !c.includes("。") && !c.includes("，")) candidates.push(c);
-    else candidates.length = 0;
+    // The report's text has begun: a title quoted in it is not the report's own.
+    if (out.length && c.includes("。")) break;
+    const t = titleAt(doc, i, above, limit);
+    if (t) out.push(t);
+    if (c && c.length <= 30 && !c.includes("。") && !c.includes("，")) above.push(c);
+    else above.length = 0;
   }
-  if (doc.title) {
-    const c = compact(doc.title);
-    const at = c.indexOf(TITLE_MARK);
-    if (at >= 0) {
-      for (let k = 0; k + 4 <= at; k++) {
-        const y = yearBefore(c, k + 5) ?? yearBefore(c, k + 6);
-        if (y && y.start === k) return { year: y.year, agency: cleanAgency(c.slice(0, k)) };
-      }
-    }
+  return out;
+}
+
+/** Lines the title scan reads: up to the first section heading (a portal's list of other reports may come first), else 12. */
+const TITLE_BLOCK_LINES = { beforeHeading: 60, noHeading: 12 };
+
+/**
+ * Reads the title block. When it holds titles that disagree (a portal page listing other years'
+ * or other agencies' reports before the report, a browser's print header), the one the page's
+ * own title (<title>, the document properties) agrees with is the report's, else the one right
+ * above the report's text.
+ */
+export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostics): Meta {
+  const cap = firstHeading >= 0 ? Math.min(firstHeading, TITLE_BLOCK_LINES.beforeHeading) : TITLE_BLOCK_LINES.noHeading;
+  const titles = titlesOf(doc, Math.min(doc.lines.length, cap));
+  const own = doc.title ? ownTitle(doc.title) : undefined;
+  if (!titles.length) return own ?? { agency: "" };
+  const named = titles.filter((t) => t.agency && t.year !== undefined);
+  const differ = new Set(named.map((t) => `${t.year}|${t.agency}`)).size > 1;
+  if (!differ) {
+    const t = named[0] ?? titles.find((x) => x.agency) ?? (titles[0] as TitleAt);
+    return { ...(t.year !== undefined ? { year: t.year } : {}), agency: t.agency, titleLine: t.line };
   }
-  void diags;
-  return { agency: "" };
+  const agreeing = named.filter((t) => t.year === own?.year && (!own?.agency || t.agency === own.agency));
+  const last = named[named.length - 1] as TitleAt;
+  const t = agreeing[agreeing.length - 1] ?? last;
+  // The page's own title and the title right above the text agree: the others are links.
+  const sure = t === last && agreeing.length > 0;
+  diags.emit(
+    sure ? "meta.other-titles" : "meta.titles-differ",
+    {
+      titles: named.map((x) => `${x.agency} ${x.year}`),
+      chosen: `${t.agency} ${t.year}`,
+      by: agreeing.length ? "page" : "last",
+    },
+    { path: ["year"], source: refOf(doc, t.line) },
+  );
+  return { year: t.year as number, agency: t.agency, titleLine: t.line };
+}
+
+/** The year and agency the page's own title (<title>, the document properties) gives. */
+function ownTitle(title: string): Meta | undefined {
+  const c = compact(title);
+  const at = c.indexOf(TITLE_MARK);
+  if (at < 0) return undefined;
+  const found = yearAndHead(c.slice(0, at));
+  return found.year !== undefined ? { year: found.year, agency: cleanAgency(found.agency) } : undefined;
 }
 
 /** Words around an agency name in a title that are not the name ("关于印发《…》的通知"). */
