@@ -6,6 +6,15 @@
 import { isPageFurniture, type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
 import { Budget, LIMITS, LimitExceeded, type Refusal, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
+import { labelMarksAsText, type PlacedLine } from "./pdf-label-marks.js";
+import {
+  letterRuns,
+  lineCellGap,
+  measuredDigitAdvance,
+  type SpacingContext,
+  TOUCH,
+  unspacedItem,
+} from "./pdf-spacing.js";
 
 export interface PdfItem {
   str: string;
@@ -220,11 +229,15 @@ function pdfLines(content: PdfContent): SourceDoc {
   let tokenCount = 0;
   const clustersByPage = content.pages.map((page) => pageLines(page).filter((c) => !isFurniture(c, page)));
   const margin = bodyMargin(clustersByPage);
+  const digitAdvance = measuredDigitAdvance(content.pages.flatMap((p) => p.items));
   clustersByPage.forEach((clusters, p) => {
+    const ctx: SpacingContext = { digitAdvance, ...pageCellGap(clusters) };
+    const placed: PlacedLine[] = [];
     clusters.forEach((c, li) => {
-      const { text, tokens } = clusterText(c, lines.length);
+      const { text, tokens, spans } = clusterText(c, lines.length, ctx);
       tokenCount += tokens.length;
       budget.line(tokenCount);
+      placed.push({ tokens, spans, size: c.size });
       const first = c.items[0] as PdfItem;
       lines.push(
         makeLine({
@@ -237,8 +250,19 @@ function pdfLines(content: PdfContent): SourceDoc {
         }),
       );
     });
+    labelMarksAsText(placed);
   });
   return { kind: "pdf", lines, positional: true, ...(content.title ? { title: content.title } : {}) };
+}
+
+/** The smallest gap between figure cells of a row on the page (none when no line has two apart). */
+function pageCellGap(clusters: readonly Cluster[]): { pageCellGap?: number } {
+  let best: number | undefined;
+  for (const c of clusters) {
+    const g = lineCellGap(c.items);
+    if (g !== undefined && (best === undefined || g < best)) best = g;
+  }
+  return best === undefined ? {} : { pageCellGap: best };
 }
 
 /** Left margin of body text: the most common line start, per document. */
@@ -261,34 +285,45 @@ function bodyMargin(clustersByPage: readonly Cluster[][]): number {
 }
 
 /**
- * A line's text and tokens. Items that touch (no visible gap) are one piece of text: a PDF may
- * split a word into several items (a font change inside "申请人无正当理由"), and a lone "无"
- * would read as a cell. A visible gap separates cells and is kept as a space.
+ * A line's text and tokens, and the x extent of the piece each token comes from. Items that touch
+ * (no visible gap) are one piece of text: a PDF may split a word into several items (a font change
+ * inside "申请人无正当理由"), and a lone "无" would read as a cell. Letter-spaced characters are one
+ * piece too (pdf-spacing.ts). A visible gap separates cells and is kept as a space.
  */
-function clusterText(c: Cluster, index: number): { text: string; tokens: Token[] } {
+function clusterText(
+  c: Cluster,
+  index: number,
+  ctx: SpacingContext,
+): { text: string; tokens: Token[]; spans: { x0: number; x1: number }[] } {
   let text = "";
   const tokens: Token[] = [];
+  const spans: { x0: number; x1: number }[] = [];
   let prevEnd: number | undefined;
   let piece = "";
   let pieceX0 = 0;
   let pieceX1 = 0;
   const flush = () => {
+    const from = tokens.length;
     if (piece) tokenize(piece, index, { x0: pieceX0, x1: pieceX1 }, tokens);
+    for (let k = from; k < tokens.length; k++) spans.push({ x0: pieceX0, x1: pieceX1 });
     piece = "";
   };
-  for (const it of c.items) {
+  const cellGap = lineCellGap(c.items) ?? ctx.pageCellGap;
+  const joined = letterRuns(c.items, cellGap);
+  c.items.forEach((it, k) => {
+    const str = unspacedItem(it, ctx, cellGap);
     const gap = prevEnd === undefined ? 0 : it.x - prevEnd;
-    const separate = prevEnd !== undefined && gap > 0.25 * it.size;
-    if (separate && !text.endsWith(" ") && !it.str.startsWith(" ")) text += " ";
-    text += it.str;
+    const separate = prevEnd !== undefined && gap > TOUCH * it.size && !joined[k];
+    if (separate && !text.endsWith(" ") && !str.startsWith(" ")) text += " ";
+    text += str;
     if (separate) flush();
     if (!piece) pieceX0 = it.x;
-    piece += it.str;
+    piece += str;
     pieceX1 = it.x + it.width;
     prevEnd = it.x + it.width;
-  }
+  });
   flush();
-  return { text, tokens };
+  return { text, tokens, spans };
 }
 
 /** Page numbers in the top or bottom margin ("- 1 -", "第 1 页"). */
