@@ -162,6 +162,8 @@ export function shapeOf(file: string): string {
     "rendered-pdftotext": "pdftotext plain",
     layout: "pdftotext -layout",
     "rendered-layout": "pdftotext -layout",
+    "blank-cells-layout": "pdftotext -layout, blank cells",
+    "mixed-blanks-layout": "pdftotext -layout, blank cells",
   };
   return byVariant[variant] ?? variant;
 }

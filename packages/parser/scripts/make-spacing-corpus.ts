@@ -4,9 +4,14 @@
  *                                  gives one item per cell with a space between characters
  *   seed-2020.letterspaced.pdf     labels 0.6em and figures 0.4em apart: one item per label character
  *   huaian-2024.vertical-labels.pdf  the group labels of 表三 one character per line (11 pt table text)
- * each beside its expected report (the fixture's). Needs Chromium (Debian's, as the renderer uses it).
+ *   huaian-2024.blank-cells.pdf    every 0 cell of the tables left blank, as many agencies print them
+ *   huaian-2024.mixed-blanks.pdf   0 cells printed 0, —, / or left blank in turn
+ * each beside its expected report (the fixture's), and of the last two their text as
+ * `pdftotext -layout` gives it (<stem>.<variant>-layout.txt: blank cells are only spaces there).
+ * Needs Chromium (Debian's, as the renderer uses it) and pdftotext (poppler-utils).
  * Run: npx tsx --conditions=@gov-report/source scripts/make-spacing-corpus.ts
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +24,11 @@ const CORPUS = resolve(here, "../test/corpus");
 /** Each group label of 表三 one character per line, as many reports print them. */
 const VERTICAL_GROUPS = `for (const th of document.querySelectorAll('table.gr-applications th.gr-group')) th.innerHTML = [...th.textContent].join('<br>'); document.querySelector('table.gr-applications').style.fontSize = '11pt';`;
 
-const DOCUMENTS = [
+/** Every 0 cell of the tables printed as the list says in turn ("" leaves it blank). */
+const zeroCells = (marks: readonly string[]) =>
+  `let n = 0; const marks = ${JSON.stringify(marks)}; for (const td of document.querySelectorAll('td.gr-v')) if (td.textContent.trim() === '0') td.textContent = marks[n++ % marks.length];`;
+
+const DOCUMENTS: { stem: string; variant: string; css: string; dom?: string; layout?: boolean }[] = [
   {
     stem: "huaian-2024",
     variant: "letterspaced",
@@ -31,7 +40,14 @@ const DOCUMENTS = [
     css: ".gov-report th{letter-spacing:0.6em}.gov-report td{letter-spacing:0.4em}",
   },
   { stem: "huaian-2024", variant: "vertical-labels", css: "", dom: VERTICAL_GROUPS },
+  { stem: "huaian-2024", variant: "blank-cells", css: "", dom: zeroCells([""]), layout: true },
+  { stem: "huaian-2024", variant: "mixed-blanks", css: "", dom: zeroCells(["0", "—", "/", ""]), layout: true },
 ];
+
+/** The PDF's text as `pdftotext -layout` gives it. */
+function layoutText(pdfFile: string): string {
+  return execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
+}
 
 async function main() {
   const { chromium } = await import("playwright-core");
@@ -46,8 +62,10 @@ async function main() {
       if (d.dom) await page.evaluate(d.dom);
       const pdf = await page.pdf({ format: "A4", printBackground: true });
       await page.close();
-      writeFileSync(join(CORPUS, `${d.stem}.${d.variant}.pdf`), pdf);
+      const file = join(CORPUS, `${d.stem}.${d.variant}.pdf`);
+      writeFileSync(file, pdf);
       writeFileSync(join(CORPUS, `${d.stem}.${d.variant}.expected.json`), expected);
+      if (d.layout) writeFileSync(join(CORPUS, `${d.stem}.${d.variant}-layout.txt`), layoutText(file));
     }
   } finally {
     await browser.close();

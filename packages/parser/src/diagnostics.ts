@@ -388,6 +388,14 @@ export const DIAGNOSTICS = {
       `${v.row.en}: more than ${v.width} figures; the extra ones were ignored`,
     ],
   ),
+  "cell.position-unsure": def(
+    "warning",
+    "Figures placed under the nearest columns of a printed page break the row's total: a figure may stand under the wrong column or be missing.",
+    (v: { row: Named; printed: string }) => [
+      `${v.row.zh}：按所在列放置的数字（${v.printed}）不满足本行总计，可能有数字错列或未读出，请对照原文核对`,
+      `${v.row.en}: the figures placed under their columns (${v.printed}) break the row's total; one may be under the wrong column or missing, please check against the document`,
+    ],
+  ),
   "cell.position-unknown": def(
     "warning",
     "Fewer figures than columns and no positions to place them: the cells are ambiguous, with the values each could have.",

@@ -61,6 +61,11 @@ export interface SourceDoc {
   lines: Line[];
   /** Number tokens carry positions. */
   positional: boolean;
+  /**
+   * Text laid out as on the printed page (pdftotext -layout): positions are display columns, and
+   * the table reads as a PDF page does (wrapped cells, labels over several lines).
+   */
+  laidOut?: boolean;
   /** Document title from PDF metadata or HTML <title>. */
   title?: string;
   /** Set when the input is over a reader limit: the document was not read (no lines). */

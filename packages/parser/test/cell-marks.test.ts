@@ -55,7 +55,7 @@ describe("note marks after a figure in its cell", () => {
     const r = parseHtml(
       renderedHtml().replace(VALUE_CELL, (_, open: string, f: string) => `${open}${f}<sup>注</sup></td>`),
     );
-    const notes = Object.values(r.report.provenance ?? {}).filter((p) => p.note === "注");
+    const notes = Object.values(r.report.provenance ?? {}).filter((p) => p?.note === "注");
     expect(notes.length).toBeGreaterThan(100);
   });
 
@@ -121,7 +121,7 @@ describe("table 三's header rows", () => {
     const statuses = new Set(
       Object.entries(prov)
         .filter(([k]) => k.startsWith("applications."))
-        .map(([, p]) => p.status),
+        .map(([, p]) => p?.status),
     );
     expect([...statuses]).toEqual(["unread"]);
   });

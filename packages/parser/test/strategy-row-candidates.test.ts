@@ -25,9 +25,14 @@ const num = (v: number, pos?: number, digits?: string): Token => ({
 /** 总计 (the last of seven) is the sum of the other six. */
 const fits = (r: readonly number[]) => r.slice(0, 6).reduce((a, b) => a + b, 0) === r[6];
 
-function read(g: Group, centres?: number[]) {
+/** A table grid (HTML, Word, `|` text): positions are its columns. */
+const grid: SourceDoc = { ...doc, kind: "html", positional: true };
+/** A printed page: positions are x, near the columns, not on them. */
+const page: SourceDoc = { ...doc, kind: "pdf", positional: true };
+
+function read(g: Group, centres?: number[], source: SourceDoc = doc) {
   const ctx: ReadContext = {
-    doc,
+    doc: source,
     diags: new Diagnostics(),
     cells: new CellBook("2021"),
     edition: "2021",
@@ -41,7 +46,7 @@ function read(g: Group, centres?: number[]) {
     centres,
     fits,
   };
-  const chosen = choose(doc, ROW_STRATEGIES, input, { fits, weigh: (readings) => ({ readings: [...readings] }) });
+  const chosen = choose(source, ROW_STRATEGIES, input, { fits, weigh: (readings) => ({ readings: [...readings] }) });
   chosen?.candidate.report();
   return { chosen, codes: ctx.diags.list.map((d) => d.code) };
 }
@@ -55,10 +60,30 @@ describe("table 三 row candidates", () => {
 
   it("fewer figures with positions go to their columns; a label-only row is blank", () => {
     const centres = [0, 1, 2, 3, 4, 5, 6];
-    const { chosen } = read({ tokens: [num(4, 0), num(4, 6)], before: "", line: 0 }, centres);
-    expect(chosen?.candidate.readings).toEqual([[4, 0, 0, 0, 0, 0, 4]]);
+    for (const source of [grid, page]) {
+      const { chosen } = read({ tokens: [num(4, 0), num(4, 6)], before: "", line: 0 }, centres, source);
+      expect(chosen?.candidate.readings).toEqual([[4, 0, 0, 0, 0, 0, 4]]);
+    }
     const blank = read({ tokens: [], before: "", line: 0, blank: true });
     expect(blank.chosen?.candidate.tokens).toEqual(new Array(7).fill(undefined));
+  });
+
+  it("on a printed page, a placement by position that breaks the row total gives way to the orders that keep it", () => {
+    const centres = [0, 1, 2, 3, 4, 5, 6];
+    // 454 printed a little left of 总计 lands under 其他: the row no longer adds up.
+    const tokens = [num(447, 0), num(7, 1), num(454, 5.4)];
+    const onPage = read({ tokens, before: "", line: 0 }, centres, page);
+    expect(onPage.chosen?.fits).toBe(true);
+    expect(onPage.chosen?.candidate.readings).toContainEqual([447, 7, 0, 0, 0, 0, 454]);
+    expect(onPage.codes).toContain("cell.position-unknown");
+    // No order keeps the total: the placement stays, said to be unsure.
+    const broken = read({ tokens: [num(5, 0), num(7, 1), num(3, 5.4)], before: "", line: 0 }, centres, page);
+    expect(broken.chosen?.candidate.readings).toEqual([[5, 7, 0, 0, 0, 3, 0]]);
+    expect(broken.codes).toContain("cell.position-unsure");
+    // In a table grid a position is the cell's column: read as printed, whatever the total.
+    const inGrid = read({ tokens: [num(5, 0), num(7, 1), num(3, 5)], before: "", line: 0 }, centres, grid);
+    expect(inGrid.chosen?.candidate.readings).toEqual([[5, 7, 0, 0, 0, 3, 0]]);
+    expect(inGrid.codes).not.toContain("cell.position-unsure");
   });
 
   it("figures with no positions are placed in every order that passes the row total", () => {

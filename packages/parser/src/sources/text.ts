@@ -2,6 +2,7 @@
 import { furnitureNumber, type Line, makeLine, type PageMark, type SourceDoc, type Token } from "../doc.js";
 import { Budget, LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
+import { isLaidOut, layoutTokens } from "./layout-text.js";
 
 /** The line model of a text; a text over the reader limits gives a refused document. */
 export function textSource(input: string): SourceDoc {
@@ -16,6 +17,8 @@ export function textSource(input: string): SourceDoc {
 
 function readLines(input: string): SourceDoc {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // pdftotext -layout keeps table cells in columns: then figures carry their column.
+  const laidOut = isLaidOut(firstLines(text));
   const lines: Line[] = [];
   const budget = new Budget();
   let tokenCount = 0;
@@ -39,7 +42,7 @@ function readLines(input: string): SourceDoc {
       continue;
     }
     const index = lines.length;
-    const tokens: Token[] = tokenize(raw, index);
+    const tokens: Token[] = laidOut ? layoutTokens(raw, index) : tokenize(raw, index);
     tokenCount += tokens.length;
     budget.line(tokenCount);
     lines.push(
@@ -53,7 +56,29 @@ function readLines(input: string): SourceDoc {
       }),
     );
   }
-  return { kind: "text", lines, positional: false, ...(pages.length > 1 ? { pages } : {}) };
+  return {
+    kind: "text",
+    lines,
+    positional: laidOut,
+    ...(laidOut ? { laidOut } : {}),
+    ...(pages.length > 1 ? { pages } : {}),
+  };
+}
+
+/** Lines looked at to tell a text laid out in columns: the tables come within the first pages. */
+const LAYOUT_SCAN_LINES = 400;
+
+/** The first lines of a text (a bounded look: the whole text is read once more after). */
+function firstLines(text: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (out.length < LAYOUT_SCAN_LINES && at < text.length) {
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    if (end - at <= 4000) out.push(text.slice(at, end));
+    at = end + 1;
+  }
+  return out;
 }
 
 /** What String.prototype.trim removes: JavaScript's white space and line terminators. */

@@ -35,9 +35,9 @@ export interface Strategy<I, O> extends StrategyInfo {
 const MET: Record<Need, (doc: SourceDoc) => boolean> = {
   positions: (doc) => doc.positional,
   "text-flow": (doc) => !doc.positional,
-  "printed-page": (doc) => doc.kind === "pdf",
-  grid: (doc) => doc.positional && doc.kind !== "pdf",
-  runs: (doc) => !doc.positional || doc.kind === "pdf",
+  "printed-page": (doc) => doc.kind === "pdf" || doc.laidOut === true,
+  grid: (doc) => doc.positional && doc.kind !== "pdf" && !doc.laidOut,
+  runs: (doc) => !doc.positional || doc.kind === "pdf" || doc.laidOut === true,
 };
 
 /** Whether the source gives the strategy everything it declares it needs. */

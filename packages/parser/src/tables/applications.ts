@@ -29,7 +29,7 @@ import { addSingleOther, OTHER, SINGLE_OTHER_PARTS } from "./applications/single
 import { cellPaths, type RowSpec, rowFits, rowName, rowPath, rowSpecs, TABLE } from "./applications/specs.js";
 import { STRAY_FIGURES, withoutStrayFigures } from "./applications/stray.js";
 import { centresFromRows, recordReadings, recordToken } from "./common.js";
-import { type Group, groupsOf, headerCentres, headerLineOf, WIDTH } from "./groups.js";
+import { centresUnderHeaders, type Group, groupsOf, headerCentres, headerLineOf, WIDTH } from "./groups.js";
 
 /** Count of groups in table 三, for edition detection before the full read. */
 export function countApplicationGroups(doc: SourceDoc, range: [number, number] | undefined): number {
@@ -119,6 +119,7 @@ function readAligned(
       groups.map((g) => g.tokens),
       WIDTH,
     );
+  const centresAt = centresUnderHeaders(doc, range, groups, centres);
   const known = new Map<number, readonly number[]>();
   const open = new Map<number, number[][]>();
   const tokensOf = new Map<number, (Token | undefined)[]>();
@@ -133,7 +134,7 @@ function readAligned(
         { row: rowName(ctx, spec), how: "label" },
         { path: rowPath(spec), source: refOf(doc, g.line) },
       );
-    const r = groupReading(ctx, g, spec, centres);
+    const r = groupReading(ctx, g, spec, centresAt(g.line));
     if ("tokens" in r) {
       tokensOf.set(p.row, r.tokens);
       known.set(

@@ -40,6 +40,36 @@ export function headerLineOf(doc: SourceDoc, range: [number, number]): number {
   return range[0];
 }
 
+/**
+ * Column positions for the rows under each printing of the header (a table continued on the next
+ * page repeats it, and text laid out by pdftotext places each page's columns apart): a function
+ * of a row's line giving the positions of the last header above it that places all seven, else
+ * `fallback`.
+ */
+export function centresUnderHeaders(
+  doc: SourceDoc,
+  range: [number, number],
+  groups: readonly Group[],
+  fallback: number[] | undefined,
+): (line: number) => number[] | undefined {
+  const first = COLUMN_PREFIXES[0] as string;
+  const found: { line: number; centres: number[] }[] = [];
+  let next = 0;
+  for (let i = range[0]; i < range[1]; i++) {
+    if (!doc.lines[i]?.key.includes(first)) continue;
+    while (next < groups.length && (groups[next] as Group).line <= i) next++;
+    const end = groups.find((g, k) => k >= next && !g.blank)?.line ?? range[1];
+    const centres = headerCentres(doc, i, end);
+    if (centres) found.push({ line: i, centres });
+  }
+  if (found.length < 2) return () => fallback;
+  return (line) => {
+    let at: number[] | undefined;
+    for (const f of found) if (f.line < line) at = f.centres;
+    return at ?? fallback;
+  };
+}
+
 /** Header positions of the seven applicant columns, when all are found in order. */
 export function headerCentres(doc: SourceDoc, from: number, to: number): number[] | undefined {
   const out: number[] = [];
@@ -86,8 +116,14 @@ function lineGroups(doc: SourceDoc, range: [number, number]): Group[] {
     if (!l) continue;
     const values: Token[] = [];
     let own = "";
-    for (const t of l.tokens) {
-      if (isValue(t)) values.push(t);
+    // A blank-cell word (无) before words on its line is in the label column: a character of a
+    // label printed one per line (（四）无法提供 standing vertically), never a cell.
+    let lastWords = -1;
+    l.tokens.forEach((t, j) => {
+      if (t.kind === "text" && labelKey(t.text)) lastWords = j;
+    });
+    for (const [j, t] of l.tokens.entries()) {
+      if (isValue(t) && !(isWordMark(t) && j < lastWords)) values.push(t);
       else {
         const k = labelKey(t.text);
         before = tail(before + k);
@@ -125,8 +161,9 @@ export function textGroups(doc: SourceDoc, range: [number, number], skip?: Reado
     cur = [];
   };
   for (let i = range[0]; i < range[1]; i++) {
+    const vertical = inVerticalLabel(doc, i);
     for (const t of doc.lines[i]?.tokens ?? []) {
-      if (isValue(t)) {
+      if (isValue(t) && !(vertical && isWordMark(t))) {
         if (skip?.has(t)) continue;
         if (!cur.length) line = i;
         cur.push(t);
@@ -142,6 +179,21 @@ export function textGroups(doc: SourceDoc, range: [number, number], skip?: Reado
   }
   if (cur.length) push();
   return groups;
+}
+
+/** A blank-cell mark that is a word (无), which a label may also hold; dashes and slashes are not. */
+const isWordMark = (t: Token) => t.kind === "dash" && labelKey(t.text) !== "";
+
+/** A line of one character (a bracket, a numeral, a word's character). */
+const isOneChar = (doc: SourceDoc, i: number) => [...(doc.lines[i]?.text.trim() ?? "")].length === 1;
+
+/**
+ * Line `i` is one character of a label printed vertically, one character per line ("（", "四",
+ * "）", "无", "法"…): it and a neighbour hold one character each. A blank-cell mark there (无 of
+ * （四）无法提供) is the label's, never a cell.
+ */
+function inVerticalLabel(doc: SourceDoc, i: number): boolean {
+  return isOneChar(doc, i) && (isOneChar(doc, i - 1) || isOneChar(doc, i + 1));
 }
 
 /** Column header words a row of the table's own header holds (three of the seven make one). */

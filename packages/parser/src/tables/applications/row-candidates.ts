@@ -68,13 +68,34 @@ const blankRow: RowStrategy = {
   read: (i) => (i.g.blank ? tokensCandidate(i, new Array<Token | undefined>(WIDTH).fill(undefined)) : undefined),
 };
 
+/** Fewer figures than columns in a table grid: each figure in its cell's column. */
 const byPosition: RowStrategy = {
   name: "grid-columns",
-  needs: [],
+  needs: ["grid"],
   read: (i) => {
     if (i.g.tokens.length >= WIDTH || !i.centres) return undefined;
     const placed = placeByPosition(i.g.tokens, i.centres);
     return placed ? tokensCandidate(i, placed) : undefined;
+  },
+};
+
+/**
+ * Fewer figures than columns on a printed page (PDF, text laid out in columns): each figure under
+ * the nearest column. Positions on a page are near, not exact (pdftotext shifts a line's figures
+ * by its Chinese characters; a letter-spaced cell spreads): a placement that breaks the row's
+ * total is not taken as printed, so the placements in order that keep it are weighed against it.
+ */
+const byPagePosition: RowStrategy = {
+  name: "page-columns",
+  needs: ["printed-page"],
+  read: (i) => {
+    if (i.g.tokens.length >= WIDTH || !i.centres) return undefined;
+    const placed = placeByPosition(i.g.tokens, i.centres);
+    if (!placed) return undefined;
+    const c = tokensCandidate(i, placed);
+    if (i.fits(c.readings[0] as number[])) return c;
+    const report = () => i.ctx.diags.emit("cell.position-unsure", { row: i.row(), printed: textOf(i) }, whereOf(i));
+    return { ...c, printed: i.g.tokens.length / WIDTH, report };
   },
 };
 
@@ -170,6 +191,7 @@ export const ROW_STRATEGIES: readonly RowStrategy[] = [
   asPrinted,
   blankRow,
   byPosition,
+  byPagePosition,
   runTogether,
   headerColumns,
   extraCells,
