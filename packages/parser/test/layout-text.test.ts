@@ -37,6 +37,10 @@ describe("text laid out in columns", () => {
     expect(isLaidOut(lines(join(CORPUS, "huaian-2024.layout.txt")))).toBe(true);
     expect(isLaidOut(lines(join(CORPUS, "huaian-2024.plain.txt")))).toBe(false);
     expect(isLaidOut(lines(join(FIXTURES, "seed-2020.txt")))).toBe(false);
+    // A narrow table whose figures stand one space apart: told by its header's gaps after words.
+    const narrow = Array.from({ length: 8 }, () => "和，等于第三项加第四 人 商业 科研 社会   法律 总计");
+    expect(isLaidOut(narrow)).toBe(true);
+    expect(isLaidOut(narrow.map((l) => l.replace(/ +/g, " ")))).toBe(false);
     expect(textSource(readFileSync(join(CORPUS, "huaian-2024.blank-cells-layout.txt"), "utf8")).positional).toBe(true);
   });
 

@@ -96,10 +96,32 @@ const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 
 const startsWithFigure = (s: string) => isDigitCode(s.charCodeAt(0));
 const endsWithFigure = (s: string) => isDigitCode(s.charCodeAt(s.length - 1));
 
-/** Whether a text is laid out in columns (pdftotext -layout), from its lines. */
+/**
+ * Whether a text is laid out in columns (pdftotext -layout), from its lines: rows laid out in
+ * columns, or words followed by a run of spaces and more (a header's cells, a narrow table whose
+ * figures stand one space apart). Other extractors put at most a space after a word.
+ */
 export function isLaidOut(lines: readonly string[]): boolean {
   let n = 0;
-  for (const l of lines) if (isColumnar(l) && ++n >= COLUMNAR_LINES) return true;
+  for (const l of lines) if ((isColumnar(l) || gapAfterWords(l)) && ++n >= COLUMNAR_LINES) return true;
+  return false;
+}
+
+/** Spaces after a word that make a gap between columns. */
+const WORD_GAP = 3;
+
+/** A Chinese character or closing bracket, then WORD_GAP or more spaces, then more text. */
+function gapAfterWords(raw: string): boolean {
+  let spaces = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) {
+      if (spaces >= 0) spaces++;
+    } else {
+      if (spaces >= WORD_GAP) return true;
+      spaces = (c >= 0x3400 && c <= 0x9fff) || c === 0xff09 || c === 41 ? 0 : -1;
+    }
+  }
   return false;
 }
 
