@@ -532,6 +532,15 @@ export const REVIEW_HEADERS = {
   lawsuit: { zh: "行政诉讼", en: "Administrative lawsuit" },
 } as const satisfies Record<string, Label>;
 
+/**
+ * Captions of 表四 printed in two parts, 行政复议 and 行政诉讼 each a table of its own under its
+ * caption (（一）行政复议情况, （二）行政诉讼情况): a variant seen in published reports.
+ */
+export const REVIEW_PART_CAPTIONS: readonly Label[] = [
+  { zh: "行政复议情况", en: "Administrative reviews" },
+  { zh: "行政诉讼情况", en: "Administrative lawsuits" },
+];
+
 export interface ReviewGroupDef extends Label {
   readonly key: ReviewGroupKey;
   /** The printed header above the group (行政复议 or 行政诉讼), for the two lawsuit groups. */

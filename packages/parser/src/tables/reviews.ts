@@ -14,7 +14,7 @@ import { type Chosen, choose } from "../solve/choose.js";
 import { prefixCheck, rowCheck } from "../solve/rows.js";
 import { isValue, recordReadings, recordToken } from "./common.js";
 import { type Gathered, REVIEWS_STRATEGIES, type ReviewsCandidate, type ReviewsInput } from "./reviews/candidates.js";
-import { isHeaderWordsOnly, WIDTH } from "./reviews/header.js";
+import { isBetweenParts, isHeaderWordsOnly, WIDTH } from "./reviews/header.js";
 
 const TABLE = "reviewsAndLawsuits" as const;
 const PATHS: readonly Path[] = REVIEW_GROUPS.flatMap((g) => REVIEW_OUTCOMES.map((o) => [TABLE, g.key, o.key]));
@@ -78,7 +78,7 @@ function gather(doc: SourceDoc, header: number): Gathered {
     // header (plain PDF-to-text output can print "总计" between the 14th and the 15th figure).
     const vals = l.tokens.filter(isValue);
     if (!vals.length && g.firstValueLine >= 0) {
-      if (isHeaderWordsOnly(l.key)) {
+      if (isHeaderWordsOnly(l.key) || isBetweenParts(l.key)) {
         wordsSince = true;
         continue;
       }

@@ -3,7 +3,13 @@
  * headers, and the header pieces plain PDF-to-text output prints between the figures. Every word
  * comes from core's catalog.
  */
-import { REVIEW_GROUPS, REVIEW_HEADERS, REVIEW_OUTCOMES } from "@gov-report/core/lite";
+import {
+  CHINESE_NUMERALS,
+  REVIEW_GROUPS,
+  REVIEW_HEADERS,
+  REVIEW_OUTCOMES,
+  REVIEW_PART_CAPTIONS,
+} from "@gov-report/core/lite";
 import type { Token } from "../../doc.js";
 import { labelKey } from "../../normalize.js";
 import type { LabelAxes } from "../../strategies/label-cells.js";
@@ -44,6 +50,25 @@ const HEADER_CHARS = new Set(
  */
 export function isHeaderWordsOnly(key: string): boolean {
   if (!key || key.length > 16) return false;
+  for (const ch of key) if (!HEADER_CHARS.has(ch)) return false;
+  return true;
+}
+
+/** Longest header line of table 四 printed in full (the fifteen leaf headers: 维持 … 总计 three times). */
+const MAX_HEADER_LINE = REVIEW_OUTCOMES.reduce((n, o) => n + labelKey(o.zh).length, 0) * REVIEW_GROUPS.length;
+
+const PART_CAPTIONS = new Set(REVIEW_PART_CAPTIONS.map((c) => labelKey(c.zh)));
+
+/**
+ * A line between the parts of table 四 printed as two tables (core's REVIEW_PART_CAPTIONS): the
+ * second part's caption (（二）行政诉讼情况, its numbering any numeral) or a header line of it,
+ * made only of the header's characters.
+ */
+export function isBetweenParts(key: string): boolean {
+  let k = key;
+  while (k && CHINESE_NUMERALS.includes(k[0] as string)) k = k.slice(1);
+  if (PART_CAPTIONS.has(k)) return true;
+  if (!key || key.length > MAX_HEADER_LINE) return false;
   for (const ch of key) if (!HEADER_CHARS.has(ch)) return false;
   return true;
 }
