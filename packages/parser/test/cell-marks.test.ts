@@ -11,6 +11,8 @@ import { describe, expect, it } from "vitest";
 import { parseDocx, parseHtml } from "../src/index.js";
 import { docxSource } from "../src/sources/docx.js";
 import { htmlSource } from "../src/sources/html.js";
+import { textSource } from "../src/sources/text.js";
+import { pipeGrid } from "../src/strategies/pipe-grid.js";
 import { CORPUS, expected } from "./helpers.js";
 import { docx } from "./sources-zip.js";
 
@@ -87,6 +89,50 @@ describe("note marks after a figure in its cell", () => {
   });
 });
 
+describe("a figure wrapped inside its cell", () => {
+  /** Figures of two or more digits broken before their last digit; zeros left blank. */
+  const wrap = (figure: string, br: string) =>
+    figure === "0"
+      ? ""
+      : figure.length > 1 && !figure.includes(".")
+        ? `${figure.slice(0, -1)}${br}${figure.slice(-1)}`
+        : figure;
+
+  it("HTML: a <br> or a new paragraph between the digits is one figure, also beside blank cells", () => {
+    const zeros = expected(STEM) as Record<string, unknown>;
+    for (const br of ["<br>", "<br/>", "</p><p>"]) {
+      const html = renderedHtml().replace(
+        VALUE_CELL,
+        (_, open: string, f: string) => `${open}<p>${wrap(f, br)}</p></td>`,
+      );
+      const r = parseHtml(html);
+      for (const key of TABLES) expect(r.report[key], `${key} ${br}`).toEqual(zeros[key]);
+    }
+  });
+
+  it("Word: a w:br or a second paragraph between the digits is one figure", () => {
+    const files = unzipSync(new Uint8Array(readFileSync(join(CORPUS, `${STEM}.rendered.docx`))));
+    let n = 0;
+    const xml = strFromU8(files["word/document.xml"] as Uint8Array).replace(
+      /<w:t([^>]*)>(\d{2,})<\/w:t><\/w:r>/g,
+      (_, attrs: string, f: string) => {
+        n++;
+        const head = `<w:t${attrs}>${f.slice(0, -1)}</w:t>`;
+        const tail = `<w:t>${f.slice(-1)}</w:t></w:r>`;
+        return n % 2 ? `${head}<w:br/>${tail}` : `${head}</w:r></w:p><w:p><w:r>${tail}`;
+      },
+    );
+    expect(n).toBeGreaterThan(8);
+    files["word/document.xml"] = strToU8(xml);
+    expectTables(parseDocx(zipSync(files)).report as unknown as Record<string, unknown>);
+  });
+
+  it("keeps a figure and a note on two lines of a cell apart, and two words as words", () => {
+    const doc = htmlSource("<table><tr><td>规章</td><td>12<br>（含修订3件）</td><td>行政<br>许可</td></tr></table>");
+    expect(doc.lines[0]?.text).toBe("规章 12 （含修订3件） 行政 许可");
+  });
+});
+
 describe("Word markup around rows and runs", () => {
   it("reads rows inside content controls (a repeating section) and custom XML", () => {
     const files = unzipSync(new Uint8Array(readFileSync(join(CORPUS, `${STEM}.rendered.docx`))));
@@ -124,5 +170,19 @@ describe("table 三's header rows", () => {
         .map(([, p]) => p?.status),
     );
     expect([...statuses]).toEqual(["unread"]);
+  });
+});
+
+describe("a `|` table cell with a converter's <br>", () => {
+  it("joins a figure's digits and reads other lines as words", () => {
+    const md = [
+      "二、主动公开政府信息情况",
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+      "| --- | --- | --- | --- |",
+      "| 规章 | 29<br>8 | 264 | 21<br/>5 |",
+    ].join("\n");
+    const doc = pipeGrid(textSource(md));
+    const figures = doc.lines[3]?.tokens.filter((t) => t.kind === "num").map((t) => t.value);
+    expect(figures).toEqual([298, 264, 215]);
   });
 });

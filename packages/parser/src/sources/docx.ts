@@ -13,7 +13,7 @@
 import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
 import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
-import { collapse, type GridCell, MAX_ROWSPAN, PageLines } from "./page.js";
+import { CELL_LINE, cellText, collapse, type GridCell, MAX_ROWSPAN, PageLines } from "./page.js";
 import { ZipArchive, ZipError } from "./zip.js";
 
 export type DocxErrorReason = "legacy-doc" | "not-zip" | "no-document" | "too-large";
@@ -508,23 +508,23 @@ function holdsTable(item: Item): boolean {
   return item.pieces.some((p) => typeof p === "object" && p.some(holdsTable));
 }
 
-/** A cell of a grid: its paragraphs, line breaks and text boxes one space apart. */
+/** A cell of a grid: its paragraphs, line breaks and text boxes on lines of their own (cellText). */
 function gridCell(cell: WordCell): GridCell {
   const parts: string[] = [];
   const add = (items: readonly Item[]) => {
     for (const item of items) {
       if (!("pieces" in item)) continue;
-      parts.push(" ");
+      parts.push(CELL_LINE);
       for (const piece of item.pieces) {
         if (typeof piece === "string") parts.push(piece);
         else {
-          parts.push(" ");
+          parts.push(CELL_LINE);
           if (piece !== BREAK) add(piece);
-          parts.push(" ");
+          parts.push(CELL_LINE);
         }
       }
     }
   };
   add(cell.items);
-  return { text: collapse(parts.join("")), at: 0, rowspan: Math.min(cell.rowspan, MAX_ROWSPAN), colspan: cell.colspan };
+  return { text: cellText(parts.join("")), at: 0, rowspan: Math.min(cell.rowspan, MAX_ROWSPAN), colspan: cell.colspan };
 }

@@ -9,7 +9,7 @@
 import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
 import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
-import { collapse, type GridCell, MAX_COLSPAN, MAX_ROWSPAN, PageLines } from "./page.js";
+import { CELL_LINE, cellText, collapse, type GridCell, MAX_COLSPAN, MAX_ROWSPAN, PageLines } from "./page.js";
 
 const BLOCK = new Set([
   "p",
@@ -606,7 +606,7 @@ type Attribs = Record<string, string>;
 
 /**
  * The text of an element's content as a cell or a title reads it: skipped elements are no text,
- * <br>, <p> and <div> start with a space.
+ * <br>, <p> and <div> start a line of the cell (CELL_LINE: a title reads it as a space).
  */
 class TextCollector {
   value = "";
@@ -614,7 +614,7 @@ class TextCollector {
 
   open(name: string): void {
     if (this.skipped > 0 || SKIP.has(name)) this.skipped++;
-    else if (name === "br" || name === "p" || name === "div") this.value += " ";
+    else if (name === "br" || name === "p" || name === "div") this.value += CELL_LINE;
   }
 
   close(): void {
@@ -713,7 +713,7 @@ function gridOf(t: TableEvents): GridCell[][] {
     if (cell) {
       if (cellEvent(cell, kind, s)) continue;
       (rows[rows.length - 1] as GridCell[]).push({
-        text: collapse(cell.text.value),
+        text: cellText(cell.text.value),
         at: cell.at,
         rowspan: span(cell.attribs.rowspan, MAX_ROWSPAN),
         colspan: span(cell.attribs.colspan, MAX_COLSPAN),

@@ -113,6 +113,28 @@ export class PageLines {
 }
 
 /** Runs of whitespace to one space, trimmed; words copied as slices (linear on huge text nodes). */
+/** Separates the lines of a cell (a break, a paragraph) in the raw text cellText reads. */
+export const CELL_LINE = "\n";
+
+/** The characters of a figure (digits, full-width digits, its decimal point and separators). */
+const isFigureChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 46 || c === 44 || c === 0xff0e || c === 0xff0c;
+
+/**
+ * A table cell's text, whitespace collapsed. A cell holds one figure: its lines made only of a
+ * figure's characters are that figure wrapped in a narrow cell ("30" over "01", a break or a new
+ * paragraph between) and are joined, never read as two figures.
+ */
+export function cellText(raw: string): string {
+  if (!raw.includes(CELL_LINE)) return collapse(raw);
+  const parts = raw
+    .split(CELL_LINE)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const wrapped = parts.length > 1 && parts.every((p) => [...p].every((ch) => isFigureChar(ch.charCodeAt(0))));
+  return wrapped ? parts.join("") : collapse(raw);
+}
+
 export function collapse(s: string): string {
   if (isCollapsed(s)) return s;
   const parts: string[] = [];

@@ -6,6 +6,7 @@
  * read like a page with positions. Markdown separator rows (`| --- | --- |`) carry nothing.
  */
 import { type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
+import { CELL_LINE, cellText } from "../sources/page.js";
 import { tokenize } from "../tokens.js";
 
 /** The number of cells of the grid row each figure was printed in. */
@@ -31,8 +32,11 @@ export function pipeCells(text: string): string[] | undefined {
   if (bars < 2 && !(bars === 1 && t.startsWith("|"))) return undefined;
   let body = t.startsWith("|") ? t.slice(1) : t;
   if (body.endsWith("|")) body = body.slice(0, -1);
-  return body.split("|").map((c) => c.trim());
+  return body.split("|").map((c) => (c.includes("<") ? cellText(c.replace(BR, CELL_LINE)) : c.trim()));
 }
+
+/** A line break a converter writes inside a cell (`29<br>8`, `行政机关不再处理其<br/>政府…`). */
+const BR = /<br\s*\/?>/gi;
 
 const isRule = (cell: string) => /^:?-{2,}:?$/.test(cell);
 
