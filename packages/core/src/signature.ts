@@ -82,8 +82,8 @@ export function governmentOfOffice(name: string): string {
   return name;
 }
 
-/** The digits of a date written in Chinese numerals ("二〇二五年一月二十日"). */
-const CN_DIGITS: Readonly<Record<string, number>> = {
+/** The digits of a year or date written in Chinese numerals ("二〇二五年一月二十日", "二〇二四年度"). */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   〇: 0,
   零: 0,
   一: 1,
@@ -106,9 +106,9 @@ const PRINTED_DATE =
 function smallNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
   const ten = s.indexOf(TEN);
-  if (ten < 0) return s.length === 1 ? (CN_DIGITS[s] ?? 0) : 0;
-  const tens = ten === 0 ? 1 : (CN_DIGITS[s.slice(0, ten)] ?? 0);
-  const ones = ten === s.length - 1 ? 0 : (CN_DIGITS[s.slice(ten + 1)] ?? 0);
+  if (ten < 0) return s.length === 1 ? (CHINESE_DIGITS[s] ?? 0) : 0;
+  const tens = ten === 0 ? 1 : (CHINESE_DIGITS[s.slice(0, ten)] ?? 0);
+  const ones = ten === s.length - 1 ? 0 : (CHINESE_DIGITS[s.slice(ten + 1)] ?? 0);
   return tens * 10 + ones;
 }
 
@@ -121,7 +121,7 @@ export function printedDate(text: string): string | undefined {
   const m = typeof text === "string" && text.length <= 20 ? PRINTED_DATE.exec(text) : null;
   if (!m) return undefined;
   const year = Number(
-    [...(m[1] as string)].map((ch) => (ch >= "0" && ch <= "9" ? ch : String(CN_DIGITS[ch]))).join(""),
+    [...(m[1] as string)].map((ch) => (ch >= "0" && ch <= "9" ? ch : String(CHINESE_DIGITS[ch]))).join(""),
   );
   const month = smallNumber(m[2] as string);
   const day = smallNumber(m[3] as string);

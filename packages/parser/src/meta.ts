@@ -4,6 +4,7 @@
  * from table 二's column and row labels, which differ between the two editions.
  */
 import {
+  CHINESE_DIGITS,
   type Edition,
   editionForYear,
   governmentOfOffice,
@@ -67,6 +68,28 @@ interface TitleAt {
   line: number;
 }
 
+const CN_DIGIT_CODES = new Map(Object.entries(CHINESE_DIGITS).map(([ch, d]) => [ch.charCodeAt(0), d]));
+const YEAR_CHAR_CODE = YEAR_CHAR.charCodeAt(0);
+
+/**
+ * The line with a year in Chinese numerals written in digits ("二〇二四年度" as "2024年度"), one
+ * character for one: four numeral characters right before 年, not after another numeral.
+ */
+function arabicYears(c: string): string {
+  let out: string | undefined;
+  for (let i = c.indexOf(YEAR_CHAR, 4); i >= 4; i = c.indexOf(YEAR_CHAR, i + 1)) {
+    const digits: number[] = [];
+    for (let k = i - 4; k < i; k++) {
+      const d = CN_DIGIT_CODES.get(c.charCodeAt(k));
+      if (d === undefined) break;
+      digits.push(d);
+    }
+    if (digits.length !== 4 || CN_DIGIT_CODES.has(c.charCodeAt(i - 5)) || c.charCodeAt(i) !== YEAR_CHAR_CODE) continue;
+    out = `${(out ?? c).slice(0, i - 4)}${digits.join("")}${(out ?? c).slice(i)}`;
+  }
+  return out ?? c;
+}
+
 /** The year in front of the title words ("…2024年政府信息公开工作年度报告") and the words before it. */
 function yearAndHead(head: string): { year?: number; agency: string } {
   for (let k = 0; k + 4 <= head.length; k++) {
@@ -78,7 +101,7 @@ function yearAndHead(head: string): { year?: number; agency: string } {
 
 /** The title on line `i`, if the line is one; `above`: the short lines just above it (agency lines). */
 function titleAt(doc: SourceDoc, i: number, above: readonly string[], limit: number): TitleAt | undefined {
-  const c = compact((doc.lines[i] as { text: string }).text);
+  const c = arabicYears(compact((doc.lines[i] as { text: string }).text));
   const at = c.indexOf(TITLE_MARK);
   if (at < 0 || c.length > 60 || c.includes(TITLE_WORDS.selfReference)) return undefined;
   const found = yearAndHead(c.slice(0, at));
@@ -148,7 +171,7 @@ export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostic
 
 /** The year and agency the page's own title (<title>, the document properties) gives. */
 function ownTitle(title: string): Meta | undefined {
-  const c = compact(title);
+  const c = arabicYears(compact(title));
   const at = c.indexOf(TITLE_MARK);
   if (at < 0) return undefined;
   const found = yearAndHead(c.slice(0, at));

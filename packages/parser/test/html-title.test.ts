@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseHtml } from "../src/index.js";
+import { parseHtml, parseText } from "../src/index.js";
 import { htmlSource } from "../src/sources/html.js";
 
 const PAGE = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
@@ -67,5 +67,15 @@ describe("a title block that lists other reports", () => {
       ),
     );
     expect([r.report.year, r.report.agency.name]).toEqual([2024, "某某县人民政府"]);
+  });
+});
+
+describe("a title with the year in Chinese numerals", () => {
+  it.each(["二〇二四年度", "二零二四年", "二〇二四年"])("reads %s as 2024, not a year from the text", (year) => {
+    const r = parseText(
+      `某某县人民政府${year}政府信息公开工作年度报告\n一、总体情况\n根据2019年修订的《条例》，现发布本报告。\n某某县人民政府\n2025年1月20日`,
+    );
+    expect([r.report.year, r.report.agency.name]).toEqual([2024, "某某县人民政府"]);
+    expect(r.diagnostics.some((d) => d.code === "year.inferred")).toBe(false);
   });
 });
