@@ -7,6 +7,7 @@ import { isPageFurniture, type Line, makeLine, type SourceDoc, type Token } from
 import { Budget, LIMITS, LimitExceeded, type Refusal, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
 import { labelMarksAsText, type PlacedLine } from "./pdf-label-marks.js";
+import { type PageViewport, placeItems, type RawTextItem } from "./pdf-orientation.js";
 import {
   letterRuns,
   lineCellGap,
@@ -142,12 +143,11 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
         pages.push({ width: 0, height: 0, items: [] });
         continue;
       }
-      const vp = page.getViewport({ scale: 1 });
-      const items = await pageItems(page);
+      const placed = await pageItems(page);
       page.cleanup();
-      itemCount += items.length;
+      itemCount += placed.items.length;
       if (itemCount > LIMITS.maxPdfItems) return { pages: [], refused: refusal("maxPdfItems") };
-      pages.push({ width: vp.width, height: vp.height, items });
+      pages.push(placed);
     }
     let title: string | undefined;
     try {
@@ -163,22 +163,22 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
   }
 }
 
-/** The positioned text items of one page; an unreadable content stream gives an empty page. */
-async function pageItems(page: { getTextContent(): Promise<{ items: readonly object[] }> }): Promise<PdfItem[]> {
-  const items: PdfItem[] = [];
+/**
+ * The positioned text items of one page, placed as the page is read (pdf-orientation.ts: a page
+ * shown or drawn turned is turned back); an unreadable content stream gives an empty page.
+ */
+async function pageItems(page: {
+  getViewport(o: { scale: number }): PageViewport;
+  getTextContent(): Promise<{ items: readonly object[] }>;
+}): Promise<PdfPage> {
+  const vp = page.getViewport({ scale: 1 });
   try {
     const tc = await page.getTextContent();
-    for (const raw of tc.items) {
-      const it = raw as { str?: string; transform?: number[]; width?: number; height?: number };
-      if (!it.str) continue;
-      const t = it.transform ?? [];
-      const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || it.height || 10;
-      items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, width: it.width ?? 0, size });
-    }
+    return placeItems(tc.items as readonly RawTextItem[], vp);
   } catch {
     // unreadable content stream: an empty page
+    return { width: vp.width, height: vp.height, items: [] };
   }
-  return items;
 }
 
 interface Cluster {
