@@ -89,6 +89,8 @@ export const TITLE_WORDS = {
    * in a notice title; the longer forms first.
    */
   noticePrefixes: ["关于印发", "关于发布", "关于公布", "关于公开", "印发", "发布", "公布"],
+  /** Words that mark a title as a draft's ("…年度报告（征求意见稿）"), not the report as published. */
+  draftMarks: ["征求意见稿", "讨论稿", "送审稿", "草稿", "草案"],
 } as const;
 
 /** The statistics period ("本报告统计期限自2023年1月1日起至2023年12月31日止"): its year is the report's. */

@@ -142,6 +142,14 @@ export const DIAGNOSTICS = {
       `The title block names ${v.titles.length} different reports (${v.titles.join("; ")}); "${v.chosen}" was taken as ${v.by === "page" ? "the page's title says" : "the one right above the text"}, please check the year and agency`,
     ],
   ),
+  "document.several-reports": def(
+    "warning",
+    "The document holds several reports (a draft and the final text, last year's appended, another agency's): one was read, the others were not.",
+    (v: { count: number; read: number; draft: boolean }) => [
+      `文件中有 ${v.count} 份年度报告（如征求意见稿与正式稿、附上年报告或其他机关的报告），只读取了第 ${v.read} 份${v.draft ? "（前面的为草稿）" : ""}，其余未读取；请分开提交`,
+      `The file holds ${v.count} annual reports (a draft and the final text, last year's appended, another agency's); only report ${v.read} was read${v.draft ? " (the ones before it are drafts)" : ""}, the others were not; please submit them apart`,
+    ],
+  ),
   "agency.missing": def("info", "The text never names the agency; agency.name is empty.", () => [
     "原文未写明报告机关名称，agency.name 留空",
     "The text never names the agency; agency.name is empty",

@@ -104,8 +104,9 @@ function titleAt(doc: SourceDoc, i: number, above: readonly string[], limit: num
   const c = arabicYears(compact((doc.lines[i] as { text: string }).text));
   const at = c.indexOf(TITLE_MARK);
   if (at < 0 || c.length > 60 || c.includes(TITLE_WORDS.selfReference)) return undefined;
-  const found = yearAndHead(c.slice(0, at));
-  // The agency sits on the title line(s) just above…
+  // The agency (and the year) may sit on the title line(s) just above: "…人民政府2024年" / "政府…年度报告".
+  const own = yearAndHead(c.slice(0, at));
+  const found = own.year === undefined && !own.agency ? yearAndHead(above.slice(-2).join("") + c.slice(0, at)) : own;
   let agency = found.agency || above.slice(-2).join("");
   // …or in brackets on the line below ("（苏州工业园区管理委员会）").
   if (!cleanAgency(agency)) agency = bracketedBelow(doc, i + 1, limit + 2);
@@ -114,11 +115,11 @@ function titleAt(doc: SourceDoc, i: number, above: readonly string[], limit: num
   return { ...(found.year !== undefined ? { year: found.year } : {}), agency, line: i };
 }
 
-/** Every title in the title block (the lines before the first section heading). */
-function titlesOf(doc: SourceDoc, limit: number): TitleAt[] {
+/** Every title in the title block (the lines from `from` to the first section heading). */
+function titlesOf(doc: SourceDoc, from: number, limit: number): TitleAt[] {
   const out: TitleAt[] = [];
   const above: string[] = [];
-  for (let i = 0; i < limit; i++) {
+  for (let i = from; i < limit; i++) {
     const l = doc.lines[i];
     if (!l) break;
     const c = compact(l.text);
@@ -142,8 +143,14 @@ const TITLE_BLOCK_LINES = { beforeHeading: 60, noHeading: 12 };
  * above the report's text.
  */
 export function readMeta(doc: SourceDoc, firstHeading: number, diags: Diagnostics): Meta {
-  const cap = firstHeading >= 0 ? Math.min(firstHeading, TITLE_BLOCK_LINES.beforeHeading) : TITLE_BLOCK_LINES.noHeading;
-  const titles = titlesOf(doc, Math.min(doc.lines.length, cap));
+  // The document's first line with text: a report read out of several starts further down.
+  let from = 0;
+  while (from < doc.lines.length && !doc.lines[from]?.text) from++;
+  const cap =
+    firstHeading >= 0
+      ? Math.min(firstHeading, from + TITLE_BLOCK_LINES.beforeHeading)
+      : from + TITLE_BLOCK_LINES.noHeading;
+  const titles = titlesOf(doc, from, Math.min(doc.lines.length, cap));
   const own = doc.title ? ownTitle(doc.title) : undefined;
   if (!titles.length) return own ?? { agency: "" };
   const named = titles.filter((t) => t.agency && t.year !== undefined);

@@ -23,6 +23,7 @@ import { detectEditions } from "./edition.js";
 import { buildEvidence } from "./evidence/facts.js";
 import { agencyFromPreamble, agencyFromSignature, readMeta, yearFromText } from "./meta.js";
 import { narrative } from "./narrative.js";
+import { oneReport } from "./reports.js";
 import { findLayout, type Layout, nextBoundary } from "./sections.js";
 import { findSignature } from "./signature.js";
 import { cellNotes } from "./strategies/cell-notes.js";
@@ -36,7 +37,7 @@ import type { ParseOptions, ParseResult } from "./types.js";
 
 export function readReport(source: SourceDoc, options: ParseOptions, diags = new Diagnostics()): ParseResult {
   // Label numbers ("（1）属于…", a converter's `数据1`) are told from figures once the notes are folded.
-  const doc = labelNumbers(cellNotes(pageNumbers(pipeGrid(source))));
+  const doc = oneReport(labelNumbers(cellNotes(pageNumbers(pipeGrid(source)))), diags);
   const layout = findLayout(doc);
   const headingLines = Object.values(layout.headings).filter((v): v is number => v !== undefined);
   const firstHeading = headingLines.length ? Math.min(...headingLines) : -1;

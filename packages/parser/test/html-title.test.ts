@@ -79,3 +79,10 @@ describe("a title with the year in Chinese numerals", () => {
     expect(r.diagnostics.some((d) => d.code === "year.inferred")).toBe(false);
   });
 });
+
+describe("a title split after its year", () => {
+  it("reads the agency and year from both lines", () => {
+    const r = parseText("某某县人民政府2024年\n政府信息公开工作年度报告\n一、总体情况\n本年度，我县依法公开政府信息。");
+    expect([r.report.year, r.report.agency.name]).toEqual([2024, "某某县人民政府"]);
+  });
+});
