@@ -202,3 +202,16 @@ describe("agency and year from the many ways titles are printed", () => {
     expect(parseText(`${seed}\n2021年1月20日\n`).report.agency.name).toBe("");
   });
 });
+
+describe("Markdown written with HTML blocks", () => {
+  it("reads the signature our renderer writes as <p align=right>机关<br>日期</p>", async () => {
+    const { renderMarkdown } = await import("@gov-report/renderer");
+    const report = JSON.parse(readFileSync(join(FIXTURES, "huaian-2024.expected.json"), "utf8"));
+    report.signature = { agency: "淮安市人民政府办公室", date: "2025-01-20" };
+    const md = await renderMarkdown(report);
+    expect(md).toContain("<br>");
+    const r = parseText(md);
+    expect(r.report.signature).toEqual({ agency: "淮安市人民政府办公室", date: "2025-01-20" });
+    expect(r.report.otherMatters).not.toContain("<p");
+  }, 30_000);
+});

@@ -35,26 +35,28 @@ function readLines(input: string): SourceDoc {
     offset = end + 1;
     // pdftotext ends every page with a form feed: the text after it is on the next page.
     for (let k = raw.indexOf("\f"); k >= 0; k = raw.indexOf("\f", k + 1)) pages.push({ start: lines.length });
-    if (isBlank(raw)) continue;
-    const furniture = furnitureNumber(raw);
-    if (furniture !== undefined) {
-      (pages[pages.length - 1] as PageMark).printed ??= furniture;
-      continue;
+    for (const piece of blockLines(raw)) {
+      if (isBlank(piece)) continue;
+      const furniture = furnitureNumber(piece);
+      if (furniture !== undefined) {
+        (pages[pages.length - 1] as PageMark).printed ??= furniture;
+        continue;
+      }
+      const index = lines.length;
+      const tokens: Token[] = laidOut ? layoutTokens(piece, index) : tokenize(piece, index);
+      tokenCount += tokens.length;
+      budget.line(tokenCount);
+      lines.push(
+        makeLine({
+          text: piece,
+          tokens,
+          lineNo,
+          offset: start,
+          indent: leadingWs(piece) >= 2,
+          trailingSpace: isWs(piece.charCodeAt(piece.length - 1)),
+        }),
+      );
     }
-    const index = lines.length;
-    const tokens: Token[] = laidOut ? layoutTokens(raw, index) : tokenize(raw, index);
-    tokenCount += tokens.length;
-    budget.line(tokenCount);
-    lines.push(
-      makeLine({
-        text: raw,
-        tokens,
-        lineNo,
-        offset: start,
-        indent: leadingWs(raw) >= 2,
-        trailingSpace: isWs(raw.charCodeAt(raw.length - 1)),
-      }),
-    );
   }
   return {
     kind: "text",
@@ -63,6 +65,19 @@ function readLines(input: string): SourceDoc {
     ...(laidOut ? { laidOut } : {}),
     ...(pages.length > 1 ? { pages } : {}),
   };
+}
+
+/** Tags that end a line in Markdown written with HTML (`<p align="right">机关<br>日期</p>`). */
+const BLOCK_TAG = /<\/?(?:p|div|br)\b[^>]*>/gi;
+
+/**
+ * The lines of one line of text: Markdown may break a block with HTML tags (our renderer writes
+ * the signature as `<p align="right">机关<br>日期</p>`). A `|` table row keeps its `<br>`, which
+ * the pipe grid reads inside its cell.
+ */
+function blockLines(raw: string): string[] {
+  if (!raw.includes("<") || raw.trimStart().startsWith("|")) return [raw];
+  return raw.split(BLOCK_TAG);
 }
 
 /** Lines looked at to tell a text laid out in columns: the tables come within the first pages. */
