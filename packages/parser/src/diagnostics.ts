@@ -396,6 +396,14 @@ export const DIAGNOSTICS = {
       `${v.row.en}: more than ${v.width} figures; the extra ones were ignored`,
     ],
   ),
+  "cell.extra-by-total": def(
+    "warning",
+    "More figures than columns in a row of a printed page: the figures left out are those that let the row's total hold (a 小计 column, a note's figure).",
+    (v: { row: Named; printed: string; width: number }) => [
+      `${v.row.zh}：印有多于 ${v.width} 个的数字（${v.printed}），按本行总计取舍（多出的可能是小计栏或注释中的数字），请核对`,
+      `${v.row.en}: more than ${v.width} figures printed (${v.printed}); the ones kept are those that let the row's total hold (the others may be a 小计 column or a note's), please check`,
+    ],
+  ),
   "cell.position-unsure": def(
     "warning",
     "Figures placed under the nearest columns of a printed page break the row's total: a figure may stand under the wrong column or be missing.",

@@ -86,6 +86,24 @@ describe("table 三 row candidates", () => {
     expect(inGrid.codes).not.toContain("cell.position-unsure");
   });
 
+  it("on a printed page, a figure more than the columns is left out by the row total (a 小计 column)", () => {
+    // 3001 53 0 0 61 4 | 118 (小计 of 法人或其他组织) | 3119.
+    const tokens = [3001, 53, 0, 0, 61, 4, 118, 3119].map((v) => num(v));
+    const { chosen, codes } = read({ tokens, before: "", line: 0 }, undefined, page);
+    expect(chosen?.candidate.readings).toEqual([[3001, 53, 0, 0, 61, 4, 3119]]);
+    expect(codes).toContain("cell.extra-by-total");
+    // In a table grid the header tells the columns: the total does not choose there.
+    expect(read({ tokens, before: "", line: 0 }, undefined, grid).codes).not.toContain("cell.extra-by-total");
+  });
+
+  it("on a printed page, seven figures that break the row total are read as printed, and said", () => {
+    const tokens = [3001, 118, 53, 0, 0, 61, 4].map((v) => num(v));
+    const onPage = read({ tokens, before: "", line: 0 }, undefined, page);
+    expect(onPage.chosen?.candidate.readings).toEqual([[3001, 118, 53, 0, 0, 61, 4]]);
+    expect(onPage.codes).toContain("cell.position-unsure");
+    expect(read({ tokens, before: "", line: 0 }, undefined, grid).codes).not.toContain("cell.position-unsure");
+  });
+
   it("figures with no positions are placed in every order that passes the row total", () => {
     const { chosen, codes } = read({ tokens: [num(2), num(2)], before: "", line: 0 });
     // 2 in one of the six parts and 2 in 总计.

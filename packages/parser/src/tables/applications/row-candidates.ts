@@ -12,7 +12,7 @@ import type { Named } from "../../diagnostics.js";
 import { splitRuns } from "../../digits.js";
 import { refOf, type Token } from "../../doc.js";
 import type { Candidate } from "../../solve/choose.js";
-import type { Strategy } from "../../strategies/strategy.js";
+import { meets, type Strategy } from "../../strategies/strategy.js";
 import { orderedPlacements, placeByPosition } from "../common.js";
 import { type Group, WIDTH } from "../groups.js";
 
@@ -55,11 +55,25 @@ const tokensCandidate = (i: RowInput, tokens: (Token | undefined)[], report = ()
   report,
 });
 
+/**
+ * Seven figures: the row as printed. On a printed page, seven figures that break the row's total
+ * may be a wrapped figure's part and a column the format does not have: read as printed, and said.
+ */
 const asPrinted: RowStrategy = {
   name: "as-printed",
   needs: [],
-  read: (i) => (i.g.tokens.length === WIDTH ? tokensCandidate(i, i.g.tokens) : undefined),
+  read: (i) => {
+    if (i.g.tokens.length !== WIDTH) return undefined;
+    const c = tokensCandidate(i, i.g.tokens);
+    if (!meets(i.ctx.doc, ON_PAGE) || i.fits(c.readings[0] as number[])) return c;
+    return {
+      ...c,
+      report: () => i.ctx.diags.emit("cell.position-unsure", { row: i.row(), printed: textOf(i) }, whereOf(i)),
+    };
+  },
 };
+
+const ON_PAGE = { name: "as-printed", needs: ["printed-page"] } as const;
 
 /** A row printed with its label and every cell blank. */
 const blankRow: RowStrategy = {
@@ -152,6 +166,38 @@ const headerColumns: RowStrategy = {
   },
 };
 
+/**
+ * One or two figures more than columns on a printed page (a 小计 column of 法人或其他组织, a note's
+ * figure): the figures left out so that the row's total holds, each such choice a reading. The
+ * total decides, never the order: cutting the last figures would take a 小计 for the 总计.
+ */
+const extraByTotal: RowStrategy = {
+  name: "extra-by-total",
+  needs: ["printed-page"],
+  read: (i) => {
+    const tokens = i.g.tokens;
+    const extra = tokens.length - WIDTH;
+    if (extra < 1 || extra > 2) return undefined;
+    const values = valuesOf(tokens);
+    const readings = dropsThatFit(values, extra, i.fits);
+    if (!readings.length) return undefined;
+    const report = () =>
+      i.ctx.diags.emit("cell.extra-by-total", { row: i.row(), printed: textOf(i), width: WIDTH }, whereOf(i));
+    return { readings, printed: 0, by: RULE_ROW_TOTAL, text: () => textOf(i), report };
+  },
+};
+
+/** The rows of `values` with `extra` of them left out (in order) that pass `fits`, without repeats. */
+function dropsThatFit(values: readonly number[], extra: number, fits: (r: readonly number[]) => boolean): number[][] {
+  const out = new Map<string, number[]>();
+  for (let a = 0; a < values.length; a++)
+    for (let b = extra === 2 ? a + 1 : values.length; b <= values.length; b++) {
+      const row = values.filter((_, k) => k !== a && k !== b);
+      if (row.length === WIDTH && fits(row)) out.set(row.join(","), row);
+    }
+  return [...out.values()];
+}
+
 const extraCells: RowStrategy = {
   name: "extra-cells",
   needs: [],
@@ -194,6 +240,7 @@ export const ROW_STRATEGIES: readonly RowStrategy[] = [
   byPagePosition,
   runTogether,
   headerColumns,
+  extraByTotal,
   extraCells,
   inOrder,
 ];
