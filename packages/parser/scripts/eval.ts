@@ -164,6 +164,7 @@ export function shapeOf(file: string): string {
     "rendered-layout": "pdftotext -layout",
     "blank-cells-layout": "pdftotext -layout, blank cells",
     "mixed-blanks-layout": "pdftotext -layout, blank cells",
+    "uneven-right-layout": "pdftotext -layout",
   };
   return byVariant[variant] ?? variant;
 }

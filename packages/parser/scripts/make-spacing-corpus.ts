@@ -6,7 +6,9 @@
  *   huaian-2024.vertical-labels.pdf  the group labels of 表三 one character per line (11 pt table text)
  *   huaian-2024.blank-cells.pdf    every 0 cell of the tables left blank, as many agencies print them
  *   huaian-2024.mixed-blanks.pdf   0 cells printed 0, —, / or left blank in turn
- * each beside its expected report (the fixture's), and of the last two their text as
+ *   huaian-2024.uneven-right.pdf   columns of uneven widths, figures right-aligned: 表四's 178
+ *                                  wraps as 17 over 8 in its narrow cell, away from its header
+ * each beside its expected report (the fixture's), and of the last three their text as
  * `pdftotext -layout` gives it (<stem>.<variant>-layout.txt: blank cells are only spaces there).
  * Needs Chromium (Debian's, as the renderer uses it) and pdftotext (poppler-utils).
  * Run: npx tsx --conditions=@gov-report/source scripts/make-spacing-corpus.ts
@@ -23,6 +25,9 @@ const CORPUS = resolve(here, "../test/corpus");
 
 /** Each group label of 表三 one character per line, as many reports print them. */
 const VERTICAL_GROUPS = `for (const th of document.querySelectorAll('table.gr-applications th.gr-group')) th.innerHTML = [...th.textContent].join('<br>'); document.querySelector('table.gr-applications').style.fontSize = '11pt';`;
+
+/** Column widths of every table set unevenly (in turn 7, 13, 5, 11 … parts). */
+const UNEVEN_COLUMNS = `for (const t of document.querySelectorAll('table.gr-table')) { const cs = [...t.querySelectorAll('col')]; const w = cs.map((c, i) => [7, 13, 5, 11, 17, 6, 9, 15, 4, 12, 8, 14, 10, 5, 16][i % 15]); const s = w.reduce((a, b) => a + b, 0); cs.forEach((c, i) => { c.style.width = (100 * w[i] / s) + '%'; }); }`;
 
 /** Every 0 cell of the tables printed as the list says in turn ("" leaves it blank). */
 const zeroCells = (marks: readonly string[]) =>
@@ -42,6 +47,13 @@ const DOCUMENTS: { stem: string; variant: string; css: string; dom?: string; lay
   { stem: "huaian-2024", variant: "vertical-labels", css: "", dom: VERTICAL_GROUPS },
   { stem: "huaian-2024", variant: "blank-cells", css: "", dom: zeroCells([""]), layout: true },
   { stem: "huaian-2024", variant: "mixed-blanks", css: "", dom: zeroCells(["0", "—", "/", ""]), layout: true },
+  {
+    stem: "huaian-2024",
+    variant: "uneven-right",
+    css: ".gov-report td{text-align:right}",
+    dom: UNEVEN_COLUMNS,
+    layout: true,
+  },
 ];
 
 /** The PDF's text as `pdftotext -layout` gives it. */

@@ -44,11 +44,14 @@ export function wrappedRow(
     }
     lines.push(vals);
     if (lines.length < 2) continue;
-    const centres = header ?? clusterCentres(lines.flat(), width);
-    if (!centres) continue;
-    const stacked = stackColumns(lines, centres, true);
-    if (stacked?.wrapped.length && addsUp(stacked.tokens.map((t) => t?.value ?? 0)))
-      return { ...stacked, lines: lines.length, end: i };
+    // The header's positions, else (or when they stack nothing that adds up: figures aligned to
+    // one side of uneven cells stand away from their header) the figures' own columns.
+    for (const centres of [header, clusterCentres(lines.flat(), width, columnGap(lines))]) {
+      if (!centres) continue;
+      const stacked = stackColumns(lines, centres, true);
+      if (stacked?.wrapped.length && addsUp(stacked.tokens.map((t) => t?.value ?? 0)))
+        return { ...stacked, lines: lines.length, end: i };
+    }
   }
   return undefined;
 }
@@ -57,13 +60,13 @@ export function wrappedRow(
  * Column positions from the figures themselves when the header's are not known (a header printed
  * one character per line): positions closer than CLUSTER_GAP are one column; `width` columns or none.
  */
-export function clusterCentres(tokens: readonly Token[], width: number): number[] | undefined {
+export function clusterCentres(tokens: readonly Token[], width: number, gap = CLUSTER_GAP): number[] | undefined {
   const xs = tokens.map((t) => t.pos).filter((x): x is number => x !== undefined);
   xs.sort((a, b) => a - b);
   const out: number[][] = [];
   for (const x of xs) {
     const last = out[out.length - 1];
-    if (last && x - (last[last.length - 1] as number) < CLUSTER_GAP) last.push(x);
+    if (last && x - (last[last.length - 1] as number) < gap) last.push(x);
     else out.push([x]);
   }
   if (out.length !== width) return undefined;
@@ -72,3 +75,17 @@ export function clusterCentres(tokens: readonly Token[], width: number): number[
 
 /** Points between the centres of two figures of one column (half a digit apart at most when wrapped). */
 const CLUSTER_GAP = 12;
+
+/**
+ * How far apart two figures of one column may stand: CLUSTER_GAP, or less than half the closest
+ * two figures of the row's fullest line when its columns are closer (text laid out in columns,
+ * whose positions are characters, not points).
+ */
+function columnGap(lines: readonly Token[][]): number {
+  const fullest = lines.reduce((a, b) => (b.length > a.length ? b : a), [] as Token[]);
+  const xs = fullest.map((t) => t.pos).filter((x): x is number => x !== undefined);
+  xs.sort((a, b) => a - b);
+  let closest = Number.POSITIVE_INFINITY;
+  for (let k = 1; k < xs.length; k++) closest = Math.min(closest, (xs[k] as number) - (xs[k - 1] as number));
+  return Math.min(CLUSTER_GAP, closest / 2);
+}

@@ -8,14 +8,14 @@ import { type Path, RULE_REVIEW_TOTAL } from "@gov-report/core/lite";
 import { tableTag } from "../../cells/names.js";
 import type { ReadContext } from "../../context.js";
 import { splitRuns } from "../../digits.js";
-import { refOf, type Token } from "../../doc.js";
+import { refOf, type SourceDoc, type Token } from "../../doc.js";
 import type { Candidate } from "../../solve/choose.js";
 import { gridCentres } from "../../strategies/grid-columns.js";
 import { readLabelCells } from "../../strategies/label-cells.js";
 import { REORDERED_RUNS, reorderRuns } from "../../strategies/reordered-runs.js";
 import { meets, type Strategy } from "../../strategies/strategy.js";
 import { WRAPPED_ROW, wrappedRow } from "../../strategies/wrapped-row.js";
-import { orderedPlacements, placeByPosition, WRAPPED } from "../common.js";
+import { isValue, orderedPlacements, placeByPosition, WRAPPED } from "../common.js";
 import { headerCentres, isHeaderWordsOnly, leafCentres, REVIEW_AXES, WIDTH } from "./header.js";
 
 /** The figures after table 四's header, with the header tokens that give column positions. */
@@ -123,11 +123,30 @@ const byLabels: ReviewsStrategy = {
   },
 };
 
+/**
+ * Fifteen figures: the row as printed. On a printed page, fifteen whose groups do not add up with
+ * more figures on the next line may hold a wrapped figure's part: read as printed, and said (a
+ * 总计 printed 0 with nothing after it is the report's own fault, for the validator to tell).
+ */
 const asPrinted: ReviewsStrategy = {
   name: "as-printed",
   needs: [],
-  read: ({ g }) => (g.values.length >= WIDTH ? asTokens(g.values.slice(0, WIDTH), 1) : undefined),
+  read: ({ ctx, g, where, addsUp }) => {
+    if (g.values.length < WIDTH) return undefined;
+    const c = asTokens(g.values.slice(0, WIDTH), 1);
+    if (!meets(ctx.doc, ON_PAGE) || addsUp(c.readings[0] as number[]) || !figuresFollow(ctx.doc, g.end)) return c;
+    const printed = g.values.map((t) => t.text).join(" ");
+    return { ...c, report: () => ctx.diags.emit("cell.position-unsure", { row: tableTag(TABLE), printed }, where) };
+  },
 };
+
+const ON_PAGE = { name: "as-printed", needs: ["printed-page"] } as const;
+
+/** The line after `end` holds figures only: the rest of a wrapped figure, or more figures than cells. */
+function figuresFollow(doc: SourceDoc, end: number): boolean {
+  const next = doc.lines[end + 1];
+  return !!next && next.tokens.length > 0 && next.tokens.every(isValue);
+}
 
 const byGrid: ReviewsStrategy = {
   name: "grid-columns",
