@@ -142,6 +142,14 @@ export const DIAGNOSTICS = {
       `The title block names ${v.titles.length} different reports (${v.titles.join("; ")}); "${v.chosen}" was taken as ${v.by === "page" ? "the page's title says" : "the one right above the text"}, please check the year and agency`,
     ],
   ),
+  "table.repeated": def(
+    "warning",
+    "A table is printed twice in its section (a web page's desktop and mobile copies): the first copy was read, the other was not.",
+    (v: { table: Named }) => [
+      `${v.table.zh}在原文中出现两次（如网页的电脑版与手机版），只读取了第一份，请核对两份是否一致`,
+      `${v.table.en} is printed twice (a web page's desktop and mobile copies, say); only the first was read, please check that both agree`,
+    ],
+  ),
   "document.several-reports": def(
     "warning",
     "The document holds several reports (a draft and the final text, last year's appended, another agency's): one was read, the others were not.",

@@ -32,6 +32,7 @@ import { pageNumbers } from "./strategies/page-numbers.js";
 import { pipeGrid } from "./strategies/pipe-grid.js";
 import { readApplications } from "./tables/applications.js";
 import { readProactive } from "./tables/proactive.js";
+import { firstCopy } from "./tables/repeated.js";
 import { readReviews } from "./tables/reviews.js";
 import type { ParseOptions, ParseResult } from "./types.js";
 
@@ -68,8 +69,12 @@ export function readReport(source: SourceDoc, options: ParseOptions, diags = new
     cells: new CellBook(edition),
     evidence: buildEvidence(edition, texts, options.previous),
   };
-  readProactive(ctx, layout.proactive, editions.proactive);
-  readApplications(ctx, layout.applications);
+  readProactive(
+    ctx,
+    firstCopy(doc, layout.proactive, "proactiveDisclosure", editions.proactive, diags),
+    editions.proactive,
+  );
+  readApplications(ctx, firstCopy(doc, layout.applications, "applications", edition, diags));
   const reviews = readReviews(ctx, layout.reviewsHeader);
   sayPageNumbers(ctx, layout, reviews.end);
   diags.list.push(...sectionDiags.list);
