@@ -35,6 +35,18 @@ interface CheckJson {
 const base = (f: string) => f.slice(f.lastIndexOf("/") + 1);
 
 describe("gov-report check", () => {
+  it("lists the parser's warnings about how a document was read (two reports in one file)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gov-report-check-"));
+    const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
+    writeFileSync(join(dir, "two.txt"), `${seed}\n${seed}`);
+    const r = runCli(["check", "--format", "json", dir]);
+    const out = JSON.parse(r.stdout) as CheckJson;
+    const codes = out.files[0]?.issues?.map((i) => i.code);
+    expect(codes).toContain("parse.document.several-reports");
+    const text = runCli(["check", dir]);
+    expect(text.stdout).toContain("文件中有 2 份年度报告");
+  });
+
   it("prints one row per report with width-aligned Chinese columns, lists unreadable files, and exits 1", () => {
     const r = runCli(["check", mixedFolder()]);
     expect(r.code).toBe(1);

@@ -29,6 +29,7 @@ import {
   pairRecord,
   pairText,
   type Row,
+  readingWarnings,
   rowOf,
   worstOf,
 } from "./check-rows.js";
@@ -69,10 +70,11 @@ class CheckRun {
       return;
     }
     const result = l.validation;
-    const row = rowOf(l, result.issues);
+    const own = [...result.issues, ...readingWarnings(l)];
+    const row = rowOf(l, own);
     this.rows.push(row);
     const dup = row.agency && row.year !== undefined ? this.duplicates.add(id, row.agency, row.year) : undefined;
-    const issues = dup ? [...result.issues, duplicateIssue((this.rows[dup.first] as Row).file)] : result.issues;
+    const issues = dup ? [...own, duplicateIssue((this.rows[dup.first] as Row).file)] : own;
     if (dup) this.merge(row, issues.slice(-1));
     if (this.json) this.out.write(`${sep}\n${JSON.stringify(fileRecord(l, row, result.ok, issues))}`);
     if (result.report && row.agency && row.year !== undefined) {
