@@ -36,7 +36,7 @@ describe.each([
   it("a batch with one unreadable file: the readable one is used, the broken one listed, exit 1", () => {
     const { dir, out } = batch();
     const r = runCli([command, dir, ...extra, ...outDir(out)]);
-    expect(r.stderr + r.stdout).toContain("broken.json:1:2");
+    expect(r.stderr + r.stdout).toContain("broken.json: 不是有效的 JSON（第 1 行第 2 列）");
     expect(hasStackTrace(r.stderr + r.stdout)).toBe(false);
     expect(r.code).toBe(1);
     if (outDir(out).length) expect(readdirSync(out)).toEqual([command === "parse" ? "a001.json" : "a001.txt"]);
@@ -46,7 +46,7 @@ describe.each([
     const { broken, out } = batch();
     const r = runCli([command, broken, ...extra, ...outDir(out)]);
     expect(r.code).toBe(2);
-    expect(r.stderr + r.stdout).toContain("broken.json:1:2");
+    expect(r.stderr + r.stdout).toContain("broken.json: 不是有效的 JSON（第 1 行第 2 列）");
   });
 
   it("a named path that does not exist: exit 2, nothing read or written", () => {

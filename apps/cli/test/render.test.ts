@@ -54,7 +54,7 @@ describe("gov-report render", () => {
     writeFileSync(bad, '{"edition": "2021",\n "year": 20');
     const r1 = runCli(["render", fx("seed-2020"), bad, "--to", "html", "--out-dir", dir]);
     expect(r1.code).toBe(1);
-    expect(r1.stderr).toMatch(/bad\.json:2:\d+: 不是有效的 JSON/);
+    expect(r1.stderr).toMatch(/bad\.json: 不是有效的 JSON（第 2 行第 \d+ 列）/);
     expect(statSync(join(dir, "seed-2020.expected.html")).isFile()).toBe(true);
     expect(() => statSync(join(dir, "bad.html"))).toThrow();
     const alone = runCli(["render", bad, "--to", "html", "--out-dir", join(dir, "none")]);

@@ -42,7 +42,7 @@ describe("gov-report validate", () => {
     writeFileSync(file, '{"edition": "2021",\n "year": 20');
     const r = runCli(["validate", file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.json:2:\d+: 不是有效的 JSON/);
+    expect(r.stderr).toMatch(/bad\.json: 不是有效的 JSON（第 2 行第 \d+ 列）/);
     expect(hasStackTrace(r.stderr + r.stdout)).toBe(false);
   });
 
