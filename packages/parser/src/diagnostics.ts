@@ -150,6 +150,14 @@ export const DIAGNOSTICS = {
       `${v.table.en} is printed twice (a web page's desktop and mobile copies, say); only the first was read, please check that both agree`,
     ],
   ),
+  "input.damaged-characters": def(
+    "warning",
+    "Some characters of the source could not be read (invalid bytes in a UTF-8 file, glyphs of a PDF with no Unicode): they show as U+FFFD.",
+    (v: { lines: number }) => [
+      `原文有 ${v.lines} 行含无法识别的字符（显示为 �：文件编码损坏，或 PDF 字体缺少字符映射），这些行的文字和数字可能不全，请核对原文`,
+      `${v.lines} line(s) of the source hold characters that could not be read (shown as �: damaged encoding, or a PDF font without a character map); their words and figures may be incomplete, please check the document`,
+    ],
+  ),
   "document.several-reports": def(
     "warning",
     "The document holds several reports (a draft and the final text, last year's appended, another agency's): one was read, the others were not.",

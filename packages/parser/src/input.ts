@@ -68,8 +68,32 @@ function holdsWordDocument(bytes: Uint8Array): boolean {
 }
 
 /** True for bytes that are not text: a NUL in the first 4 KB (UTF-16 with a BOM aside). */
+/**
+ * UTF-16 text, with its byte order mark or without one (Windows' "Unicode" text, saved with no
+ * mark by some tools): the zero high bytes of its ASCII characters (digits, spaces, line ends)
+ * stand on one side of every pair only. `skip`: the mark's bytes.
+ */
+function utf16Of(bytes: Uint8Array): { le: boolean; skip: number } | undefined {
+  if (startsWith(bytes, [0xff, 0xfe])) return { le: true, skip: 2 };
+  if (startsWith(bytes, [0xfe, 0xff])) return { le: false, skip: 2 };
+  const end = Math.min(bytes.length, 4096) & ~1;
+  if (end < 16) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < end; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = end / 2;
+  // A tenth of the characters ASCII at least, and five times fewer zeros on the other side (一 is
+  // U+4E00: its low byte is zero too).
+  if (odd >= pairs / 10 && even * 5 < odd) return { le: true, skip: 0 };
+  if (even >= pairs / 10 && odd * 5 < even) return { le: false, skip: 0 };
+  return undefined;
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return false;
+  if (utf16Of(bytes)) return false;
   const end = Math.min(bytes.length, 4096);
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
   return false;
@@ -77,10 +101,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** The first character that is not white space or a BOM, or "" for an empty input. */
 function firstChar(bytes: Uint8Array): string {
-  const le = startsWith(bytes, [0xff, 0xfe]);
-  const utf16 = le || startsWith(bytes, [0xfe, 0xff]);
+  const utf16 = utf16Of(bytes);
+  const le = utf16?.le === true;
   const step = utf16 ? 2 : 1;
-  let i = utf16 ? 2 : startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  let i = utf16 ? utf16.skip : startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   for (; i < bytes.length; i += step) {
     const b = utf16 ? (bytes[le ? i : i + 1] as number) : (bytes[i] as number);
     if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
@@ -113,20 +137,33 @@ export function detectInput(bytes: Uint8Array, name = ""): InputKind | undefined
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Invalid bytes a UTF-8 text may have (a file cut mid-character, a pasted GBK word) and still be UTF-8. */
+const MAX_BAD_SHARE = 1 / 1000;
+
 /**
- * Text of an input: UTF-8 (BOM removed), UTF-16 with a BOM, or — as many Chinese portals still
- * publish — GB 18030 (GBK) when the bytes are not valid UTF-8.
+ * Text of an input: UTF-8 (BOM removed), UTF-16 (with or without its BOM), or — as many Chinese
+ * portals still publish — GB 18030 (GBK) when the bytes are not UTF-8. A UTF-8 text with a few
+ * invalid bytes stays UTF-8, those bytes as U+FFFD (the reader says so): read as GB 18030, its
+ * every Chinese character would be garbled.
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
+  const utf16 = utf16Of(bytes);
+  if (utf16) return new TextDecoder(utf16.le ? "utf-16le" : "utf-16be").decode(bytes.subarray(utf16.skip));
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const body = bom ? bytes.subarray(3) : bytes;
   try {
     return utf8.decode(body);
   } catch {
+    const loose = new TextDecoder("utf-8").decode(body);
+    let bad = 0;
+    for (let i = loose.indexOf(REPLACEMENT); i >= 0; i = loose.indexOf(REPLACEMENT, i + 1)) bad++;
+    if (bom || bad <= Math.max(2, loose.length * MAX_BAD_SHARE)) return loose;
     return new TextDecoder("gb18030").decode(body);
   }
 }
+
+/** What a decoder gives for bytes it cannot read. */
+export const REPLACEMENT = "\uFFFD";
 
 /**
  * The parser's input for a document's bytes of a given kind (undefined for JSON and zip archives,

@@ -21,6 +21,7 @@ import { Diagnostics } from "./diagnostics.js";
 import { refOf, type SourceDoc } from "./doc.js";
 import { detectEditions } from "./edition.js";
 import { buildEvidence } from "./evidence/facts.js";
+import { REPLACEMENT } from "./input.js";
 import { agencyFromPreamble, agencyFromSignature, readMeta, yearFromText } from "./meta.js";
 import { narrative } from "./narrative.js";
 import { oneReport } from "./reports.js";
@@ -36,9 +37,22 @@ import { firstCopy } from "./tables/repeated.js";
 import { readReviews } from "./tables/reviews.js";
 import type { ParseOptions, ParseResult } from "./types.js";
 
+/** Characters the source's bytes could not give (U+FFFD: invalid UTF-8, a glyph with no Unicode), said once. */
+function sayDamagedCharacters(doc: SourceDoc, diags: Diagnostics): void {
+  let lines = 0;
+  let first = -1;
+  for (const [i, l] of doc.lines.entries()) {
+    if (!l.text.includes(REPLACEMENT)) continue;
+    lines++;
+    if (first < 0) first = i;
+  }
+  if (lines) diags.emit("input.damaged-characters", { lines }, { path: [], source: refOf(doc, first) });
+}
+
 export function readReport(source: SourceDoc, options: ParseOptions, diags = new Diagnostics()): ParseResult {
   // Label numbers ("（1）属于…", a converter's `数据1`) are told from figures once the notes are folded.
   const doc = oneReport(labelNumbers(cellNotes(pageNumbers(pipeGrid(source)))), diags);
+  sayDamagedCharacters(doc, diags);
   const layout = findLayout(doc);
   const headingLines = Object.values(layout.headings).filter((v): v is number => v !== undefined);
   const firstHeading = headingLines.length ? Math.min(...headingLines) : -1;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { parseText } from "../src/index.js";
 import { decodeText, detectInput, documentInput, fatalDiagnostic, kindOfName } from "../src/input.js";
 import { CORPUS, pdfBytes } from "./helpers.js";
 
@@ -68,5 +69,47 @@ describe("kindOfName, decodeText, documentInput, fatalDiagnostic", () => {
     const d = (code: string) => ({ code, severity: "error" as const, message: "", messageEn: "" });
     expect(fatalDiagnostic([d("table.missing"), d("input.too-large")])?.code).toBe("input.too-large");
     expect(fatalDiagnostic([d("table.missing")])).toBeUndefined();
+  });
+});
+
+describe("text encodings", () => {
+  const text = "一、总体情况\n本年度收到申请 12 件，办结 12 件。\n";
+  const utf16 = (s: string, le: boolean) => {
+    const out = new Uint8Array(s.length * 2);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      out[2 * i + (le ? 0 : 1)] = c & 0xff;
+      out[2 * i + (le ? 1 : 0)] = c >> 8;
+    }
+    return out;
+  };
+
+  it("reads UTF-16 without its byte order mark, either order", () => {
+    for (const le of [true, false]) {
+      const bytes = utf16(text.repeat(4), le);
+      expect(detectInput(bytes, "r.txt")).toBe("text");
+      expect(decodeText(bytes)).toBe(text.repeat(4));
+    }
+  });
+
+  it("keeps a UTF-8 text with a stray invalid byte UTF-8, the byte as U+FFFD, and says so", () => {
+    const good = new TextEncoder().encode(`${text.repeat(20)}`);
+    const bytes = new Uint8Array([...good.subarray(0, 40), 0xff, ...good.subarray(40)]);
+    const decoded = decodeText(bytes);
+    expect(decoded).toContain("一、总体情况");
+    expect(decoded).toContain("\uFFFD");
+    const r = parseText(decoded);
+    expect(r.diagnostics.find((d) => d.code === "input.damaged-characters")?.severity).toBe("warning");
+  });
+
+  it("still reads GB 18030 text as GB 18030", () => {
+    // 一、总体情况 in GBK.
+    const gbk = new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0xc7, 0xe9, 0xbf, 0xf6]);
+    expect(decodeText(gbk)).toBe("一、总体情况");
+  });
+
+  it("reads lines ended by CR alone (old Mac files)", () => {
+    const r = parseText("某某县人民政府2024年政府信息公开工作年度报告\r一、总体情况\r本年度依法公开。\r");
+    expect([r.report.year, r.report.agency.name]).toEqual([2024, "某某县人民政府"]);
   });
 });

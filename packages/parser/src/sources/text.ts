@@ -16,7 +16,9 @@ export function textSource(input: string): SourceDoc {
 }
 
 function readLines(input: string): SourceDoc {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const bare = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // Old Mac files end their lines with CR alone: one character for one, offsets unchanged.
+  const text = !bare.includes("\n") && bare.includes("\r") ? bare.replaceAll("\r", "\n") : bare;
   // pdftotext -layout keeps table cells in columns: then figures carry their column.
   const laidOut = isLaidOut(firstLines(text));
   const lines: Line[] = [];
