@@ -106,10 +106,9 @@ async function parseOne(entry: InputEntry, opts: ParseOptions, load: LoadOptions
   let loaded: Loaded | undefined;
   for await (const l of loadInputs([entry], load)) loaded = l;
   const l = loaded as Loaded;
-  if (l.error !== undefined) {
-    if (l.document) err.write(describe(l));
-    throw new CliError(l.error);
-  }
+  // What could not be read is said by its error alone: the parser's notes on a page that holds no
+  // report (a placeholder year, every section missing) would only bury it.
+  if (l.error !== undefined) throw new CliError(l.error);
   const json = `${JSON.stringify(payload(l, opts.format), null, 2)}\n`;
   if (opts.output && opts.output !== "-") {
     writeOutputFile(opts.output, json, opts.force, { outDirHint: true });

@@ -48,8 +48,22 @@ const KINDS: readonly [readonly string[], Why][] = [
         "an OFD document, which is not read: save or convert it as .docx or PDF",
       ),
   ],
-  [[".xls", ".xlsx", ".et", ".ods", ".csv"], () => t("电子表格，不是报告文件", "a spreadsheet, not a report file")],
-  [[".ppt", ".pptx", ".dps", ".odp"], () => t("演示文稿，不是报告文件", "a presentation, not a report file")],
+  [
+    [".xls", ".xlsx", ".et", ".ods", ".csv"],
+    () =>
+      t(
+        "电子表格，不是报告文件：请读取年度报告本身（PDF、Word、网页或文本）；统计表的数字可在表单中填写",
+        "a spreadsheet, not a report file: read the annual report itself (PDF, Word, web page or text); a spreadsheet's figures can be typed into the form",
+      ),
+  ],
+  [
+    [".ppt", ".pptx", ".dps", ".odp"],
+    () =>
+      t(
+        "演示文稿，不是报告文件：请读取年度报告本身（PDF、Word、网页或文本）",
+        "a presentation, not a report file: read the annual report itself (PDF, Word, web page or text)",
+      ),
+  ],
   [[".zip"], zipMessage],
   [
     [".rar", ".7z", ".tar", ".gz"],
