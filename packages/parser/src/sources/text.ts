@@ -2,11 +2,16 @@
 import { furnitureNumber, type Line, makeLine, type PageMark, type SourceDoc, type Token } from "../doc.js";
 import { Budget, LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
+import { htmlSource } from "./html.js";
 import { isLaidOut, layoutTokens } from "./layout-text.js";
+import { embeddedTables } from "./text-html.js";
 
 /** The line model of a text; a text over the reader limits gives a refused document. */
 export function textSource(input: string): SourceDoc {
   if (input.length > LIMITS.maxChars) return refusedDoc("text", refusal("maxChars"));
+  // Markdown with its tables as HTML (converters): read as a page, the tables as grids.
+  const page = embeddedTables(input);
+  if (page !== undefined) return htmlSource(page);
   try {
     return readLines(input);
   } catch (e) {
