@@ -54,12 +54,16 @@ describe("report JSON encodings", () => {
     expect(batch.code).toBe(1);
   });
 
-  it("says a UTF-16 JSON without a BOM is to be saved as UTF-8", () => {
-    const file = join(tmp(), "nobom.json");
-    writeFileSync(file, Buffer.from(seed(), "utf16le"));
-    const r = runCli(["validate", file]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("nobom.json: 文件是没有 BOM 的 UTF-16 编码，请另存为 UTF-8");
+  it("reads a UTF-16 JSON saved without its BOM, either byte order", () => {
+    const le = join(tmp(), "nobom-le.json");
+    writeFileSync(le, Buffer.from(seed(), "utf16le"));
+    const be = join(tmp(), "nobom-be.json");
+    writeFileSync(be, Buffer.from(seed(), "utf16le").swap16());
+    for (const file of [le, be]) {
+      const r = runCli(["validate", file]);
+      expect(r.code, file).toBe(0);
+      expect(r.stderr).not.toContain("UTF-16");
+    }
   });
 });
 
