@@ -122,7 +122,7 @@ describe("table pages stored turned read in full", () => {
         expected.year,
         expected.agency.name,
       ]);
-      expect(Object.values(report.provenance ?? {}).filter((p) => p.status !== "printed").length, stem).toBe(0);
+      expect(Object.values(report.provenance ?? {}).filter((p) => p?.status !== "printed").length, stem).toBe(0);
       expect(diagnostics.filter((d) => d.severity !== "info").map((d) => d.code)).toEqual([]);
     },
     PDF_TIMEOUT,

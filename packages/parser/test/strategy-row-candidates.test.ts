@@ -96,11 +96,13 @@ describe("table 三 row candidates", () => {
     expect(read({ tokens, before: "", line: 0 }, undefined, grid).codes).not.toContain("cell.extra-by-total");
   });
 
-  it("on a printed page, seven figures that break the row total are read as printed, and said", () => {
+  it("outside a grid, seven figures that break the row total are read as printed, and said", () => {
     const tokens = [3001, 118, 53, 0, 0, 61, 4].map((v) => num(v));
-    const onPage = read({ tokens, before: "", line: 0 }, undefined, page);
-    expect(onPage.chosen?.candidate.readings).toEqual([[3001, 118, 53, 0, 0, 61, 4]]);
-    expect(onPage.codes).toContain("cell.position-unsure");
+    for (const source of [page, doc]) {
+      const read7 = read({ tokens, before: "", line: 0 }, undefined, source);
+      expect(read7.chosen?.candidate.readings).toEqual([[3001, 118, 53, 0, 0, 61, 4]]);
+      expect(read7.codes, source.kind).toContain("cell.position-unsure");
+    }
     expect(read({ tokens, before: "", line: 0 }, undefined, grid).codes).not.toContain("cell.position-unsure");
   });
 
