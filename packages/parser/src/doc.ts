@@ -52,6 +52,8 @@ export interface Line {
   trailingSpace: boolean;
   /** Row of an HTML table (cells are separate even without spaces). */
   tableRow?: boolean;
+  /** A table grid's row whose cells are all empty (text and tokens none): how many cells it has. */
+  emptyCells?: number;
   /** HTML: a new block starts here (<p>, <div>, <br>…): a paragraph boundary. */
   block?: boolean;
 }

@@ -92,7 +92,18 @@ export class PageLines {
       tokenize(cell.text, index, { x0: centre, x1: centre, cell: true }, tokens);
     }
     const text = texts.join(" ");
-    if (!text) return;
+    if (!text) {
+      // A row of empty cells (a row of zeros printed blank): a line holding only how many.
+      const cells = own.reduce((n, o) => n + o.cell.colspan, 0);
+      if (cells >= MIN_EMPTY_ROW)
+        this.add("", [], own[0]?.cell.at ?? 0, {
+          indent: false,
+          trailingSpace: false,
+          tableRow: true,
+          emptyCells: cells,
+        });
+      return;
+    }
     this.add(text, tokens, own[0]?.cell.at ?? 0, { indent: false, trailingSpace: false, tableRow: true });
   }
 
@@ -100,7 +111,7 @@ export class PageLines {
     text: string,
     tokens: Token[],
     at: number,
-    kind: Pick<Line, "indent" | "trailingSpace" | "tableRow" | "block">,
+    kind: Pick<Line, "indent" | "trailingSpace" | "tableRow" | "block" | "emptyCells">,
   ): void {
     this.tokens += tokens.length;
     this.budget.line(this.tokens);
@@ -113,6 +124,9 @@ export class PageLines {
 }
 
 /** Runs of whitespace to one space, trimmed; words copied as slices (linear on huge text nodes). */
+/** Empty cells a row must have to be kept as a row of blank cells (a spacer row has one or two). */
+const MIN_EMPTY_ROW = 5;
+
 /** Separates the lines of a cell (a break, a paragraph) in the raw text cellText reads. */
 export const CELL_LINE = "\n";
 

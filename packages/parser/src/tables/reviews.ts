@@ -76,6 +76,12 @@ function gather(doc: SourceDoc, header: number): Gathered {
     if (i > header && (headingOf(l.key) || (l.key.length > 60 && !l.tableRow))) break;
     // Figures of one row: once they started, a line of words ends them — except a stray column
     // header (plain PDF-to-text output can print "总计" between the 14th and the 15th figure).
+    // The data row printed with every cell blank (all zeros), in a table grid: the row, read blank.
+    if ((l.emptyCells ?? 0) >= WIDTH && g.firstValueLine < 0) {
+      g.blankRow = i;
+      g.end = i;
+      break;
+    }
     const vals = l.tokens.filter(isValue);
     if (!vals.length && g.firstValueLine >= 0) {
       if (isHeaderWordsOnly(l.key) || isBetweenParts(l.key)) {

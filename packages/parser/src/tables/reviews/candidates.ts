@@ -26,6 +26,8 @@ export interface Gathered {
   headerTokens: Token[];
   end: number;
   firstValueLine: number;
+  /** The line of the data row when it is a grid row whose cells are all empty. */
+  blankRow?: number;
 }
 
 export type Where = { path: Path; source: ReturnType<typeof refOf> };
@@ -121,6 +123,14 @@ const byLabels: ReviewsStrategy = {
     const report = () => ctx.diags.emit("table.cell-per-row", { table: tableTag(TABLE), layout: cells.layout }, where);
     return { ...asTokens(cells.tokens, 1, report), end: cells.end };
   },
+};
+
+/** The data row of a table grid with every cell empty: fifteen blank cells, as printed. */
+const blankRow: ReviewsStrategy = {
+  name: "blank-row",
+  needs: ["grid"],
+  read: ({ g }) =>
+    !g.values.length && g.blankRow !== undefined ? asTokens(new Array(WIDTH).fill(undefined), 1) : undefined,
 };
 
 /**
@@ -252,6 +262,7 @@ const inOrder: ReviewsStrategy = {
 
 /** Table 四's strategies, in the order they are asked. */
 export const REVIEWS_STRATEGIES: readonly ReviewsStrategy[] = [
+  blankRow,
   byLabels,
   wrapped,
   reordered,
