@@ -7,7 +7,7 @@
  * by the geometry alone: the gaps of a letter-spaced cell are even and far smaller than the gaps
  * between the cells of the row, and characters are never joined across a gap of the row's cells.
  */
-import type { PdfItem } from "./pdf.js";
+import type { PdfItem } from "./pdf-item.js";
 
 /** What the spacing of a document's items is measured against. */
 export interface SpacingContext {

@@ -6,6 +6,7 @@
 import { isPageFurniture, type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
 import { Budget, LIMITS, LimitExceeded, type Refusal, refusal, refusedDoc } from "../limits.js";
 import { tokenize } from "../tokens.js";
+import type { PdfItem } from "./pdf-item.js";
 import { labelMarksAsText, type PlacedLine } from "./pdf-label-marks.js";
 import { type PageViewport, placeItems, type RawTextItem } from "./pdf-orientation.js";
 import {
@@ -17,14 +18,7 @@ import {
   unspacedItem,
 } from "./pdf-spacing.js";
 
-export interface PdfItem {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  /** Font size (height of the glyph box). */
-  size: number;
-}
+export type { PdfItem } from "./pdf-item.js";
 
 export interface PdfPage {
   width: number;
