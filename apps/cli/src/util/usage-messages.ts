@@ -1,4 +1,5 @@
 /** Commander's usage errors and help words, in Chinese unless --lang en (commander itself speaks English). */
+import { codePointWidth, displayWidth } from "@gov-report/core/lite";
 import { type Argument, Help, type Option } from "commander";
 import { lang } from "./i18n.js";
 
@@ -56,33 +57,35 @@ function zhPlaceholders(usage: string): string {
   return usage.replace(/\[options\]/g, "[选项]").replace(/\[command\]/g, "[命令]");
 }
 
-/** Characters a terminal draws two columns wide (CJK ideographs and punctuation, full-width forms). */
-const isWide = (cp: number) =>
-  (cp >= 0x1100 && cp <= 0x115f) ||
-  (cp >= 0x2e80 && cp <= 0xa4cf) ||
-  (cp >= 0xac00 && cp <= 0xd7a3) ||
-  (cp >= 0xf900 && cp <= 0xfaff) ||
-  (cp >= 0xfe30 && cp <= 0xfe4f) ||
-  (cp >= 0xff00 && cp <= 0xff60) ||
-  (cp >= 0xffe0 && cp <= 0xffe6) ||
-  cp >= 0x20000;
+const OPENING = new Set([..."（《「『“"]);
+const CLOSING = new Set([..."，。；：、）》」』”！？"]);
+const isSpace = (ch: string | undefined) => ch === " " || ch === "\t";
+const isWide = (ch: string | undefined) => ch !== undefined && codePointWidth(ch.codePointAt(0) as number) === 2;
 
-/** Columns a string takes on a terminal (commander counts characters, so Chinese help lost its alignment). */
-function terminalWidth(this: Help, str: string): number {
-  let wide = 0;
-  for (const ch of str) if (isWide(ch.codePointAt(0) ?? 0)) wide++;
-  return Help.prototype.displayWidth.call(this, str) + wide;
-}
-
-const WIDE =
-  "\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6";
-const OPENING = "（《「『“";
-const CLOSING = "，。；：、）》」』”！？";
 /**
- * Pieces a line may break between: an ASCII word or one wide character, with the brackets that open
- * it and the punctuation that closes it (no line ends in （ or starts with ，).
+ * Pieces a line may break between: an ASCII word or one wide character, with the spaces before
+ * it, the brackets that open it and the punctuation that closes it (no line ends in （ or starts
+ * with ，).
  */
-const CHUNK = new RegExp(`\\s*[${OPENING}]*(?:[${WIDE}][${CLOSING}]*|[^\\s${WIDE}]+[${CLOSING}]*)`, "gu");
+function chunksOf(line: string): string[] {
+  const chars = [...line];
+  const out: string[] = [];
+  let i = 0;
+  const take = (ok: (ch: string) => boolean, once = false) => {
+    let piece = "";
+    while (i < chars.length && ok(chars[i] as string)) {
+      piece += chars[i++];
+      if (once) break;
+    }
+    return piece;
+  };
+  while (i < chars.length) {
+    const head = take(isSpace) + take((ch) => OPENING.has(ch));
+    const body = isWide(chars[i]) ? take(isWide, true) : take((ch) => !isSpace(ch) && !isWide(ch));
+    out.push(head + body + take((ch) => CLOSING.has(ch)));
+  }
+  return out;
+}
 
 /** Commander's word wrap, also breaking between Chinese characters (commander breaks at spaces only). */
 function wrapColumns(this: Help, str: string, width: number): string {
@@ -90,7 +93,7 @@ function wrapColumns(this: Help, str: string, width: number): string {
   const out: string[] = [];
   for (const line of str.split(/\r?\n/)) {
     let current = "";
-    for (const chunk of line.match(CHUNK) ?? []) {
+    for (const chunk of chunksOf(line)) {
       if (current && this.displayWidth(current + chunk) > width) {
         out.push(current);
         current = chunk.trimStart();
@@ -121,7 +124,8 @@ const shownDefault = (value: unknown, description: string | undefined) =>
 export const helpConfiguration = {
   formatHelp: (cmd: Parameters<Help["formatHelp"]>[0], helper: Help) =>
     translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)),
-  displayWidth: terminalWidth,
+  // Commander counts characters: Chinese help lost its alignment. Columns as a terminal draws them.
+  displayWidth: (str: string) => displayWidth(str),
   boxWrap: wrapColumns,
   commandUsage: (cmd: Parameters<Help["commandUsage"]>[0]) =>
     zhPlaceholders(Help.prototype.commandUsage.call(new Help(), cmd)),
