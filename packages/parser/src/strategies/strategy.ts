@@ -46,6 +46,11 @@ export function meets(doc: SourceDoc, strategy: StrategyInfo): boolean {
   return true;
 }
 
+/** Whether the source meets one need (a strategy that reads differently by the source's kind of positions). */
+export function meetsNeed(doc: SourceDoc, need: Need): boolean {
+  return MET[need](doc);
+}
+
 /** The reading of the first strategy, in order, whose needs the source meets and which applies. */
 export function firstReading<I, O>(doc: SourceDoc, strategies: readonly Strategy<I, O>[], input: I): O | undefined {
   for (const s of strategies) {

@@ -12,7 +12,7 @@ import type { Named } from "../../diagnostics.js";
 import { splitRuns } from "../../digits.js";
 import { refOf, type Token } from "../../doc.js";
 import type { Candidate } from "../../solve/choose.js";
-import { meets, type Strategy } from "../../strategies/strategy.js";
+import { meetsNeed, type Strategy } from "../../strategies/strategy.js";
 import { orderedPlacements, placeByPosition } from "../common.js";
 import { type Group, WIDTH } from "../groups.js";
 
@@ -67,15 +67,18 @@ const asPrinted: RowStrategy = {
     if (i.g.tokens.length !== WIDTH) return undefined;
     const c = tokensCandidate(i, i.g.tokens);
     // In a table grid the seven are the row's cells: a total that fails is the report's own fault.
-    if (meets(i.ctx.doc, IN_GRID) || i.fits(c.readings[0] as number[])) return c;
-    return {
-      ...c,
-      report: () => i.ctx.diags.emit("cell.position-unsure", { row: i.row(), printed: textOf(i) }, whereOf(i)),
-    };
+    if (meetsNeed(i.ctx.doc, "grid") || i.fits(c.readings[0] as number[])) return c;
+    return { ...c, report: sayUnsure(i) };
   },
 };
 
-const IN_GRID = { name: "as-printed", needs: ["grid"] } as const;
+/** The report of a reading whose figures, placed as read, break the row's total. */
+const sayUnsure = (i: RowInput) => () =>
+  i.ctx.diags.emit("cell.position-unsure", { row: i.row(), printed: textOf(i) }, whereOf(i));
+
+/** Fewer figures than columns, each under the nearest of the columns' positions (undefined without them). */
+const placedByColumns = (i: RowInput) =>
+  i.g.tokens.length < WIDTH && i.centres ? placeByPosition(i.g.tokens, i.centres) : undefined;
 
 /** A row printed with its label and every cell blank. */
 const blankRow: RowStrategy = {
@@ -89,8 +92,7 @@ const byPosition: RowStrategy = {
   name: "grid-columns",
   needs: ["grid"],
   read: (i) => {
-    if (i.g.tokens.length >= WIDTH || !i.centres) return undefined;
-    const placed = placeByPosition(i.g.tokens, i.centres);
+    const placed = placedByColumns(i);
     return placed ? tokensCandidate(i, placed) : undefined;
   },
 };
@@ -105,13 +107,10 @@ const byPagePosition: RowStrategy = {
   name: "page-columns",
   needs: ["printed-page"],
   read: (i) => {
-    if (i.g.tokens.length >= WIDTH || !i.centres) return undefined;
-    const placed = placeByPosition(i.g.tokens, i.centres);
+    const placed = placedByColumns(i);
     if (!placed) return undefined;
     const c = tokensCandidate(i, placed);
-    if (i.fits(c.readings[0] as number[])) return c;
-    const report = () => i.ctx.diags.emit("cell.position-unsure", { row: i.row(), printed: textOf(i) }, whereOf(i));
-    return { ...c, printed: i.g.tokens.length / WIDTH, report };
+    return i.fits(c.readings[0] as number[]) ? c : { ...c, printed: i.g.tokens.length / WIDTH, report: sayUnsure(i) };
   },
 };
 

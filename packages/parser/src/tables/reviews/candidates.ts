@@ -13,7 +13,7 @@ import type { Candidate } from "../../solve/choose.js";
 import { gridCentres } from "../../strategies/grid-columns.js";
 import { readLabelCells } from "../../strategies/label-cells.js";
 import { REORDERED_RUNS, reorderRuns } from "../../strategies/reordered-runs.js";
-import { meets, type Strategy } from "../../strategies/strategy.js";
+import { meets, meetsNeed, type Strategy } from "../../strategies/strategy.js";
 import { WRAPPED_ROW, wrappedRow } from "../../strategies/wrapped-row.js";
 import { isValue, orderedPlacements, placeByPosition, WRAPPED } from "../common.js";
 import { headerCentres, isHeaderWordsOnly, leafCentres, REVIEW_AXES, WIDTH } from "./header.js";
@@ -144,13 +144,12 @@ const asPrinted: ReviewsStrategy = {
   read: ({ ctx, g, where, addsUp }) => {
     if (g.values.length < WIDTH) return undefined;
     const c = asTokens(g.values.slice(0, WIDTH), 1);
-    if (!meets(ctx.doc, ON_PAGE) || addsUp(c.readings[0] as number[]) || !figuresFollow(ctx.doc, g.end)) return c;
+    if (!meetsNeed(ctx.doc, "printed-page") || addsUp(c.readings[0] as number[]) || !figuresFollow(ctx.doc, g.end))
+      return c;
     const printed = g.values.map((t) => t.text).join(" ");
     return { ...c, report: () => ctx.diags.emit("cell.position-unsure", { row: tableTag(TABLE), printed }, where) };
   },
 };
-
-const ON_PAGE = { name: "as-printed", needs: ["printed-page"] } as const;
 
 /** The line after `end` holds figures only: the rest of a wrapped figure, or more figures than cells. */
 function figuresFollow(doc: SourceDoc, end: number): boolean {
