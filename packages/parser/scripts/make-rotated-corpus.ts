@@ -11,15 +11,10 @@
  * Needs Chromium (Debian's, as the renderer uses it) and pdf-lib (the renderer's dependency).
  * Run: npx tsx --conditions=@gov-report/source scripts/make-rotated-corpus.ts
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { renderHtml } from "@gov-report/renderer";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { concatTransformationMatrix, degrees, PDFDocument, popGraphicsState, pushGraphicsState } from "pdf-lib";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURES = resolve(here, "../../../fixtures");
-const CORPUS = resolve(here, "../test/corpus");
+import { CORPUS, printFixture, run, withChromium } from "./corpus-print.js";
 
 /** The three table sections on landscape pages. */
 const LANDSCAPE_TABLES =
@@ -56,26 +51,12 @@ async function turnLandscapePages(pdf: Uint8Array, turn: 90 | -90, rotate?: 90 |
 }
 
 async function main() {
-  const { chromium } = await import("playwright-core");
-  const { CHROMIUM_ARGS, findChromium } = await import("@gov-report/renderer/pdf");
-  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] });
-  try {
+  await withChromium(async (browser) => {
     for (const d of DOCUMENTS) {
-      const expected = readFileSync(join(FIXTURES, `${d.stem}.expected.json`), "utf8");
-      const html = await renderHtml(JSON.parse(expected));
-      const page = await browser.newPage();
-      await page.setContent(html.replace("</head>", `<style>${LANDSCAPE_TABLES}</style></head>`));
-      const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
-      await page.close();
+      const pdf = await printFixture(browser, { ...d, css: LANDSCAPE_TABLES }, { preferCSSPageSize: true });
       writeFileSync(join(CORPUS, `${d.stem}.${d.variant}.pdf`), await turnLandscapePages(pdf, d.turn, d.rotate));
-      writeFileSync(join(CORPUS, `${d.stem}.${d.variant}.expected.json`), expected);
     }
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
-main().catch((e) => {
-  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-  process.exitCode = 1;
-});
+run(main);

@@ -14,14 +14,9 @@
  * Run: npx tsx --conditions=@gov-report/source scripts/make-spacing-corpus.ts
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { renderHtml } from "@gov-report/renderer";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURES = resolve(here, "../../../fixtures");
-const CORPUS = resolve(here, "../test/corpus");
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { CORPUS, type Printed, printFixture, run, withChromium } from "./corpus-print.js";
 
 /** Each group label of 表三 one character per line, as many reports print them. */
 const VERTICAL_GROUPS = `for (const th of document.querySelectorAll('table.gr-applications th.gr-group')) th.innerHTML = [...th.textContent].join('<br>'); document.querySelector('table.gr-applications').style.fontSize = '11pt';`;
@@ -33,7 +28,7 @@ const UNEVEN_COLUMNS = `for (const t of document.querySelectorAll('table.gr-tabl
 const zeroCells = (marks: readonly string[]) =>
   `let n = 0; const marks = ${JSON.stringify(marks)}; for (const td of document.querySelectorAll('td.gr-v')) if (td.textContent.trim() === '0') td.textContent = marks[n++ % marks.length];`;
 
-const DOCUMENTS: { stem: string; variant: string; css: string; dom?: string; layout?: boolean }[] = [
+const DOCUMENTS: (Printed & { layout?: boolean })[] = [
   {
     stem: "huaian-2024",
     variant: "letterspaced",
@@ -62,29 +57,13 @@ function layoutText(pdfFile: string): string {
 }
 
 async function main() {
-  const { chromium } = await import("playwright-core");
-  const { CHROMIUM_ARGS, findChromium } = await import("@gov-report/renderer/pdf");
-  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] });
-  try {
+  await withChromium(async (browser) => {
     for (const d of DOCUMENTS) {
-      const expected = readFileSync(join(FIXTURES, `${d.stem}.expected.json`), "utf8");
-      const html = await renderHtml(JSON.parse(expected));
-      const page = await browser.newPage();
-      await page.setContent(html.replace("</head>", `<style>${d.css}</style></head>`));
-      if (d.dom) await page.evaluate(d.dom);
-      const pdf = await page.pdf({ format: "A4", printBackground: true });
-      await page.close();
       const file = join(CORPUS, `${d.stem}.${d.variant}.pdf`);
-      writeFileSync(file, pdf);
-      writeFileSync(join(CORPUS, `${d.stem}.${d.variant}.expected.json`), expected);
+      writeFileSync(file, await printFixture(browser, d));
       if (d.layout) writeFileSync(join(CORPUS, `${d.stem}.${d.variant}-layout.txt`), layoutText(file));
     }
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
-main().catch((e) => {
-  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-  process.exitCode = 1;
-});
+run(main);
