@@ -73,7 +73,7 @@ function holdsWordDocument(bytes: Uint8Array): boolean {
  * mark by some tools): the zero high bytes of its ASCII characters (digits, spaces, line ends)
  * stand on one side of every pair only. `skip`: the mark's bytes.
  */
-function utf16Of(bytes: Uint8Array): { le: boolean; skip: number } | undefined {
+export function utf16Of(bytes: Uint8Array): { le: boolean; skip: number } | undefined {
   if (startsWith(bytes, [0xff, 0xfe])) return { le: true, skip: 2 };
   if (startsWith(bytes, [0xfe, 0xff])) return { le: false, skip: 2 };
   const end = Math.min(bytes.length, 4096) & ~1;

@@ -5,7 +5,7 @@
  */
 import { INPUT_EXTENSIONS, type InputKind } from "@gov-report/parser/input";
 
-export { decodeText, detectInput, kindOfName } from "@gov-report/parser/input";
+export { decodeText, detectInput, kindOfName, utf16Of } from "@gov-report/parser/input";
 
 export type SourceKind = InputKind;
 

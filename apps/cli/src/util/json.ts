@@ -4,6 +4,7 @@
  * scan (json-syntax.ts) and described in the user's language, by line and column.
  */
 
+import { utf16Of } from "./detect.js";
 import { t } from "./i18n.js";
 import { describeFault, findJsonFault } from "./json-syntax.js";
 
@@ -46,12 +47,13 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The text of JSON bytes, or why they cannot be read (the file name goes in front). */
 export function jsonText(bytes: Uint8Array): { text: string } | { error: string } {
-  const bom = startsWith(bytes, [0xff, 0xfe]) ? "utf-16le" : startsWith(bytes, [0xfe, 0xff]) ? "utf-16be" : "";
-  // UTF-16 saved without its BOM (Windows' "Unicode" by some tools): the zero beside the first "{" tells the order.
-  const bare = !bom && looksLikeUtf16Json(bytes) ? utf16Order(bytes) : "";
-  const utf16 = bom || bare;
+  // UTF-16 with its BOM or saved without it (Windows' "Unicode" by some tools), as the parser tells it.
+  const utf16 = utf16Of(bytes);
   try {
-    if (utf16) return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(bom ? 2 : 0)) };
+    if (utf16)
+      return {
+        text: new TextDecoder(utf16.le ? "utf-16le" : "utf-16be", { fatal: true }).decode(bytes.subarray(utf16.skip)),
+      };
     return { text: utf8.decode(startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes) };
   } catch {
     if (utf16) return { error: t("不是有效的 UTF-16 文本，请另存为 UTF-8", "not valid UTF-16 text; save it as UTF-8") };
@@ -62,20 +64,6 @@ export function jsonText(bytes: Uint8Array): { text: string } | { error: string 
       ),
     };
   }
-}
-
-/** The byte order of UTF-16 JSON without a BOM: the zero after (little-endian) or before its first "{". */
-function utf16Order(bytes: Uint8Array): "utf-16le" | "utf-16be" {
-  let i = 0;
-  while (
-    i + 1 < bytes.length &&
-    bytes[i] !== 0x7b &&
-    bytes[i] !== 0x5b &&
-    bytes[i + 1] !== 0x7b &&
-    bytes[i + 1] !== 0x5b
-  )
-    i += 2;
-  return bytes[i] === 0 ? "utf-16be" : "utf-16le";
 }
 
 /** True for bytes that look like JSON in UTF-16 without a BOM ("{" or "[" with a zero byte beside it). */
