@@ -100,10 +100,20 @@ function yearAndHead(head: string): { year?: number; agency: string } {
 }
 
 /** The title on line `i`, if the line is one; `above`: the short lines just above it (agency lines). */
+/** A line that is a report's title: short, with the title words, not a sentence about the report. */
+export function isTitleLine(text: string): boolean {
+  const c = compact(text);
+  return c.length <= MAX_TITLE && c.includes(TITLE_MARK) && !c.includes(TITLE_WORDS.selfReference);
+}
+
+/** Characters a title line has at most. */
+const MAX_TITLE = 60;
+
 function titleAt(doc: SourceDoc, i: number, above: readonly string[], limit: number): TitleAt | undefined {
-  const c = arabicYears(compact((doc.lines[i] as { text: string }).text));
+  const text = (doc.lines[i] as { text: string }).text;
+  if (!isTitleLine(text)) return undefined;
+  const c = arabicYears(compact(text));
   const at = c.indexOf(TITLE_MARK);
-  if (at < 0 || c.length > 60 || c.includes(TITLE_WORDS.selfReference)) return undefined;
   // The agency (and the year) may sit on the title line(s) just above: "…人民政府2024年" / "政府…年度报告".
   const own = yearAndHead(c.slice(0, at));
   const found = own.year === undefined && !own.agency ? yearAndHead(above.slice(-2).join("") + c.slice(0, at)) : own;

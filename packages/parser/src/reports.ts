@@ -9,7 +9,7 @@
 import { SECTIONS, TITLE_WORDS } from "@gov-report/core/lite";
 import type { Diagnostics } from "./diagnostics.js";
 import { type Line, refOf, type SourceDoc } from "./doc.js";
-import { normalizeChars } from "./normalize.js";
+import { isTitleLine } from "./meta.js";
 import { headingOf } from "./sections.js";
 
 const ORDER = new Map(SECTIONS.map((s, i) => [s.key, i]));
@@ -18,11 +18,7 @@ const MIN_HEADINGS = 3;
 /** Lines above a restarted 一、 heading its report's title may stand on. */
 const TITLE_ABOVE = 8;
 
-const isTitle = (l: Line | undefined) => {
-  if (!l) return false;
-  const t = normalizeChars(l.text).replace(/\s+/g, "");
-  return t.length <= 80 && t.includes(TITLE_WORDS.mark.zh) && !t.includes(TITLE_WORDS.selfReference);
-};
+const isTitle = (l: Line | undefined) => l !== undefined && isTitleLine(l.text);
 
 /** Where each report after the first starts: its title line, else its restarted heading. */
 export function reportStarts(doc: SourceDoc): number[] {
