@@ -14,7 +14,7 @@ import { type Chosen, choose } from "../solve/choose.js";
 import { prefixCheck, rowCheck } from "../solve/rows.js";
 import { isValue, recordReadings, recordToken } from "./common.js";
 import { type Gathered, REVIEWS_STRATEGIES, type ReviewsCandidate, type ReviewsInput } from "./reviews/candidates.js";
-import { isBetweenParts, isHeaderWordsOnly, WIDTH } from "./reviews/header.js";
+import { isBetweenParts, WIDTH } from "./reviews/header.js";
 
 const TABLE = "reviewsAndLawsuits" as const;
 const PATHS: readonly Path[] = REVIEW_GROUPS.flatMap((g) => REVIEW_OUTCOMES.map((o) => [TABLE, g.key, o.key]));
@@ -74,17 +74,18 @@ function gather(doc: SourceDoc, header: number): Gathered {
     const l = doc.lines[i];
     if (!l) continue;
     if (i > header && (headingOf(l.key) || (l.key.length > 60 && !l.tableRow))) break;
-    // Figures of one row: once they started, a line of words ends them — except a stray column
-    // header (plain PDF-to-text output can print "总计" between the 14th and the 15th figure).
     // The data row printed with every cell blank (all zeros), in a table grid: the row, read blank.
     if ((l.emptyCells ?? 0) >= WIDTH && g.firstValueLine < 0) {
       g.blankRow = i;
       g.end = i;
       break;
     }
+    // Figures of one row: once they started, a line of words ends them — except a stray column
+    // header (plain PDF-to-text output can print "总计" between the 14th and the 15th figure) or
+    // the caption and header of the table's second part (表四 printed as two tables).
     const vals = l.tokens.filter(isValue);
     if (!vals.length && g.firstValueLine >= 0) {
-      if (isHeaderWordsOnly(l.key) || isBetweenParts(l.key)) {
+      if (isBetweenParts(l.key)) {
         wordsSince = true;
         continue;
       }

@@ -48,8 +48,8 @@ const HEADER_CHARS = new Set(
  * A short line made only of table 四's header characters: plain PDF-to-text output breaks the
  * header into pieces ("结 果", "尚未审", "复议后起诉") and prints them between the figures.
  */
-export function isHeaderWordsOnly(key: string): boolean {
-  if (!key || key.length > 16) return false;
+export function isHeaderWordsOnly(key: string, longest = 16): boolean {
+  if (!key || key.length > longest) return false;
   for (const ch of key) if (!HEADER_CHARS.has(ch)) return false;
   return true;
 }
@@ -67,10 +67,7 @@ const PART_CAPTIONS = new Set(REVIEW_PART_CAPTIONS.map((c) => labelKey(c.zh)));
 export function isBetweenParts(key: string): boolean {
   let k = key;
   while (k && CHINESE_NUMERALS.includes(k[0] as string)) k = k.slice(1);
-  if (PART_CAPTIONS.has(k)) return true;
-  if (!key || key.length > MAX_HEADER_LINE) return false;
-  for (const ch of key) if (!HEADER_CHARS.has(ch)) return false;
-  return true;
+  return PART_CAPTIONS.has(k) || isHeaderWordsOnly(key, MAX_HEADER_LINE);
 }
 
 /** x of the 15 sub-headers when each of 维持/纠正/其他/审结/总计 is found three times. */
