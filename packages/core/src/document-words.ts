@@ -93,6 +93,17 @@ export const TITLE_WORDS = {
   draftMarks: ["征求意见稿", "讨论稿", "送审稿", "草稿", "草案"],
 } as const;
 
+/**
+ * What a report prints in place of table 四 when it had no case: "本年度未发生政府信息公开行政复议、
+ * 行政诉讼案件", or only "无". A sentence with a word of `none` and one of `cases`, and no figure.
+ */
+export const NO_CASE_WORDS = {
+  none: ["未发生", "没有发生", "未收到", "未产生", "未出现", "无"],
+  cases: ["行政复议", "行政诉讼", "案件"],
+  /** The section's whole text when it says only that there is nothing to report. */
+  nothing: ["无", "无。", "暂无", "暂无。"],
+} as const;
+
 /** The statistics period ("本报告统计期限自2023年1月1日起至2023年12月31日止"): its year is the report's. */
 export const PERIOD_MARKS: readonly string[] = ["统计期限", "统计期"];
 

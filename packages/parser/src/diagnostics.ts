@@ -186,6 +186,22 @@ export const DIAGNOSTICS = {
       `${v.table.en} not found; its cells are unread (0 is only a placeholder)`,
     ],
   ),
+  "table.all-blank": def(
+    "warning",
+    "Every value cell of a table is blank: read as 0, but figures the reader cannot see (in form fields, images, drawn as shapes) would read the same.",
+    (v: { table: Named; cells: number }) => [
+      `${v.table.zh}的 ${v.cells} 个数字单元格全部为空，均按 0 记录；如原件填有数字（在图片、输入框或图形中），则未能读出，请按原件核对`,
+      `All ${v.cells} value cells of ${v.table.en} are blank and recorded as 0; if the original shows figures (in an image, a form field or drawn as shapes) they were not read: check the original`,
+    ],
+  ),
+  "table.stated-none": def(
+    "warning",
+    "A table is not printed; its section says instead that nothing arose (本年度未发生…案件): its cells are 0, inferred from that sentence.",
+    (v: { table: Named; text: string }) => [
+      `${v.table.zh}未印表格，正文称“${v.text}”，各栏按 0 推定（非原文数字），请核对`,
+      `${v.table.en} is not printed; the text says "${v.text}": its cells are taken as 0 (inferred, not printed figures); please check`,
+    ],
+  ),
   "row.missing": def(
     "error",
     "A row of a table was not found; its cells are unread (0 only as a placeholder).",
@@ -370,6 +386,14 @@ export const DIAGNOSTICS = {
     (v: { cell: Named; text: string }) => [
       `${v.cell.zh}：单元格填写“${v.text}”，按空白（0）记录`,
       `${v.cell.en}: the cell holds "${v.text}", recorded as blank (0)`,
+    ],
+  ),
+  "cell.illegible": def(
+    "warning",
+    "A value cell prints a figure with letters for digits (OCR: 3OO1, l78): not read (status unread, 0 as a placeholder).",
+    (v: { cell: Named; text: string }) => [
+      `${v.cell.zh}：单元格“${v.text}”中有字母混在数字里（可能是识别错误），未读取，请按原件核对`,
+      `${v.cell.en}: the cell "${v.text}" has letters among its digits (likely a recognition error); not read, check the original`,
     ],
   ),
   "cell.note": def(

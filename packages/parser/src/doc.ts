@@ -29,6 +29,8 @@ export interface Token {
   /** dash: printed between digits with no space ("7-129"): a blank cell, or the sign of a
    * negative figure run together with its neighbours (7|-12|9). */
   glued?: boolean;
+  /** dash: an explicit cell printing a figure with letters for digits (3OO1, l78): a cell, but not legible. */
+  illegible?: boolean;
   /** x centre (PDF) or grid column (HTML). */
   pos?: number;
   /** Index of the line in SourceDoc.lines. */

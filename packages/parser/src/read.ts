@@ -12,10 +12,12 @@ import {
   TEXT_SECTIONS,
   validateReport,
 } from "@gov-report/core/lite";
+import { sayBlankTables } from "./cells/all-blank.js";
 import { CellBook } from "./cells/book.js";
 import { tableTag } from "./cells/names.js";
 import { isChrome } from "./chrome.js";
 import { confidenceOf } from "./confidence.js";
+import { withoutContents } from "./contents.js";
 import type { ReadContext } from "./context.js";
 import { Diagnostics } from "./diagnostics.js";
 import { refOf, type SourceDoc } from "./doc.js";
@@ -51,7 +53,7 @@ function sayDamagedCharacters(doc: SourceDoc, diags: Diagnostics): void {
 
 export function readReport(source: SourceDoc, options: ParseOptions, diags = new Diagnostics()): ParseResult {
   // Label numbers ("（1）属于…", a converter's `数据1`) are told from figures once the notes are folded.
-  const doc = oneReport(labelNumbers(cellNotes(pageNumbers(pipeGrid(source)))), diags);
+  const doc = oneReport(withoutContents(labelNumbers(cellNotes(pageNumbers(pipeGrid(source))))), diags);
   sayDamagedCharacters(doc, diags);
   const layout = findLayout(doc);
   const headingLines = Object.values(layout.headings).filter((v): v is number => v !== undefined);
@@ -125,6 +127,7 @@ function sayPageNumbers(ctx: ReadContext, layout: Layout, reviewsEnd: number): v
 function finish(report: Record<string, unknown>, ctx: ReadContext): ParseResult {
   const provenance = ctx.cells.writeInto(report);
   report.provenance = provenance;
+  sayBlankTables(ctx.edition, provenance, ctx.diags);
   const validation = validateReport(report);
   const confidence = confidenceOf(ctx.edition, validation, provenance, ctx.diags.list);
   return { report: report as unknown as Report, diagnostics: ctx.diags.list, confidence, validation };

@@ -59,6 +59,7 @@ export interface PieceSpan {
  */
 export function tokenize(raw: string, line: number, span: PieceSpan = {}, out: Token[] = []): Token[] {
   const normalized = normalizeChars(raw);
+  if (isCell(span) && isIllegibleFigure(normalized)) return pushIllegible(normalized.trim(), line, span, out);
   // A cell that prints one figure in a form the scanner would cut ("128 406", "- 18", "减少18")
   // is scanned in the form it reads as one figure; outside explicit cells a space separates cells.
   const s = (isCell(span) && cellFigure(normalized)) || normalized;
@@ -262,6 +263,36 @@ function hasDigitOrDash(s: string): boolean {
     if ((c >= 48 && c <= 57) || c === 45 || c === 47 || c === 0x2014) return true;
   }
   return false;
+}
+
+/** Letters OCR reads for digits (O for 0, l and I for 1, S for 5, B for 8, g for 9, Z for 2). */
+const DIGIT_LOOKALIKES = codes([..."OoDQlI|SsBZzg"]);
+/** Look-alikes that make a cell illegible alone: "l" for 1, "O" for 0. */
+const LONE_LOOKALIKES = new Set(["l", "I", "O", "o"]);
+
+/**
+ * An explicit cell that prints a figure with letters among its digits ("3OO1", "l78", "7S6"): a
+ * cell (it keeps its column) that cannot be read as any figure without guessing.
+ */
+function isIllegibleFigure(s: string): boolean {
+  const t = s.trim();
+  if (LONE_LOOKALIKES.has(t)) return true;
+  let digits = 0;
+  let letters = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isDigit(c)) digits++;
+    else if (DIGIT_LOOKALIKES.has(c)) letters++;
+    else if (c !== 44 && c !== DOT) return false;
+  }
+  return digits > 0 && letters > 0;
+}
+
+function pushIllegible(text: string, line: number, span: PieceSpan, out: Token[]): Token[] {
+  const token: Token = { kind: "dash", text, value: 0, line, illegible: true };
+  if (span.x0 !== undefined) token.pos = span.x1 === undefined ? span.x0 : (span.x0 + span.x1) / 2;
+  out.push(token);
+  return out;
 }
 
 /** Whether a piece is one explicit cell, as its caller says (a table cell, a `|` cell). */

@@ -63,7 +63,7 @@ const JOINED = new WeakSet<Token>();
 
 /**
  * Records the cell at `path` from the token read for it: a figure (printed, or inferred when it
- * was joined from wrapped pieces), a blank cell, or a dash (blank).
+ * was joined from wrapped pieces), a blank cell, a dash (blank), or an illegible figure (unread).
  */
 export function recordToken(ctx: ReadContext, path: Path, t: Token | undefined): void {
   // The cell's printed name is looked up only for a diagnostic (most figures need none).
@@ -73,9 +73,11 @@ export function recordToken(ctx: ReadContext, path: Path, t: Token | undefined):
     return;
   }
   if (t.kind === "dash") {
-    ctx.cells.blank(path);
     const source = refOf(ctx.doc, t.line, t.text);
-    ctx.diags.emit("cell.dash", { cell: cellName(ctx.edition, path), text: t.text }, { path, source });
+    const cell = cellName(ctx.edition, path);
+    if (t.illegible) ctx.cells.unread(path);
+    else ctx.cells.blank(path);
+    ctx.diags.emit(t.illegible ? "cell.illegible" : "cell.dash", { cell, text: t.text }, { path, source });
     return;
   }
   const note = noteOf(t);

@@ -182,7 +182,7 @@ export function textGroups(doc: SourceDoc, range: [number, number], skip?: Reado
 }
 
 /** A blank-cell mark that is a word (无), which a label may also hold; dashes and slashes are not. */
-const isWordMark = (t: Token) => t.kind === "dash" && labelKey(t.text) !== "";
+const isWordMark = (t: Token) => t.kind === "dash" && !t.illegible && labelKey(t.text) !== "";
 
 /** A line of one character (a bracket, a numeral, a word's character). */
 const isOneChar = (doc: SourceDoc, i: number) => [...(doc.lines[i]?.text.trim() ?? "")].length === 1;

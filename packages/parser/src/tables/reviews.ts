@@ -15,6 +15,7 @@ import { prefixCheck, rowCheck } from "../solve/rows.js";
 import { isValue, recordReadings, recordToken } from "./common.js";
 import { type Gathered, REVIEWS_STRATEGIES, type ReviewsCandidate, type ReviewsInput } from "./reviews/candidates.js";
 import { isBetweenParts, WIDTH } from "./reviews/header.js";
+import { STATED_NONE, statedNoCases } from "./reviews/stated-none.js";
 
 const TABLE = "reviewsAndLawsuits" as const;
 const PATHS: readonly Path[] = REVIEW_GROUPS.flatMap((g) => REVIEW_OUTCOMES.map((o) => [TABLE, g.key, o.key]));
@@ -44,13 +45,23 @@ export function readReviews(ctx: ReadContext, found: number | undefined): Review
     fits: groupsAddUp,
     weigh: (readings) => weigh(ctx.evidence, PATHS, readings, (p) => ctx.cells.value(p)),
   });
-  if (!chosen) {
-    diags.emit("row.missing", { row: tableTag(TABLE) }, where);
-    return { end: g.end, found: false };
-  }
+  if (!chosen) return noRow(ctx, header, g, where);
   record(ctx, chosen);
   const end = chosen.candidate.end;
   return end !== undefined ? { end: Math.max(g.end, end), found: true } : { end: g.end, found: g.values.length > 0 };
+}
+
+/** No row of figures: the section's sentence that no case arose (fifteen 0s, inferred), else the row is missing. */
+function noRow(ctx: ReadContext, header: number, g: Gathered, where: { path: string[] }): ReviewsResult {
+  const stated = g.values.length ? undefined : statedNoCases(ctx.doc, header);
+  if (!stated) {
+    ctx.diags.emit("row.missing", { row: tableTag(TABLE) }, where);
+    return { end: g.end, found: false };
+  }
+  for (const p of PATHS) ctx.cells.inferred(p, 0, STATED_NONE);
+  const source = refOf(ctx.doc, stated.line, stated.text);
+  ctx.diags.emit("table.stated-none", { table: tableTag(TABLE), text: stated.text }, { path: [TABLE], source });
+  return { end: stated.line, found: true };
 }
 
 /** The chosen reading into the cells: tokens as printed, else the readings the evidence left. */

@@ -12,6 +12,7 @@ import { refOf, type SourceDoc, type Token } from "../../doc.js";
 import type { Candidate } from "../../solve/choose.js";
 import { gridCentres } from "../../strategies/grid-columns.js";
 import { readLabelCells } from "../../strategies/label-cells.js";
+import { ownRowColumns } from "../../strategies/pipe-grid.js";
 import { REORDERED_RUNS, reorderRuns } from "../../strategies/reordered-runs.js";
 import { meets, meetsNeed, type Strategy } from "../../strategies/strategy.js";
 import { WRAPPED_ROW, wrappedRow } from "../../strategies/wrapped-row.js";
@@ -164,8 +165,12 @@ const byGrid: ReviewsStrategy = {
     const { values } = g;
     if (!values.length || values.length >= WIDTH) return undefined;
     const centres = headerCentres(g.headerTokens) ?? leafCentres(g.headerTokens) ?? gridCentres(g.headerTokens, WIDTH);
-    const grid = centres ? placeByGrid(values, centres, addsUp) : undefined;
-    if (!grid) return undefined;
+    // A text table row of a label cell and fifteen cells: each figure in its own cell, when no
+    // placement by the header adds up (its totals are then the validator's to tell).
+    const own = ownRowColumns(values, WIDTH);
+    const inOwnCells = own ? placeByPosition(values, own) : undefined;
+    const grid = centres ? placeByGrid(values, centres, addsUp, inOwnCells) : undefined;
+    if (!grid) return inOwnCells ? asTokens(inOwnCells, 1) : undefined;
     if ("placed" in grid) return grid.placed ? asTokens(grid.placed, 1) : undefined;
     // The header and the row may be one cell apart either way, and both placements add up.
     const report = (readings: readonly (readonly number[])[]) => {
@@ -186,12 +191,14 @@ const GRID_OFFSETS = [0, -1, 1];
 /**
  * The figures placed by the header's positions, and one column over either way (a text table
  * whose data row has one more or one less leading cell than its header): the one placement that
- * adds up; the readings when several different ones do; else the positions as printed.
+ * adds up; the readings when several different ones do; else the row's own cells when it has
+ * them (`inOwnCells`), or the positions as printed.
  */
 function placeByGrid(
   values: readonly Token[],
   centres: readonly number[],
   addsUp: (values: readonly number[]) => boolean,
+  inOwnCells?: (Token | undefined)[],
 ): { placed: (Token | undefined)[] | undefined } | { readings: number[][] } {
   let first: (Token | undefined)[] | undefined;
   const fits = new Map<string, (Token | undefined)[]>();
@@ -208,7 +215,7 @@ function placeByGrid(
       );
   }
   if (fits.size > 1) return { readings: [...fits.keys()].map((k) => k.split(",").map(Number)) };
-  return { placed: fits.values().next().value ?? first };
+  return { placed: fits.values().next().value ?? inOwnCells ?? first };
 }
 
 /** Figures run together: split so that every group total adds up; with no such split, the plain splits. */
