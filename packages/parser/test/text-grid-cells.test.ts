@@ -1,6 +1,7 @@
 /**
  * Cells of a `|` text table keep their columns: a figure printed with letters for digits (OCR) is
- * unread, never a blank 0; a 表四 row whose totals fail is read as printed (the validator tells).
+ * unread, never a blank 0; a 表四 row whose totals fail is read as printed (the validator tells),
+ * and with a figure more than its cells it is said to be unsure.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -54,5 +55,20 @@ describe("a 表四 text grid row whose totals fail", () => {
     });
     expect(r.report.reviewsAndLawsuits.lawsuitAfterReview).toEqual(want.reviewsAndLawsuits.lawsuitAfterReview);
     expect(prov["reviewsAndLawsuits.lawsuitWithoutReview.total"]?.status).toBe("printed");
+  });
+});
+
+describe("a 表四 row with one figure more than its cells", () => {
+  it("reads the first fifteen as printed and says their places are unsure when they do not add up", () => {
+    const row = "9 0 0 0 0 0 2 0 439 20 461 0 0 0 396 396";
+    const { r } = read(row);
+    const codes = r.diagnostics.filter((d) => d.path?.[0] === "reviewsAndLawsuits").map((d) => d.code);
+    expect(codes).toContain("cell.position-unsure");
+  });
+
+  it("says nothing when the fifteen add up", () => {
+    const { r } = read("0 0 0 0 0 2 0 439 20 461 0 0 0 396 396");
+    expect(r.report.reviewsAndLawsuits).toEqual(want.reviewsAndLawsuits);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("cell.position-unsure");
   });
 });

@@ -14,7 +14,7 @@ import { gridCentres } from "../../strategies/grid-columns.js";
 import { readLabelCells } from "../../strategies/label-cells.js";
 import { ownRowColumns } from "../../strategies/pipe-grid.js";
 import { REORDERED_RUNS, reorderRuns } from "../../strategies/reordered-runs.js";
-import { meets, meetsNeed, type Strategy } from "../../strategies/strategy.js";
+import { meets, type Strategy } from "../../strategies/strategy.js";
 import { WRAPPED_ROW, wrappedRow } from "../../strategies/wrapped-row.js";
 import { isValue, orderedPlacements, placeByPosition, WRAPPED } from "../common.js";
 import { headerCentres, isHeaderWordsOnly, leafCentres, REVIEW_AXES, WIDTH } from "./header.js";
@@ -135,9 +135,10 @@ const blankRow: ReviewsStrategy = {
 };
 
 /**
- * Fifteen figures: the row as printed. On a printed page, fifteen whose groups do not add up with
- * more figures on the next line may hold a wrapped figure's part: read as printed, and said (a
- * 总计 printed 0 with nothing after it is the report's own fault, for the validator to tell).
+ * Fifteen figures: the row as printed. Fifteen whose groups do not add up with more figures after
+ * them (in the row, or on the next line) may hold a wrapped figure's part or a
+ * figure that is no cell: read as printed, and said (a 总计 printed 0 with nothing after it is the
+ * report's own fault, for the validator to tell).
  */
 const asPrinted: ReviewsStrategy = {
   name: "as-printed",
@@ -145,8 +146,11 @@ const asPrinted: ReviewsStrategy = {
   read: ({ ctx, g, where, addsUp }) => {
     if (g.values.length < WIDTH) return undefined;
     const c = asTokens(g.values.slice(0, WIDTH), 1);
-    if (!meetsNeed(ctx.doc, "printed-page") || addsUp(c.readings[0] as number[]) || !figuresFollow(ctx.doc, g.end))
-      return c;
+    if (addsUp(c.readings[0] as number[])) return c;
+    // More figures than cells (in the row, or on the next line): one may be a wrapped figure's
+    // part or a figure that is no cell (an index, a line number).
+    const more = g.values.length > WIDTH || figuresFollow(ctx.doc, g.end);
+    if (!more) return c;
     const printed = g.values.map((t) => t.text).join(" ");
     return { ...c, report: () => ctx.diags.emit("cell.position-unsure", { row: tableTag(TABLE), printed }, where) };
   },
