@@ -8,10 +8,12 @@
  *   huaian-2024.mixed-blanks.pdf   0 cells printed 0, —, / or left blank in turn
  *   huaian-2024.uneven-right.pdf   columns of uneven widths, figures right-aligned: 表四's 178
  *                                  wraps as 17 over 8 in its narrow cell, away from its header
+ *   huaian-2024.cell-notes.pdf     notes printed after figures in 表二's first and middle cells
+ *                                  (8（含修订2件）) and in a narrow 表三 cell, where the note wraps
  * each beside its expected report (the fixture's), and of the last three their text as
  * `pdftotext -layout` gives it (<stem>.<variant>-layout.txt: blank cells are only spaces there).
  * Needs Chromium (Debian's, as the renderer uses it) and pdftotext (poppler-utils).
- * Run: npx tsx --conditions=@gov-report/source scripts/make-spacing-corpus.ts
+ * Run: npx tsx --conditions=@gov-report/source scripts/make-spacing-corpus.ts [VARIANT]
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -27,6 +29,9 @@ const UNEVEN_COLUMNS = `for (const t of document.querySelectorAll('table.gr-tabl
 /** Every 0 cell of the tables printed as the list says in turn ("" leaves it blank). */
 const zeroCells = (marks: readonly string[]) =>
   `let n = 0; const marks = ${JSON.stringify(marks)}; for (const td of document.querySelectorAll('td.gr-v')) if (td.textContent.trim() === '0') td.textContent = marks[n++ % marks.length];`;
+
+/** Notes printed after figures inside 表二's and 表三's cells, first and middle cells of a row too. */
+const CELL_NOTES = `const note = (k, s) => { const td = document.querySelector('td[data-field="' + k + '"]'); td.textContent += s; }; note('proactiveDisclosure.normativeDocuments.issued', '（含修订2件）'); note('proactiveDisclosure.normativeDocuments.repealed', '（含自然失效12件）'); note('proactiveDisclosure.licensing.decisions', '（含告知承诺制1200件）'); note('applications.received.legalServices', '(含律师事务所58件)');`;
 
 const DOCUMENTS: (Printed & { layout?: boolean })[] = [
   {
@@ -49,6 +54,7 @@ const DOCUMENTS: (Printed & { layout?: boolean })[] = [
     dom: UNEVEN_COLUMNS,
     layout: true,
   },
+  { stem: "huaian-2024", variant: "cell-notes", css: "", dom: CELL_NOTES },
 ];
 
 /** The PDF's text as `pdftotext -layout` gives it. */
@@ -58,7 +64,9 @@ function layoutText(pdfFile: string): string {
 
 async function main() {
   await withChromium(async (browser) => {
-    for (const d of DOCUMENTS) {
+    // A variant named on the command line is printed alone (the others' files stay as committed).
+    const only = process.argv[2];
+    for (const d of DOCUMENTS.filter((x) => !only || x.variant === only)) {
       const file = join(CORPUS, `${d.stem}.${d.variant}.pdf`);
       writeFileSync(file, await printFixture(browser, d));
       if (d.layout) writeFileSync(join(CORPUS, `${d.stem}.${d.variant}-layout.txt`), layoutText(file));

@@ -78,6 +78,17 @@ describe("cell notes", () => {
     });
   });
 
+  it("a note in a PDF cell, whose tokens' positions are x centres, is folded; in a grid row the cell must match", () => {
+    const text = "26（含自然失效12件）";
+    // One PDF text item: each token's position interpolated across the item's width.
+    const printed = [...tokenize("8", 0, { x0: 250, x1: 260 }), ...tokenize(text, 0, { x0: 320, x1: 420 })];
+    printed.push(...tokenize("66", 0, { x0: 445, x1: 455 }));
+    const folded = foldNotes(printed, `8 ${text} 66`, false) as ReturnType<typeof tokenize>;
+    expect(folded.map((t) => t.text)).toEqual(["8", "26", "66"]);
+    expect(noteOf(folded[1] as (typeof folded)[number])).toBe("含自然失效12件");
+    expect(foldNotes(printed, `8 ${text} 66`, true)).toBeUndefined();
+  });
+
   it("a numbering in brackets after a figure starts the next label, it is not a note", () => {
     const folded = foldNotes(tokenize("17（二）部分公开 5", 0), "17（二）部分公开 5");
     expect(folded).toBeUndefined();

@@ -108,8 +108,10 @@ function withMark(tokens: readonly Token[], i: number, end: number): Token {
 /**
  * The tokens of a line with each cell note folded into the figure before it. `text` (the line as
  * printed, characters normalized) gives the note's exact words: the tokens leave out units ("件").
+ * `cells`: the tokens' positions name table cells (a grid row), so the note's figure must share
+ * its figure's; elsewhere (a PDF line) positions are x centres within the printed text.
  */
-export function foldNotes(tokens: readonly Token[], text = ""): Token[] | undefined {
+export function foldNotes(tokens: readonly Token[], text = "", cells = true): Token[] | undefined {
   let out: Token[] | undefined;
   let cursor = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -123,7 +125,7 @@ export function foldNotes(tokens: readonly Token[], text = ""): Token[] | undefi
       inner?.kind === "num" &&
       tail?.kind === "text" &&
       closeAt(tail.text) >= 0 &&
-      (fig.pos === undefined || fig.pos === inner.pos);
+      (fig.pos === undefined || fig.pos === inner.pos || !cells);
     if (!isNote) {
       const markEnd = noteMarkEnd(tokens, i);
       if (markEnd !== undefined) {
@@ -163,7 +165,7 @@ export function foldNotes(tokens: readonly Token[], text = ""): Token[] | undefi
 export function cellNotes(doc: SourceDoc): SourceDoc {
   let changed = false;
   const lines = doc.lines.map((l): Line => {
-    const folded = foldNotes(l.tokens, normalizeChars(l.text));
+    const folded = foldNotes(l.tokens, normalizeChars(l.text), l.tableRow === true);
     if (!folded) return l;
     changed = true;
     return { ...l, tokens: folded };
