@@ -1,6 +1,7 @@
 /** Plain text (extracted from a PDF, saved from a page, or scraped): one Line per line. */
 import { furnitureNumber, type Line, makeLine, type PageMark, type SourceDoc, type Token } from "../doc.js";
 import { Budget, LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
+import { markdownContent } from "../strategies/markdown-marks.js";
 import { tokenize } from "../tokens.js";
 import { htmlSource } from "./html.js";
 import { isLaidOut, layoutTokens } from "./layout-text.js";
@@ -50,7 +51,8 @@ function readLines(input: string): SourceDoc {
         continue;
       }
       const index = lines.length;
-      const tokens: Token[] = laidOut ? layoutTokens(piece, index) : tokenize(piece, index);
+      // A list marker and emphasis marks are Markdown syntax, not cells (text laid out in columns has none).
+      const tokens: Token[] = laidOut ? layoutTokens(piece, index) : tokenize(markdownContent(piece), index);
       tokenCount += tokens.length;
       budget.line(tokenCount);
       lines.push(

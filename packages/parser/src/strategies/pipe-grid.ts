@@ -1,13 +1,17 @@
 /**
  * Strategy "pipe grid": text tables with `|` separators (converters, research re-renderings of
- * HTML, Markdown written by OCR or AI converters). Every cell between two separators keeps its
- * column, so a blank cell is a blank cell (`| 412 | 17 |  |  | 3 | 1 | 433`), exactly as in an
+ * HTML, Markdown written by OCR or AI converters), and a sheet's rows (tabs or commas, see
+ * `sheet-rows`). Every cell between two separators keeps its column, so a blank cell is a blank
+ * cell (`| 412 | 17 |  |  | 3 | 1 | 433`, or two tabs with nothing between them), exactly as in an
  * HTML grid: the figures of such a line get their cell's index as position, and the document is
- * read like a page with positions. Markdown separator rows (`| --- | --- |`) carry nothing.
+ * read like a page with positions. Markdown separator rows (`| --- | --- |`) carry nothing;
+ * Markdown emphasis around a cell's text (`| **3001** |`) is not part of it.
  */
 import { type Line, makeLine, type SourceDoc, type Token } from "../doc.js";
 import { CELL_LINE, cellText } from "../sources/page.js";
 import { tokenize } from "../tokens.js";
+import { withoutEmphasis } from "./markdown-marks.js";
+import { isSheetText, sheetRows } from "./sheet-rows.js";
 
 /** The number of cells of the grid row each figure was printed in. */
 const ROW_CELLS = new WeakMap<Token, number>();
@@ -32,7 +36,7 @@ export function pipeCells(text: string): string[] | undefined {
   if (bars < 2 && !(bars === 1 && t.startsWith("|"))) return undefined;
   let body = t.startsWith("|") ? t.slice(1) : t;
   if (body.endsWith("|")) body = body.slice(0, -1);
-  return body.split("|").map((c) => (c.includes("<") ? cellText(c.replace(BR, CELL_LINE)) : c.trim()));
+  return body.split("|").map((c) => withoutEmphasis(c.includes("<") ? cellText(c.replace(BR, CELL_LINE)) : c.trim()));
 }
 
 /** A line break a converter writes inside a cell (`29<br>8`, `行政机关不再处理其<br/>政府…`). */
@@ -47,9 +51,11 @@ export function isSeparatorRow(cells: readonly string[]): boolean {
 
 /**
  * The tokens of a row, each cell's at its index. A row label broken over its first cells
- * ("（ | 3.其他 | …") counts as one label cell, so the figures keep their columns.
+ * ("（ | 3.其他 | …") counts as one label cell, so the figures keep their columns; with
+ * `ownColumns` (a spreadsheet's cells, where each label cell is a column of the sheet) every cell
+ * keeps its own index.
  */
-export function gridTokens(cells: readonly string[], line: number): Token[] {
+export function gridTokens(cells: readonly string[], line: number, ownColumns = false): Token[] {
   const pieces = cells.map((c) => (c ? tokenize(c, line) : []));
   let label = 0;
   while (
@@ -59,27 +65,36 @@ export function gridTokens(cells: readonly string[], line: number): Token[] {
   )
     label++;
   const allText = pieces.every((p) => p.every((t) => t.kind === "text"));
-  const shift = allText ? 0 : Math.max(label, 1) - 1;
+  const merged = !allText && !ownColumns;
+  const shift = merged ? Math.max(label, 1) - 1 : 0;
   const out: Token[] = [];
   cells.forEach((c, i) => {
     if (!c) return;
-    const pos = i < label && !allText ? 0 : i - shift;
+    const pos = i < label && merged ? 0 : i - shift;
     tokenize(c, line, { x0: pos, x1: pos, cell: true }, out);
   });
   for (const t of out) if (t.kind !== "text") ROW_CELLS.set(t, cells.length);
   return out;
 }
 
-/** The document with its pipe-table rows as grid rows; unchanged when it has none. */
+/**
+ * The document with its pipe-table rows as grid rows and, when its tables are a sheet's (tabs,
+ * CSV), the sheet's rows too; unchanged when it has neither.
+ */
 export function pipeGrid(doc: SourceDoc): SourceDoc {
   if (doc.kind !== "text") return doc;
-  let rows = 0;
+  // Text laid out in columns (pdftotext -layout) is read by its character columns, never as a sheet.
+  const sheet = doc.laidOut ? undefined : sheetRows(doc.lines);
+  let pipeRows = 0;
+  let sheetLines = 0;
   const lines = doc.lines.map((l, i): Line => {
-    const cells = pipeCells(l.text);
-    if (!cells) return l;
-    rows++;
-    const tokens = isSeparatorRow(cells) ? [] : gridTokens(cells, i);
+    const pipe = pipeCells(l.text);
+    const cells = pipe ?? sheet?.[i];
+    if (!cells || (!pipe && isSheetText(cells, l.key))) return l;
+    if (pipe) pipeRows++;
+    else sheetLines++;
+    const tokens = isSeparatorRow(cells) ? [] : gridTokens(cells, i, !pipe);
     return makeLine({ ...l, tokens, tableRow: true });
   });
-  return rows >= MIN_PIPE_ROWS ? { ...doc, lines, positional: true } : doc;
+  return pipeRows >= MIN_PIPE_ROWS || sheetLines > 0 ? { ...doc, lines, positional: true } : doc;
 }
