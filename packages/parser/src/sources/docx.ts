@@ -1,19 +1,22 @@
 /**
- * Word (.docx) → lines. A .docx is a zip whose word/document.xml holds paragraphs (w:p) and
- * tables (w:tbl, merged cells as w:gridSpan and w:vMerge). Paragraphs are blocks and tables grids,
- * fed to the same line-model builder as the HTML reader's, so Word files and web pages share one
- * table model: a table holding a table is page layout, read as blocks.
+ * Word (.docx) → lines. A .docx is a zip whose main document part (found through the package's
+ * relationships, docx-parts.ts; word/document.xml as a rule) holds paragraphs (w:p) and tables
+ * (w:tbl, merged cells as w:gridSpan and w:vMerge). Paragraphs are blocks and tables grids, fed to
+ * the same line-model builder as the HTML reader's, so Word files and web pages share one table
+ * model: a table holding a table is page layout, read as blocks. A body held as an HTML or MHT
+ * part (w:altChunk) is read by the HTML reader into the same lines.
  *
- * The XML is read as a stream of tags (htmlparser2's parser in XML mode, fed the bytes as they are
- * inflated, decoded one slice at a time): neither the inflated XML, nor a string of it, nor a tree
- * of it is ever held whole. A paragraph of the body becomes its lines when it ends; a table is held
+ * The XML is read as a stream of tags (xml-stream.ts: elements matched by namespace, whatever
+ * prefix the writer chose), fed the bytes as they are inflated: neither the inflated XML, nor a
+ * string of it, nor a tree of it is ever held whole. A paragraph of the body becomes its lines when it ends; a table is held
  * (its cells' text) until it ends. Each element gets a frame saying what its children, its text and
  * its end tag mean in Word's model; the frames on the stack are the open elements.
  */
-import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
-import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
+import { LimitExceeded, refusedDoc } from "../limits.js";
+import { AltChunks, DEFAULT_DOCUMENT, mainPart } from "./docx-parts.js";
 import { CELL_LINE, cellText, collapse, type GridCell, MAX_ROWSPAN, PageLines } from "./page.js";
+import { type Attribs, type Frame, SKIP, walkXml } from "./xml-stream.js";
 import { ZipArchive, ZipError } from "./zip.js";
 
 export type DocxErrorReason = "legacy-doc" | "not-zip" | "no-document" | "too-large";
@@ -55,68 +58,20 @@ export function docxSource(bytes: Uint8Array): SourceDoc {
   }
 }
 
-/** The lines of the archive's document.xml, streamed from the archive through the XML parser. */
-function readDocument(zip: ZipArchive): SourceDoc {
-  const DOC = "word/document.xml";
-  if (!zip.has(DOC)) throw new DocxReadError("no-document", "the archive has no word/document.xml");
-  const title = collapse(titleOf(zip));
-  const out = new WordLines();
-  walkXml((write) => zip.stream(DOC, write), new DocumentFrame((item) => out.item(item)));
-  return { kind: "docx", lines: out.done(), positional: true, ...(title ? { title } : {}) };
-}
-
-type Attribs = Record<string, string>;
-
-/** What an open element does with its child elements, its text and its end tag. */
-interface Frame {
-  child(name: string, attribs: Attribs): Frame;
-  text?(data: string): void;
-  close?(): void;
-}
-
-/** An element whose content does not count (and everything inside it). */
-const SKIP: Frame = { child: () => SKIP };
-
-/** Bytes of XML decoded and handed to the parser at a time. */
-const SLICE = 64 * 1024;
-
 /**
- * Streams the XML through the frames, keeping the element stack as the XML parser does: more
- * than LIMITS.maxElements elements or nesting deeper than LIMITS.maxXmlDepth refuses the document.
- * Text inside CDATA sections is not read: Word writes none, and a crafted one is not page text.
+ * The lines of the archive's main document part (the package's officeDocument relationship,
+ * else word/document.xml), streamed from the archive through the XML parser.
  */
-function walkXml(feed: (write: (bytes: Uint8Array) => void) => void, root: Frame): void {
-  const frames: Frame[] = [root];
-  let elements = 0;
-  let inCdata = false;
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (++elements > LIMITS.maxElements) throw new LimitExceeded(refusal("maxElements"));
-        if (frames.length > LIMITS.maxXmlDepth) throw new LimitExceeded(refusal("maxXmlDepth"));
-        frames.push((frames[frames.length - 1] as Frame).child(name, attribs));
-      },
-      onclosetag() {
-        if (frames.length > 1) (frames.pop() as Frame).close?.();
-      },
-      ontext(data) {
-        if (!inCdata) (frames[frames.length - 1] as Frame).text?.(data);
-      },
-      oncdatastart() {
-        inCdata = true;
-      },
-      oncdataend() {
-        inCdata = false;
-      },
-    },
-    { xmlMode: true, decodeEntities: true },
-  );
-  const decoder = new TextDecoder();
-  feed((bytes) => {
-    for (let p = 0; p < bytes.length; p += SLICE)
-      parser.write(decoder.decode(bytes.subarray(p, p + SLICE), { stream: true }));
-  });
-  parser.end(decoder.decode());
+function readDocument(zip: ZipArchive): SourceDoc {
+  const part = mainPart(zip);
+  if (!part) throw new DocxReadError("no-document", `the archive has no ${DEFAULT_DOCUMENT}`);
+  const title = collapse(titleOf(zip));
+  const chunks = new AltChunks(zip, part);
+  const out = new WordLines(chunks);
+  walkXml((write) => zip.stream(part, write), new DocumentFrame((item) => out.item(item)));
+  const lines = out.done();
+  const shown = title || collapse(chunks.title ?? "");
+  return { kind: "docx", lines, positional: true, ...(shown ? { title: shown } : {}) };
 }
 
 /** The document's title: the text of the first dc:title of docProps/core.xml, trimmed. */
@@ -142,8 +97,11 @@ const BREAK = 0;
 /** A paragraph's content in order: text, line breaks, and text boxes (blocks of their own). */
 type Piece = string | typeof BREAK | Item[];
 
-/** A block of Word's model: a paragraph, or a table (its rows of cells, merges resolved). */
-type Item = { pieces: Piece[] } | { rows: WordCell[][] };
+/**
+ * A block of Word's model: a paragraph, a table (its rows of cells, merges resolved), or a
+ * w:altChunk (the relationship id of a part holding content in another format).
+ */
+type Item = { pieces: Piece[] } | { rows: WordCell[][] } | { chunk: string };
 
 /** A table cell as printed: its spans and its blocks. */
 interface WordCell {
@@ -192,8 +150,13 @@ class TextFrame implements Frame {
 class BlocksFrame implements Frame {
   constructor(protected readonly sink: Sink) {}
 
-  child(name: string, _attribs: Attribs): Frame {
+  child(name: string, attribs: Attribs): Frame {
     switch (name) {
+      case "w:altChunk": {
+        const id = attribs["r:id"];
+        if (id) this.sink({ chunk: id });
+        return SKIP;
+      }
       case "w:p": {
         const pieces: Piece[] = [];
         return new RunsFrame(pieces, () => this.sink({ pieces }));
@@ -460,10 +423,12 @@ class WordLines {
   private readonly page = new PageLines();
   private over: LimitExceeded | undefined;
 
+  constructor(private readonly chunks: AltChunks) {}
+
   item(item: Item): void {
     if (this.over) return;
     try {
-      emitItem(this.page, item);
+      emitItem(this.page, item, this.chunks);
     } catch (e) {
       if (!(e instanceof LimitExceeded)) throw e;
       this.over = e;
@@ -479,16 +444,18 @@ class WordLines {
 
 /**
  * A block into lines: a paragraph is a block whose line breaks and text boxes start new ones; a
- * table holding no table is a grid, one holding a table is page layout (its cells are blocks).
+ * table holding no table is a grid, one holding a table is page layout (its cells are blocks); an
+ * altChunk is the lines of the page its part holds.
  */
-function emitItem(page: PageLines, item: Item): void {
+function emitItem(page: PageLines, item: Item, chunks: AltChunks): void {
   page.flush();
-  if ("pieces" in item) {
+  if ("chunk" in item) chunks.into(page, item.chunk);
+  else if ("pieces" in item) {
     for (const piece of item.pieces) {
       if (typeof piece === "string") page.text(0, piece);
       else {
         page.flush();
-        if (piece !== BREAK) for (const inner of piece) emitItem(page, inner);
+        if (piece !== BREAK) for (const inner of piece) emitItem(page, inner, chunks);
         page.flush();
       }
     }
@@ -496,15 +463,15 @@ function emitItem(page: PageLines, item: Item): void {
     for (const row of item.rows)
       for (const cell of row) {
         page.flush();
-        for (const inner of cell.items) emitItem(page, inner);
+        for (const inner of cell.items) emitItem(page, inner, chunks);
       }
   } else page.grid(item.rows.map((row) => row.map(gridCell)));
   page.flush();
 }
 
-/** Whether a block is or holds a table (in a text box of a paragraph). */
+/** Whether a block is or holds a table (in a text box of a paragraph, or an altChunk's page). */
 function holdsTable(item: Item): boolean {
-  if ("rows" in item) return true;
+  if ("chunk" in item || "rows" in item) return true;
   return item.pieces.some((p) => typeof p === "object" && p.some(holdsTable));
 }
 

@@ -2,13 +2,16 @@
  * HTML → lines, with htmlparser2 (a real parser: entities, unclosed tags, comments). Tables
  * that contain no other table are data grids: rowspan/colspan are expanded and every number
  * keeps its grid column. Tables that wrap other tables are page layout: their cells are blocks.
- * Text outside tables becomes one line per block (<p>, <div>, <br>, headings, list items). The
- * page is read as the parser tells its tags and text, into the line-model builder (page.ts): no
- * tree of the page is built.
+ * Text outside tables becomes one line per block (<p>, <div>, <br>, headings, list items). What
+ * is read is what a browser shows: hidden and struck-through text is not, a form field's value
+ * is, a table's rows come in the order shown (<thead> first, <tfoot> last). The page is read as
+ * the parser tells its tags and text, into the line-model builder (page.ts): no tree of the page
+ * is built.
  */
 import { Parser } from "htmlparser2";
 import type { SourceDoc } from "../doc.js";
 import { LIMITS, LimitExceeded, refusal, refusedDoc } from "../limits.js";
+import { inputText, SelectText } from "./html-forms.js";
 import { CELL_LINE, cellText, collapse, type GridCell, MAX_COLSPAN, MAX_ROWSPAN, PageLines } from "./page.js";
 
 const BLOCK = new Set([
@@ -365,29 +368,55 @@ class SuperscriptMarks {
 /** The page read as a stream of tags and text (htmlparser2's parser, no tree built) into lines. */
 function readPage(input: string): SourceDoc {
   const html = limitNesting(hideStrayLessThan(input));
-  const reader = new PageReader(new PageLines(lineCounter(html)));
+  const out = new PageLines(lineCounter(html));
+  const title = streamPage(html, out);
+  return { kind: "html", lines: out.lines, positional: true, ...(title ? { title } : {}) };
+}
+
+/**
+ * An HTML page read into lines another reader is making (the HTML chunk a Word file holds as its
+ * body); its title, if any. Throws LimitExceeded past the reader limits.
+ */
+export function htmlInto(input: string, out: PageLines): string | undefined {
+  if (input.length > LIMITS.maxChars) throw new LimitExceeded(refusal("maxChars"));
+  return streamPage(limitNesting(hideStrayLessThan(input)), out);
+}
+
+/** The page's tags and text told to a page reader writing to `out`; the page's title. */
+function streamPage(html: string, out: PageLines): string | undefined {
+  const reader = new PageReader(out);
   // What the page hides is not told to the reader: a hidden element is no text, cell or row.
   const shown = new ShownContent();
   const marks = new SuperscriptMarks();
+  // A form control shows its value as text; the options of a <select> are not told on.
+  const select = new SelectText();
   let parser: Parser | undefined;
   // Where the event being told starts (the parser's own index, read during the callback).
   const at = () => (parser as Parser).startIndex;
   const tell = (text: string) => reader.text(text, at());
+  const shownText = (text: string) => {
+    marks.text(text);
+    reader.text(text, at());
+  };
   parser = new Parser(
     {
       onopentag: (name, attribs) => {
-        if (!shown.open(attribs)) return;
+        if (!shown.open(name, attribs) || select.open(name, attribs)) return;
         reader.open(name, attribs, at());
         marks.opened(name, tell);
+        const value = inputText(name, attribs);
+        if (value && shown.text) shownText(value);
       },
       ontext: (data) => {
         if (!shown.text) return;
         const text = dataOf(data);
-        marks.text(text);
-        reader.text(text, at());
+        if (!select.text(text)) shownText(text);
       },
       onclosetag: (name) => {
         if (!shown.close()) return;
+        const s = select.close();
+        if (s.inside) return;
+        if (s.shows && shown.text) shownText(s.shows);
         marks.closed(name, tell);
         reader.close();
       },
@@ -413,53 +442,86 @@ function cssValue(raw: string): { value: string; important: boolean } {
   };
 }
 
+/** Elements whose content is deleted text: a tracked deletion, a struck-out old figure. */
+const STRUCK_ELEMENTS = new Set(["del", "s", "strike"]);
+
+/** Cells: struck through, a cell keeps its column (its box is shown); only its content is not read. */
+const CELLS = new Set(["td", "th"]);
+
+/** How an element hides itself (see ShownContent). */
+interface Hiding {
+  gone: boolean;
+  visible: boolean | undefined;
+  struck: boolean;
+}
+
 /**
  * How an element hides itself: the `hidden` attribute or an inline `display: none` removes it
  * and all it holds (a cell so hidden takes no column, as in a browser); `visibility: hidden` (or
- * `collapse`) hides its text but keeps its box, so a cell keeps its column. Declarations are read
- * in order, a later one overriding an earlier one unless only the earlier is !important.
+ * `collapse`) hides its text but keeps its box, so a cell keeps its column. Struck-through text
+ * (<del>, <s>, <strike>, an inline `text-decoration: line-through`) is deleted text — an old
+ * figure next to the new one, an unaccepted tracked deletion of a Word export — not the
+ * document's text: a struck element is removed, a struck cell keeps its column. Declarations are
+ * read in order, a later one overriding an earlier one unless only the earlier is !important.
  */
-function hiding(attribs: Attribs): { gone: boolean; visible: boolean | undefined } {
-  if (attribs.hidden !== undefined) return { gone: true, visible: undefined };
+function hiding(name: string, attribs: Attribs): Hiding {
+  const struckTag = STRUCK_ELEMENTS.has(name);
+  if (attribs.hidden !== undefined) return { gone: true, visible: undefined, struck: false };
   const style = attribs.style;
-  if (!style) return { gone: false, visible: undefined };
+  if (!style) return { gone: struckTag, visible: undefined, struck: false };
   const last = new Map<string, { value: string; important: boolean }>();
   for (const decl of style.split(";")) {
     const colon = decl.indexOf(":");
     if (colon < 0) continue;
-    const prop = decl.slice(0, colon).trim().toLowerCase();
-    if (prop !== "display" && prop !== "visibility") continue;
+    const prop = styleKey(decl.slice(0, colon).trim().toLowerCase());
+    if (!prop) continue;
     const v = cssValue(decl.slice(colon + 1));
     if (v.important || !last.get(prop)?.important) last.set(prop, v);
   }
   const visibility = last.get("visibility")?.value;
   const visible = visibility === "hidden" || visibility === "collapse" ? false : visibility ? true : undefined;
-  return { gone: last.get("display")?.value === "none", visible };
+  const struck = struckTag || (last.get("decoration")?.value.includes("line-through") ?? false);
+  const cell = CELLS.has(name);
+  return { gone: last.get("display")?.value === "none" || (struck && !cell), visible, struck: struck && cell };
+}
+
+/**
+ * The inline style properties that hide text, by what they set: `text-decoration` (shorthand)
+ * and `text-decoration-line` both set the line, a later one overriding an earlier one.
+ */
+function styleKey(prop: string): string | undefined {
+  if (prop === "display" || prop === "visibility") return prop;
+  return prop === "text-decoration" || prop === "text-decoration-line" ? "decoration" : undefined;
 }
 
 /**
  * Which of the page's elements and text are shown, told each tag as the parser reads it. An
  * element removed is not told on, nor anything inside it; under `visibility: hidden` the
- * elements are told but their text is not, until an element inside sets `visibility: visible`.
+ * elements are told but their text is not, until an element inside sets `visibility: visible`;
+ * inside a struck cell the elements are told but no text is, whatever they set (a line through
+ * text is drawn through all it holds).
  */
 class ShownContent {
   /** Depth inside a removed element: 0 outside one. */
   private gone = 0;
   /** For each open element told on: whether its text is visible (inherited, or its own). */
   private readonly visible: boolean[] = [];
+  /** The depth of `visible` at which the struck cell being read was opened; -1 outside one. */
+  private struckAt = -1;
 
   /** An element opens; false when it is not told on (it and all it holds are hidden). */
-  open(attribs: Attribs): boolean {
+  open(name: string, attribs: Attribs): boolean {
     if (this.gone > 0) {
       this.gone++;
       return false;
     }
-    const h = hiding(attribs);
+    const h = hiding(name, attribs);
     if (h.gone) {
       this.gone = 1;
       return false;
     }
-    this.visible.push(h.visible ?? this.text);
+    if (h.struck && this.struckAt < 0) this.struckAt = this.visible.length;
+    this.visible.push(h.visible ?? this.shown);
     return true;
   }
 
@@ -470,11 +532,17 @@ class ShownContent {
       return false;
     }
     this.visible.pop();
+    if (this.visible.length === this.struckAt) this.struckAt = -1;
     return true;
   }
 
   /** Whether text read now is shown. */
   get text(): boolean {
+    return this.struckAt < 0 && this.shown;
+  }
+
+  /** Whether text read now is shown by its visibility (what an element opened now inherits). */
+  private get shown(): boolean {
     return this.gone === 0 && (this.visible[this.visible.length - 1] ?? true);
   }
 }
@@ -536,9 +604,10 @@ class PageReader {
     this.out.grid(gridOf(t));
   }
 
-  done(): SourceDoc {
+  /** The page has been read: the last block ends; the page's title. */
+  done(): string | undefined {
     this.out.flush();
-    return { kind: "html", lines: this.out.lines, positional: true, ...(this.title ? { title: this.title } : {}) };
+    return this.title;
   }
 
   /** An element in the walk of blocks; `layout`: a table known to hold a table. */
@@ -699,28 +768,74 @@ interface OpenCell {
   depth: number;
 }
 
+/** Where a table's rows are shown: its header first, then its body, then its footer. */
+const HEAD = 0;
+const BODY = 1;
+const FOOT = 2;
+
 /**
- * The rows of a table holding no table: its own rows (through thead/tbody/tfoot), the td/th
- * children of each, their text and spans. Text anywhere else in the table is not in a cell.
+ * The rows of a table in the order they are shown. A table's first <thead> is shown first and
+ * its first <tfoot> last wherever they are written (HTML 4 wrote <tfoot> before <tbody>); other
+ * row groups, and any further <thead> or <tfoot>, are shown where they are written.
+ */
+class ShownRows {
+  private readonly parts: GridCell[][][] = [[], [], []];
+  private readonly groups: number[] = [];
+  private headSeen = false;
+  private footSeen = false;
+
+  /** A row group opens (thead, tbody, tfoot, or a form among the rows). */
+  openGroup(name: string): void {
+    const outer = this.groups[this.groups.length - 1];
+    let part = outer ?? BODY;
+    if (outer === undefined && name === "thead" && !this.headSeen) part = HEAD;
+    else if (outer === undefined && name === "tfoot" && !this.footSeen) part = FOOT;
+    if (name === "thead") this.headSeen = true;
+    if (name === "tfoot") this.footSeen = true;
+    this.groups.push(part);
+  }
+
+  closeGroup(): void {
+    this.groups.pop();
+  }
+
+  /** A row opens: its cells go to the row returned. */
+  row(): GridCell[] {
+    const row: GridCell[] = [];
+    (this.parts[this.groups[this.groups.length - 1] ?? BODY] as GridCell[][]).push(row);
+    return row;
+  }
+
+  get rows(): GridCell[][] {
+    return this.parts.flat();
+  }
+}
+
+/**
+ * The rows of a table holding no table: its own rows (through thead/tbody/tfoot), in the order
+ * they are shown, the td/th children of each, their text and spans. Text anywhere else in the
+ * table is not in a cell.
  */
 function gridOf(t: TableEvents): GridCell[][] {
-  const rows: GridCell[][] = [];
+  const shown = new ShownRows();
   const places: number[] = [];
+  let row: GridCell[] = [];
   let cell: OpenCell | undefined;
   for (let i = 0; i < t.kinds.length; i++) {
     const kind = t.kinds[i];
     const s = t.strs[i] as string;
     if (cell) {
       if (cellEvent(cell, kind, s)) continue;
-      (rows[rows.length - 1] as GridCell[]).push({
+      row.push({
         text: cellText(cell.text.value),
         at: cell.at,
         rowspan: span(cell.attribs.rowspan, MAX_ROWSPAN),
         colspan: span(cell.attribs.colspan, MAX_COLSPAN),
       });
       cell = undefined;
-    } else if (kind === CLOSE) places.pop();
-    else if (kind === OPEN) {
+    } else if (kind === CLOSE) {
+      if (places.pop() === IN_GROUP) shown.closeGroup();
+    } else if (kind === OPEN) {
       const parent = places[places.length - 1];
       const attribs = t.cellAttribs.get(i);
       if (parent === IN_ROW && attribs) {
@@ -729,10 +844,11 @@ function gridOf(t: TableEvents): GridCell[][] {
       }
       const place = placeOf(parent, s);
       places.push(place);
-      if (place === IN_ROW) rows.push([]);
+      if (place === IN_GROUP) shown.openGroup(s);
+      if (place === IN_ROW) row = shown.row();
     }
   }
-  return rows;
+  return shown.rows;
 }
 
 /** An event inside an open cell; false when it is the cell's end. */

@@ -110,21 +110,22 @@ function inflateEntry(bytes: Uint8Array, r: ZipRecord, budget: number, sink: (ch
  * entry is the entry. Throws ZipError for a damaged archive and LimitExceeded past the limits.
  */
 export class ZipArchive {
-  private readonly records: ZipRecord[];
+  /** The records by name: the first record naming an entry. */
+  private readonly records = new Map<string, ZipRecord>();
   private readonly byOffset = new Map<number, Uint8Array>();
   private left: number = LIMITS.maxInflatedBytes;
 
   constructor(private readonly bytes: Uint8Array) {
-    this.records = centralDirectory(bytes);
+    for (const r of centralDirectory(bytes)) if (!this.records.has(r.name)) this.records.set(r.name, r);
   }
 
   has(name: string): boolean {
-    return this.records.some((r) => r.name === name);
+    return this.records.has(name);
   }
 
   /** The entry's bytes whole, or undefined; an entry read whole under two names is inflated once. */
   read(name: string): Uint8Array | undefined {
-    const r = this.records.find((x) => x.name === name);
+    const r = this.records.get(name);
     if (!r) return undefined;
     const known = this.byOffset.get(r.offset);
     if (known) return known;
@@ -144,27 +145,26 @@ export class ZipArchive {
 
   /**
    * Hands the entry's bytes to `sink` a piece at a time (never held whole); false when there is no
-   * such entry. What the sink throws goes through unchanged.
+   * such entry. What the sink throws goes through unchanged. The sink may read other entries
+   * (a part the streamed one refers to): they are inflated from the same budget.
    */
   stream(name: string, sink: (chunk: Uint8Array) => void): boolean {
-    const r = this.records.find((x) => x.name === name);
+    const r = this.records.get(name);
     if (!r) return false;
     this.inflate(r, sink);
     return true;
   }
 
+  /**
+   * Inflates an entry within what is left of the budget, charged as the bytes come: an entry read
+   * while another is streamed spends from the same budget, and the bytes of both stay within it.
+   */
   private inflate(r: ZipRecord, sink: (chunk: Uint8Array) => void): number {
-    let n = 0;
-    try {
-      n = inflateEntry(this.bytes, r, this.left, (chunk) => {
-        n += chunk.length;
-        sink(chunk);
-      });
-    } finally {
-      // Charged even when the sink stops the entry part-way: what was inflated was spent.
-      this.left -= n;
-    }
-    return n;
+    return inflateEntry(this.bytes, r, this.left, (chunk) => {
+      if (chunk.length > this.left) throw new LimitExceeded(refusal("maxInflatedBytes"));
+      this.left -= chunk.length;
+      sink(chunk);
+    });
   }
 }
 
