@@ -48,8 +48,11 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** A PDF may have a few bytes of junk before its header; readers accept it within the first KB. */
 const PDF_HEADER_WITHIN = 1024;
-/** The start of the main part's name in every .docx's zip directory (`word/document.xml`; some writers number it). */
-const WORD_PART = new TextEncoder().encode("word/document");
+/**
+ * The folder of a .docx's parts in its zip directory: `word/document.xml` in most, another name
+ * for the main part in some (found through the package's relationships), always under `word/`.
+ */
+const WORD_PART = new TextEncoder().encode("word/");
 
 function findPdfHeader(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length - PDF.length, PDF_HEADER_WITHIN);
@@ -57,7 +60,7 @@ function findPdfHeader(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** True when the archive names a Word main part (one linear scan: names are stored uncompressed). */
+/** True when the archive names a part of a Word document (one linear scan: names are stored uncompressed). */
 function holdsWordDocument(bytes: Uint8Array): boolean {
   const first = WORD_PART[0] as number;
   const end = bytes.length - WORD_PART.length;

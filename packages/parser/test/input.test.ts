@@ -22,6 +22,15 @@ describe("detectInput: the kind of a file from its bytes, the name only as a hin
     expect(detectInput(archive, "reports.docx")).toBe("zip");
   });
 
+  it("a .docx whose main part has another name (found through its relationships) is a .docx", () => {
+    const renamed = zipSync({
+      "[Content_Types].xml": bytes("<Types/>"),
+      "_rels/.rels": bytes("<Relationships/>"),
+      "word/report.xml": bytes("<w:document/>"),
+    });
+    expect(detectInput(renamed, "a.bin")).toBe("docx");
+  });
+
   it("a legacy .doc (OLE2) and binary files", () => {
     expect(detectInput(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe("doc");
     expect(detectInput(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), "scan.png")).toBeUndefined();
