@@ -31,6 +31,19 @@ describe("gov-report validate", () => {
     ]);
   });
 
+  it("lists the parser's warnings about how a document was read, as check does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gr-"));
+    const seed = readFileSync(join(FIXTURES, "seed-2020.txt"), "utf8");
+    writeFileSync(join(dir, "two.txt"), `${seed}\n${seed}`);
+    const r = runCli(["validate", "--format", "json", join(dir, "two.txt")]);
+    const out = JSON.parse(r.stdout) as { issues: { code: string; severity: string }[] }[];
+    const said = out[0]?.issues.find((i) => i.code === "parse.document.several-reports");
+    expect(said?.severity).toBe("warning");
+    const text = runCli(["validate", join(dir, "two.txt")]);
+    expect(text.stdout).toContain("文件中有 2 份年度报告");
+    expect(text.stdout).not.toContain("未发现问题");
+  });
+
   it("reads standard input with -", () => {
     const r = runCli(["validate", "-"], { input: readFileSync(fx("seed-2020"), "utf8") });
     expect(r.code).toBe(0);

@@ -71,24 +71,6 @@ export function rowOf(l: Loaded, issues: readonly ValidationIssue[]): Row {
   };
 }
 
-/**
- * The parser's warnings about a document, as the report's issues (`parse.` and the parser's code):
- * what a supervisor must know of how it was read — two reports in one file, a table printed twice,
- * figures placed by guess. Its errors are already the unread cells the validator reports.
- */
-export function readingWarnings(l: Loaded): ValidationIssue[] {
-  return (l.document?.diagnostics ?? [])
-    .filter((d) => d.severity === "warning")
-    .map((d) => ({
-      code: `parse.${d.code}`,
-      severity: "warning" as const,
-      path: d.path ?? [],
-      related: [],
-      message: d.message,
-      messageEn: d.messageEn,
-    }));
-}
-
 /** The warning given to the second report of one agency and year. */
 export function duplicateIssue(firstFile: string): ValidationIssue {
   return {

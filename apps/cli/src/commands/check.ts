@@ -18,6 +18,7 @@ import { t } from "../util/i18n.js";
 import { exitOf, openInputs, unreadableFolders, writeSkipped } from "../util/inputs.js";
 import { type Loaded, loadInputs, loadOne } from "../util/loader.js";
 import { progress } from "../util/progress.js";
+import { readingWarnings } from "../util/reading-warnings.js";
 import type { Lang } from "../util/report-output.js";
 import { Sink } from "../util/sink.js";
 import type { InputEntry } from "../util/walk.js";
@@ -29,7 +30,6 @@ import {
   pairRecord,
   pairText,
   type Row,
-  readingWarnings,
   rowOf,
   worstOf,
 } from "./check-rows.js";

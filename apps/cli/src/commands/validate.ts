@@ -16,6 +16,7 @@ import {
 import { displayName } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
+import { readingWarnings } from "../util/reading-warnings.js";
 import { countBySeverity, formatIssues, type Lang, summaryLine } from "../util/report-output.js";
 import { Sink } from "../util/sink.js";
 import { bold, dim } from "../util/style.js";
@@ -36,10 +37,16 @@ interface FileResult {
   title?: string;
 }
 
+/** The validator's issues and, for a document, the parser's warnings of how it was read (as `check` lists them). */
 const resultOf = (l: Loaded): FileResult =>
   l.error !== undefined || !l.validation
     ? { file: l.file, ok: false, error: l.error ?? "", issues: [] }
-    : { file: l.file, ok: l.validation.ok, issues: l.validation.issues, title: reportTitle(l.value) };
+    : {
+        file: l.file,
+        ok: l.validation.ok,
+        issues: [...l.validation.issues, ...readingWarnings(l)],
+        title: reportTitle(l.value),
+      };
 
 function textOf(r: FileResult): string[] {
   return [
