@@ -63,6 +63,10 @@ describe("gov-report parse", () => {
         expect(hasStackTrace(r.stderr)).toBe(false);
       }
       expect(runCli(["parse", png]).stderr).toContain("scan.png: 图片，不是报告文件");
+      // A scan saved under a PDF's name is told by its content.
+      const named = join(dir, "scan.pdf");
+      writeFileSync(named, readFileSync(png));
+      expect(runCli(["parse", named]).stderr).toContain("scan.pdf: 图片，不是报告文件");
     },
     HEAVY,
   );

@@ -41,7 +41,10 @@ function unreadableMessage(v: Unreadable): readonly [zh: string, en: string] {
   const d = v.detail ? `: ${v.detail}` : "";
   if (v.reason === "encrypted") return ["PDF 文件已加密，无法读取", "The PDF is encrypted"];
   if (v.reason === "pdf")
-    return ["无法读取 PDF 文件：文件已损坏、不完整或不是 PDF", `Cannot read the PDF (damaged or truncated)${d}`];
+    return [
+      "无法读取 PDF 文件：文件已损坏、不完整或不是 PDF（请重新下载或向发布机关索取原文件）",
+      `Cannot read the PDF: damaged, truncated or not a PDF (download it again or ask the publishing agency for the file)${d}`,
+    ];
   if (v.reason === "legacy-doc")
     return [
       "这是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中另存为 .docx 或 PDF 后再读取",

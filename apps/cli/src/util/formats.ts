@@ -15,15 +15,31 @@ export const zipMessage: Why = () =>
     "a zip archive, not a report: unpack it and read the files inside (the review desk, gov-report serve, imports .zip files)",
   );
 
+export const imageMessage: Why = () =>
+  t(
+    "图片，不是报告文件（扫描件请找原始的 PDF 或 Word 文件，或先识别出文字）",
+    "an image, not a report file (for a scan, find the original PDF or Word file, or recognise its text first)",
+  );
+
+/** The first bytes of the image formats a scan or a screenshot is saved in. */
+const IMAGE_MAGIC: readonly (readonly number[])[] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
+  [0x42, 0x4d], // BMP
+];
+
+/** An image by its content, whatever its name (a scan saved as .pdf); WebP is RIFF….WEBP. */
+export function isImage(bytes: Uint8Array): boolean {
+  if (IMAGE_MAGIC.some((m) => m.every((b, i) => bytes[i] === b))) return true;
+  const riff = [0x52, 0x49, 0x46, 0x46].every((b, i) => bytes[i] === b);
+  return riff && [0x57, 0x45, 0x42, 0x50].every((b, i) => bytes[8 + i] === b);
+}
+
 const KINDS: readonly [readonly string[], Why][] = [
-  [
-    [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"],
-    () =>
-      t(
-        "图片，不是报告文件（扫描件请找原始的 PDF 或 Word 文件，或先识别出文字）",
-        "an image, not a report file (for a scan, find the original PDF or Word file, or recognise its text first)",
-      ),
-  ],
+  [[".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"], imageMessage],
   [
     [".mhtml", ".mht"],
     () =>

@@ -15,7 +15,7 @@ import { ParsePool } from "../pool.js";
 import { type CellToRead, type Checked, checkValue, needsReading } from "./checked.js";
 import { onCleanup } from "./cleanup.js";
 import { detectInput, EXTENSION_LIST, kindOfName, type SourceKind } from "./detect.js";
-import { notReportReason, zipMessage } from "./formats.js";
+import { imageMessage, isImage, notReportReason, zipMessage } from "./formats.js";
 import { lang, t } from "./i18n.js";
 import { displayName, reasonOf } from "./io.js";
 import { jsonText, looksLikeUtf16Json, parseJsonText } from "./json.js";
@@ -171,6 +171,7 @@ function prepare(
   // A file named as an image, a web archive, a WPS or OFD document: read only if it is in fact a PDF or .docx.
   const notReport = notReportReason(file);
   if (notReport !== undefined && kind !== "pdf" && kind !== "docx") return failure(file, notReport);
+  if (kind !== "pdf" && kind !== "docx" && isImage(bytes)) return failure(file, imageMessage());
   if (kind === undefined && looksLikeUtf16Json(bytes))
     return failure(
       file,

@@ -15,8 +15,8 @@ export function failureMessage(f: PoolFailure): FailureMessage {
   switch (f.failure) {
     case "timeout":
       return {
-        zh: "读取超时，已停止（文件可能异常）",
-        en: "reading took too long and was stopped (the file may be malformed)",
+        zh: "读取超时，已停止（文件可能异常；如确是正常的大文件，可用环境变量 GOV_REPORT_PARSE_TIMEOUT 设定时限，单位秒）",
+        en: "reading took too long and was stopped (the file may be malformed; for a large file that is sound, set the limit in seconds with GOV_REPORT_PARSE_TIMEOUT)",
       };
     case "memory":
       return {
