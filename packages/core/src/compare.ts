@@ -150,12 +150,48 @@ function crossYearEquations(prev: Report, cur: Report, issues: ValidationIssue[]
   for (const c of crossYearConstraints(prev.edition, cur.edition)) {
     const before = valuesOf(prev, c.previous);
     const now = valuesOf(cur, c.current);
-    if (!before || !now) continue;
+    if (!before || !now) {
+      const unread = uncheckedIssue(c, prev, cur, !before);
+      if (unread) issues.push(unread);
+      continue;
+    }
     const expected = c.previous.reduce((s, t, i) => s + t.coef * (before[i] as number), 0);
     const left = c.current.reduce((s, t, i) => s + t.coef * (now[i] as number), 0);
     if (left === expected) continue;
     issues.push(equationIssue(c, cur, before, now));
   }
+}
+
+/**
+ * A cross-year equation that could not be checked because a cell of either report holds a
+ * placeholder (unread or ambiguous), at its target cell; none when a cell is missing for another
+ * reason (not a number: the validator reports it).
+ */
+function uncheckedIssue(
+  c: CrossYearConstraint,
+  prev: Report,
+  cur: Report,
+  inPrevious: boolean,
+): ValidationIssue | undefined {
+  const [report, terms] = inPrevious ? [prev, c.previous] : [cur, c.current];
+  const placeholder = terms.find((t) => {
+    const status = cellStatus(report, t.path.join("."));
+    return status === "unread" || status === "ambiguous";
+  });
+  if (!placeholder) return undefined;
+  const cell = cellAt(report.edition, placeholder.path);
+  const target = cellAt(cur.edition, c.target);
+  const which = inPrevious ? ["上年", "last year's"] : ["本年", "this year's"];
+  const itself = !inPrevious && placeholder.path.join(".") === c.target.join(".");
+  const zh = itself ? "本年该栏" : `${which[0]}“${cell?.zh}”`;
+  const en = itself ? "this year's cell" : `${which[1]} "${cell?.en}"`;
+  return issue(
+    RULES.unchecked,
+    [...c.target],
+    `${target?.zh}：${zh}未能读取，此项跨年度核对未能进行`,
+    `${target?.en}: ${en} was not read, so this cross-year check could not run`,
+    inPrevious ? [["previous", ...placeholder.path]] : [],
+  );
 }
 
 /** The issue of a broken cross-year equation, at its target cell, in the rule's own words. */

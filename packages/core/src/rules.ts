@@ -185,6 +185,13 @@ export const RULES = {
     "两份报告不是同一机关相邻两个年度",
     "The two reports are not consecutive years of one agency",
   ),
+  unchecked: rule(
+    "years.unchecked",
+    "warning",
+    "cross-year",
+    "有单元格未能读取（原文未能读出），该项跨年度核对未能进行",
+    "A cell was not read from its document, so a cross-year check could not run",
+  ),
   invalidPrevious: rule(
     "years.invalid-input",
     "error",

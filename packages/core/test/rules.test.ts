@@ -188,6 +188,7 @@ describe("every validation rule", () => {
       RULES.inForce.code,
       RULES.textOverlap.code,
       RULES.sequence.code,
+      RULES.unchecked.code,
       RULES.invalidPrevious.code,
     ]);
     const tested = new Set(CASES.map((c) => c.code));
@@ -303,6 +304,21 @@ describe("compareYears", () => {
       expected: 0,
       actual: 2,
     });
+  });
+
+  it("a cross-year check over a cell that was not read is said, as a warning, not passed", () => {
+    const cur = h24();
+    cur.provenance = { "applications.carriedOver.business": { status: "unread" } };
+    const result = compareYears(h23(), cur);
+    const unchecked = result.issues.filter((i) => i.code === "years.unchecked");
+    expect(unchecked.map((i) => [i.severity, i.path.join(".")])).toEqual([
+      ["warning", "applications.carriedOver.business"],
+    ]);
+    expect(unchecked[0]?.message).toContain("本年");
+    const prev = h23();
+    prev.provenance = { "applications.carriedForward.total": { status: "ambiguous", candidates: [0, 1] } };
+    const fromPrevious = compareYears(prev, h24()).issues.filter((i) => i.code === "years.unchecked");
+    expect(fromPrevious.map((i) => i.related)).toEqual([[["previous", "applications", "carriedForward", "total"]]]);
   });
 
   it("invariant 8: 2019 上一年项目数量(N) = 上一年项目数量(N−1) + 本年增/减(N−1)", () => {
