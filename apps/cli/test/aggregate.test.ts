@@ -3,12 +3,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getAt, numericCellsOf, validateReport } from "@gov-report/core/lite";
 import { describe, expect, it } from "vitest";
-import { BATCH, fx, hasStackTrace, mixedFolder, runCli } from "./helpers.js";
+import { BATCH, fx, hasStackTrace, mixedFolder, ROOT, runCli } from "./helpers.js";
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as unknown;
 const tmp = () => mkdtempSync(join(tmpdir(), "gr-agg-"));
 
 describe("gov-report aggregate", () => {
+  it("notes under a summed document what the parser warned of its reading (表四 stated as none)", () => {
+    const corpus = join(ROOT, "packages/parser/test/corpus/huaian-2024.pipe.txt");
+    const text = readFileSync(corpus, "utf8");
+    const heading = "四、政府信息公开行政复议、行政诉讼情况";
+    const start = text.indexOf(heading);
+    const file = join(tmp(), "huaian-2024.txt");
+    writeFileSync(file, `${text.slice(0, start)}${heading}\n\n无。\n\n${text.slice(text.indexOf("五、", start))}`);
+    const r = runCli(["aggregate", file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("表四未印表格，正文称“无。”，各栏按 0 推定");
+  });
+
   it("sums two reports of one year cell by cell into a roll-up that validates, and lists what it summed", () => {
     const out = join(tmp(), "city-2024.json");
     const r = runCli(["aggregate", fx("huaian-2024"), fx("hongze-2024"), "--agency", "淮安市（汇总）", "-o", out]);

@@ -7,6 +7,7 @@ import {
   type ReportSum,
   type SumReportsResult,
   TEXT_SECTIONS,
+  type ValidationIssue,
 } from "@gov-report/core/lite";
 import type { CellToRead } from "../util/checked.js";
 import { count, lang, t } from "../util/i18n.js";
@@ -30,6 +31,8 @@ export interface Group {
   unread: { file: string; cells: CellToRead[]; value: unknown }[];
   /** Second reports of an agency and year already in the group (`index`: the second's in `files`). */
   duplicates: { first: string; second: string; index: number }[];
+  /** The parser's warnings of how a summed document was read (`index`: its place in `files`). */
+  reading: { index: number; issues: ValidationIssue[] }[];
 }
 
 export interface Skipped {
@@ -107,7 +110,8 @@ export function writeRefusal(
 }
 
 /**
- * The notes under each summed file: the sum's warnings about it, and for a second report of one
+ * The notes under each summed file: the sum's warnings about it, the parser's warnings of how it
+ * was read (a table inferred from a sentence, all blank: figures summed all the same), and for a second report of one
  * agency and year the other file (core's note counts inputs, "第 4 份报告", and would be printed
  * under the very file it is about).
  */
@@ -122,6 +126,8 @@ function notesOf(group: Group, issues: readonly AggregateIssue[]): Map<number, s
     if (i.input === undefined || i.severity === "error" || i.code === "aggregate.duplicate-agency") continue;
     add(i.input, clean(lang() === "zh" ? i.message : i.messageEn));
   }
+  for (const { index, issues: said } of group.reading)
+    for (const i of said) add(index, clean(lang() === "zh" ? i.message : i.messageEn));
   for (const { first, second, index } of group.duplicates) {
     add(
       index,

@@ -13,6 +13,7 @@ import { exitOf, openInputs } from "../util/inputs.js";
 import { displayName, writeOutputFile } from "../util/io.js";
 import { type Loaded, loadInputs } from "../util/loader.js";
 import { progress } from "../util/progress.js";
+import { readingWarnings } from "../util/reading-warnings.js";
 import type { Lang } from "../util/report-output.js";
 import { clean } from "../util/sanitize.js";
 import { Sink } from "../util/sink.js";
@@ -77,6 +78,7 @@ class AggregateRun {
         refused: new Set(),
         unread: [],
         duplicates: [],
+        reading: [],
       };
       this.groups.set(key, g);
     }
@@ -93,6 +95,8 @@ class AggregateRun {
   /** Unread cells and duplicates, noted per group: the group summed decides the refusal. */
   private note(g: Group, l: Loaded, year: number): void {
     if (l.needsReading.length) g.unread.push({ file: l.file, cells: l.needsReading, value: l.value });
+    const said = readingWarnings(l);
+    if (said.length) g.reading.push({ index: g.files.length, issues: said });
     const id = this.selected.length;
     this.selected.push(l.file);
     const name = (l.value as { agency?: { name?: unknown } }).agency?.name;
