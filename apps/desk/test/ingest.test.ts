@@ -35,7 +35,9 @@ describe("the parse pool", () => {
     pool = new ParsePool(1);
     process.env.GOV_REPORT_PARSE_TIMEOUT = "0.001";
     const slow = await pool.run(fixture("huaian-2024.pdf"), "huaian-2024.pdf");
-    expect(slow.error?.zh).toBe("读取超时，已停止（文件可能异常；如确是正常的大文件，可用环境变量 GOV_REPORT_PARSE_TIMEOUT 设定时限，单位秒）");
+    expect(slow.error?.zh).toBe(
+      "读取超时，已停止（文件可能异常；如确是正常的大文件，可用环境变量 GOV_REPORT_PARSE_TIMEOUT 设定时限，单位秒）",
+    );
     delete process.env.GOV_REPORT_PARSE_TIMEOUT;
     const next = await pool.run(fixture("hongze-2024.pdf"), "hongze-2024.pdf");
     expect(next.error).toBeUndefined();

@@ -19,6 +19,8 @@ describe("the message of a file the pool could not read", () => {
       zh: "读取时程序出错，未能读取该文件；请将该文件和以下信息报告给维护者（bad xref）",
       en: "the reader failed on this file (a fault of the tool); please report the file with this detail (bad xref)",
     });
-    expect(failureMessage({ failure: "timeout" }).zh).toBe("读取超时，已停止（文件可能异常；如确是正常的大文件，可用环境变量 GOV_REPORT_PARSE_TIMEOUT 设定时限，单位秒）");
+    expect(failureMessage({ failure: "timeout" }).zh).toBe(
+      "读取超时，已停止（文件可能异常；如确是正常的大文件，可用环境变量 GOV_REPORT_PARSE_TIMEOUT 设定时限，单位秒）",
+    );
   });
 });
