@@ -172,15 +172,18 @@ function issueLines(issues: readonly ValidationIssue[]): string[] {
   ];
 }
 
+/** A line of a printed table: its row or its rule ends at the table's right edge. */
+const isTableLine = (l: string) => l.endsWith("|") || l.endsWith("+");
+
 /**
- * The signature (落款) right-aligned, as published reports print it: flush with the widest line
- * printed so far (the tables' right edge), at least 40 columns.
+ * The signature (落款) right-aligned, as published reports print it: flush with the tables' right
+ * edge (the paragraphs are one line each however long, so they do not count), at least 40 columns.
  */
 function signatureLines(report: Report, printed: readonly string[]): string[] {
   const lines = signatureOf(report);
   if (!lines) return [];
   let width = 40;
-  for (const l of printed) width = Math.max(width, displayWidth(l));
+  for (const l of printed) if (isTableLine(l)) width = Math.max(width, displayWidth(l));
   const text = [lines.agency, lines.date].filter(Boolean).map(oneLine);
   return [...text.map((t) => padStart(t, width)), ""];
 }

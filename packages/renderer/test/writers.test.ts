@@ -163,9 +163,17 @@ describe("signature (落款)", () => {
   it("text: flush right with the tables, after the last section", () => {
     const txt = renderText(signed());
     const lines = txt.trimEnd().split("\n");
-    const widest = Math.max(...lines.slice(0, -2).map(displayWidth));
+    const tables = lines.slice(0, -2).filter((l) => l.endsWith("|") || l.endsWith("+"));
+    const widest = Math.max(...tables.map(displayWidth));
     expect(lines.slice(-2).map((l) => l.trim())).toEqual(["淮安市人民政府办公室", "2025年1月20日"]);
     for (const l of lines.slice(-2)) expect(displayWidth(l)).toBe(widest);
+  });
+
+  it("text: a long paragraph (one line however long) does not push the signature out", () => {
+    const report = { ...signed(), otherMatters: "无。".repeat(400) } as Report;
+    const lines = renderText(report).trimEnd().split("\n");
+    const tables = lines.filter((l) => l.endsWith("|") || l.endsWith("+"));
+    for (const l of lines.slice(-2)) expect(displayWidth(l)).toBe(Math.max(...tables.map(displayWidth)));
   });
 
   it("absent: nothing in any format", async () => {
