@@ -8,5 +8,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: "es2022",
+  // import.meta.url in the CommonJS build (pdf-worker-code.ts resolves pdf.js from it).
+  shims: true,
   external: ["@gov-report/core", "playwright-core", "pdfjs-dist", "docx", "htmlparser2"],
 });

@@ -17,6 +17,7 @@ import {
   TOUCH,
   unspacedItem,
 } from "./pdf-spacing.js";
+import { loadWorkerCode } from "./pdf-worker-code.js";
 
 export type { PdfItem } from "./pdf-item.js";
 
@@ -58,16 +59,9 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | undefined;
 
 /**
- * pdf.js's worker module. A variable specifier keeps bundlers from putting it into a browser chunk:
- * browsers run it in a Web Worker of its own (the web form sets `workerSrc`). The minified build
- * (the same code): every parse worker process loads it, and a smaller source is less to decode
- * and compile (docs/decisions/parse-workers.md).
- */
-const PDFJS_WORKER_MODULE = "pdfjs-dist/legacy/build/pdf.worker.min.mjs";
-
-/**
  * pdf.js, loaded on first use (it is large). Where there are no Web Workers (Node) its worker runs
- * on the same thread: the worker module is loaded here too (pdf.js finds it on
+ * on the same thread: the worker module (pdf-worker-code.ts: the minified build, font programs
+ * left out where text extraction does not need them) is loaded here too (pdf.js finds it on
  * `globalThis.pdfjsWorker`), so that both are loaded before {@link keepNatives} puts back the
  * built-ins their polyfills replace.
  */
@@ -75,8 +69,8 @@ export function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= keepNatives(async () => {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     if ((globalThis as { Worker?: unknown }).Worker === undefined) {
-      const worker: unknown = await import(/* @vite-ignore */ PDFJS_WORKER_MODULE);
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      const worker = await loadWorkerCode();
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker.module;
     }
     return pdfjs;
   });
