@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
+import { expect } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = resolve(here, "../../../fixtures");
@@ -12,6 +13,14 @@ export const PDF_STEMS = ["huaian-2024", "hongze-2023", "hongze-2024"] as const;
 
 export const expected = (stem: string) =>
   JSON.parse(readFileSync(join(FIXTURES, `${stem}.expected.json`), "utf8")) as Record<string, unknown>;
+/** The three tables (二, 三, 四) of a parsed report against those of a fixture's expected JSON. */
+export function expectFixtureTables(report: unknown, stem: string): void {
+  const want = expected(stem);
+  const got = report as Record<string, unknown>;
+  for (const key of ["proactiveDisclosure", "applications", "reviewsAndLawsuits"]) {
+    expect(got[key], key).toEqual(want[key]);
+  }
+}
 export const pdfBytes = (stem: string) => new Uint8Array(readFileSync(join(FIXTURES, `${stem}.pdf`)));
 
 /**
