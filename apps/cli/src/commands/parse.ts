@@ -77,6 +77,20 @@ const payload = (l: Loaded, format: "text" | "json") =>
       }
     : l.value;
 
+/**
+ * The parser's notes on one file of a batch, counted as a single parse lists them (every note),
+ * with how many of them are warnings or errors.
+ */
+function parserNotes(l: Loaded): string {
+  const diags = l.document?.diagnostics ?? [];
+  const serious = diags.filter((d) => d.severity !== "info").length;
+  if (serious === diags.length) return t(`${diags.length} 条解析说明`, count(diags.length, "parser note"));
+  return t(
+    `${diags.length} 条解析说明（其中 ${serious} 条为提醒或错误）`,
+    `${count(diags.length, "parser note")} (${serious} of them warnings or errors)`,
+  );
+}
+
 const errorsOf = (l: Loaded) => (l.validation ? countBySeverity(l.validation.issues).errors : 0);
 
 export async function runParse(inputs: string[], opts: ParseOptions): Promise<number> {
@@ -183,11 +197,10 @@ async function parseBatch(
     }
     const { errors, warnings } = countBySeverity(l.validation?.issues ?? []);
     if (errors) withErrors++;
-    const diags = (l.document?.diagnostics ?? []).filter((d) => d.severity !== "info").length;
     err.write(
       `${displayName(l.file)} → ${clean(target)}: ${t(
-        `${errors} 个错误，${warnings} 个提醒，${diags} 条解析说明，${l.needsReading.length} 个单元格未读或存疑，可信度 ${l.document?.confidence ?? 1}`,
-        `${count(errors, "error")}, ${count(warnings, "warning")}, ${count(diags, "parser note")}, ${count(l.needsReading.length, "unread or ambiguous cell")}, confidence ${l.document?.confidence ?? 1}`,
+        `${errors} 个错误，${warnings} 个提醒，${parserNotes(l)}，${l.needsReading.length} 个单元格未读或存疑，可信度 ${l.document?.confidence ?? 1}`,
+        `${count(errors, "error")}, ${count(warnings, "warning")}, ${parserNotes(l)}, ${count(l.needsReading.length, "unread or ambiguous cell")}, confidence ${l.document?.confidence ?? 1}`,
       )}\n`,
     );
   }
