@@ -8,7 +8,12 @@
  * the build is loaded as it is: every PDF then reads the same, only slower.
  */
 
-/** pdf.js's worker module (a variable specifier keeps bundlers from putting it into a chunk). */
+/**
+ * pdf.js's worker module. A variable specifier keeps bundlers from putting it into a browser chunk:
+ * browsers run it in a Web Worker of its own (the web form sets `workerSrc`), unchanged. The
+ * minified build (the same code): every parse worker process loads it, and a smaller source is
+ * less to decode and compile (docs/decisions/parse-workers.md).
+ */
 export const PDFJS_WORKER_MODULE = "pdfjs-dist/legacy/build/pdf.worker.min.mjs";
 
 /**
